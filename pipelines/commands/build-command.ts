@@ -1,0 +1,51 @@
+import {writeFile} from 'node:fs/promises';
+import {formatProblem} from '../lib/error-codes.ts';
+import {isPipelineError} from '../lib/pipeline-error.ts';
+import {buildRelease} from '../run.ts';
+import {formatReport, reportJson} from '../validate/format-report.ts';
+import {INPUT_OPTIONS, readInputOptions} from './check-command.ts';
+import {parseOptions} from './parse-options.ts';
+import type {CommandContext} from './command-context.ts';
+import {readKnownIndicatorIds} from './known-indicators.ts';
+
+/**
+ * `gongshi build --input DIR [--out dist] [--base /] [--lang zh|en]`: runs the
+ * pipelines and builds the site into `--out`; returns 0 on success. A failed
+ * build prints why and leaves the previous output in place.
+ */
+export async function buildCommand(argv: string[], {stdout, stderr}: CommandContext): Promise<number> {
+  const values = parseOptions('build', argv, {
+    ...INPUT_OPTIONS,
+    out: {type: 'string', default: 'dist'},
+    base: {type: 'string', default: '/'}
+  });
+  const {input, lang, report} = readInputOptions('build', values);
+  const {out, base} = values;
+  try {
+    const result = await buildRelease({
+      input,
+      out,
+      base,
+      lang,
+      log: (line) => stderr.write(`${line}\n`),
+      indicatorIds: readKnownIndicatorIds()
+    });
+    stdout.write(formatReport(result.files, result.problems, lang));
+    if (report) await writeFile(report, reportJson(result.files, result.problems));
+    for (const fault of result.faults) stderr.write(`${formatProblem(fault, lang)}\n`);
+    if (!result.built) {
+      stderr.write(unchanged(lang, out));
+      return 1;
+    }
+    stdout.write(lang === 'zh' ? `站点已生成：${out}\n` : `Site built in ${out}\n`);
+    return 0;
+  } catch (error) {
+    if (!isPipelineError(error)) throw error;
+    stderr.write(`${error.format(lang)}\n`);
+    stderr.write(unchanged(lang, out));
+    return 1;
+  }
+}
+
+const unchanged = (lang: string, out: string) =>
+  lang === 'zh' ? `构建失败，${out} 保持不变。\n` : `Build failed; ${out} is unchanged.\n`;

@@ -1,0 +1,50 @@
+import {writeFile} from 'node:fs/promises';
+import type {Lang} from '../lib/error-codes.ts';
+import {formatProblem} from '../lib/error-codes.ts';
+import {isPipelineError} from '../lib/pipeline-error.ts';
+import {checkInput} from '../run.ts';
+import {formatReport, reportJson} from '../validate/format-report.ts';
+import type {CommandContext} from './command-context.ts';
+import {chooseOption, parseOptions, requireOption} from './parse-options.ts';
+import {readKnownIndicatorIds} from './known-indicators.ts';
+
+const LANGS = ['zh', 'en'] as const;
+
+/** The options `check` and `build` share. */
+export const INPUT_OPTIONS = {
+  input: {type: 'string'},
+  lang: {type: 'string', default: 'zh'},
+  report: {type: 'string'}
+} as const;
+
+/** Reads the shared options after parsing, with their usage errors. */
+export function readInputOptions(command: string, values: {input?: string; lang?: string; report?: string}) {
+  return {
+    input: requireOption(command, 'input', values.input),
+    lang: chooseOption(command, 'lang', String(values.lang), LANGS) as Lang,
+    report: values.report || undefined
+  };
+}
+
+/**
+ * `gongshi check --input DIR [--lang zh|en] [--report FILE.json]`: validates
+ * only, prints the rejection report, and returns 0 when the folder can be
+ * published, 1 when it cannot.
+ */
+export async function checkCommand(argv: string[], {stdout, stderr}: CommandContext): Promise<number> {
+  const {input, lang, report} = readInputOptions('check', parseOptions('check', argv, INPUT_OPTIONS));
+  let result;
+  try {
+    result = await checkInput({input, lang, log: (line) => stderr.write(`${line}\n`), indicatorIds: readKnownIndicatorIds()});
+  } catch (error) {
+    if (!isPipelineError(error)) throw error;
+    stdout.write(`${error.format(lang)}\n${lang === 'zh' ? '不能发布。' : 'Not publishable.'}\n`);
+    return 1;
+  }
+  stdout.write(formatReport(result.files, result.problems, lang));
+  if (report) await writeFile(report, reportJson(result.files, result.problems));
+  for (const fault of result.faults) stdout.write(`${formatProblem(fault, lang)}\n`);
+  const ok = result.faults.length === 0;
+  stdout.write(ok ? (lang === 'zh' ? '可以发布。\n' : 'Publishable.\n') : lang === 'zh' ? '不能发布。\n' : 'Not publishable.\n');
+  return ok ? 0 : 1;
+}

@@ -1,0 +1,33 @@
+import {CliError} from '../lib/cli-error.ts';
+import type {CommandContext} from './command-context.ts';
+import {buildCommand} from './build-command.ts';
+import {checkCommand} from './check-command.ts';
+import {sampleCommand} from './sample-command.ts';
+
+export const USAGE = `gongshi — 公示: static disclosure and progress sites from poverty-consolidation records
+
+Usage:
+  gongshi sample --scale tiny|default|full --seed N --out DIR   write a synthetic input folder
+  gongshi check  --input DIR [--lang zh|en]                     validate only (exit 0 publishable, 1 not)
+  gongshi build  --input DIR [--out dist] [--lang zh|en]        publish the tables and build the site
+
+Options:
+  -h, --help     show this help
+`;
+
+const COMMANDS = {sample: sampleCommand, check: checkCommand, build: buildCommand};
+
+/**
+ * Runs one gongshi command with the given arguments and returns its exit code.
+ * Usage mistakes throw a CliError with exit code 2.
+ */
+export async function runCli(argv: string[], context: CommandContext): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    context.stdout.write(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name as keyof typeof COMMANDS];
+  if (!command) throw new CliError('E_USAGE', `unknown command "${name}"; expected sample, check or build\n\n${USAGE}`);
+  return command(rest, context);
+}

@@ -1,0 +1,52 @@
+import {createHash} from 'node:crypto';
+import {writeFile} from 'node:fs/promises';
+import {join, relative} from 'node:path';
+import type {FileAccount} from '../validate/rejection-log.ts';
+import type {PublishedTable} from './publish-table.ts';
+
+export interface ManifestInput {
+  tables: PublishedTable[];
+  files: FileAccount[];
+  synthetic: boolean;
+}
+
+/**
+ * Writes manifest.json: the release id, the row count and files (size,
+ * sha256) of every published table, and rows read/accepted/rejected per input
+ * file. The id is derived from the content, prefixed with the date of
+ * SOURCE_DATE_EPOCH when it is set: no wall-clock time, so the same input
+ * gives the same bytes.
+ */
+export async function writeManifest(dataDir: string, {tables, files, synthetic}: ManifestInput) {
+  const published = Object.fromEntries(
+    tables.map((t) => [
+      t.name,
+      {rows: t.rows, files: t.files.map((f) => ({path: relative(dataDir, f.path), bytes: f.bytes, sha256: f.sha256}))}
+    ])
+  );
+  const contentHash = createHash('sha256').update(JSON.stringify(published)).digest('hex').slice(0, 12);
+  const manifest = {
+    build_id: [releaseDate(), contentHash].filter(Boolean).join('-'),
+    synthetic,
+    tables: published,
+    inputs: files.map((f) => ({
+      file: f.file,
+      present: f.present,
+      encoding: f.encoding,
+      rows_read: f.rowsRead,
+      rows_accepted: f.rowsAccepted,
+      rows_rejected: f.rowsRejected,
+      rejected_by_code: f.rejectedByCode,
+      unknown_columns: f.unknownColumns
+    }))
+  };
+  await writeFile(join(dataDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  return manifest;
+}
+
+/** `YYYYMMDD` of SOURCE_DATE_EPOCH (reproducible-builds.org), or null when unset. */
+export function releaseDate(env: NodeJS.ProcessEnv = process.env): string | null {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (!epoch || !/^\d+$/.test(epoch)) return null;
+  return new Date(Number(epoch) * 1000).toISOString().slice(0, 10).replaceAll('-', '');
+}

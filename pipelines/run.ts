@@ -1,0 +1,117 @@
+/**
+ * The recipe: every stage of `gongshi check` and `gongshi build`, in order.
+ *
+ *   validate   read each input file (regions first, households last), apply
+ *              the contract's rules, load accepted rows into DuckDB
+ *   publish    write the public tables (CSV with BOM, Parquet, JSON) and the
+ *              manifest into a staging folder
+ *   site       build the Astro site from the published tables only
+ *   swap       replace the previous output only when everything succeeded
+ */
+import {mkdir, mkdtemp, rename, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import type {DuckDBConnection} from '@duckdb/node-api';
+import type {Lang, Problem} from './lib/error-codes.ts';
+import {openDuckDB} from './lib/duckdb.ts';
+import {buildSite} from './publish/build-site.ts';
+import {publishTables} from './publish/publish-tables.ts';
+import {createStaging, discardStaging, swapOutput} from './publish/swap-output.ts';
+import {checkRejectedShare} from './validate/rejected-share.ts';
+import {type FileAccount, RejectionLog} from './validate/rejection-log.ts';
+import {validateInput} from './validate/validate-input.ts';
+
+export interface RunOptions {
+  input: string;
+  lang: Lang;
+  /** Receives one line per finished stage. */
+  log: (line: string) => void;
+  /** Known indicator ids (targets.csv is checked against them). */
+  indicatorIds?: ReadonlySet<string>;
+}
+
+export interface CheckResult {
+  files: FileAccount[];
+  problems: Problem[];
+  /** File-level faults, including too many rejected rows: any of them makes the input unpublishable. */
+  faults: Problem[];
+  synthetic: boolean;
+}
+
+/** Validates an input folder and returns the report; throws a PipelineError on a file-level fault. */
+export async function checkInput(options: RunOptions): Promise<CheckResult> {
+  const workDir = await mkdtemp(join(tmpdir(), 'gongshi-check-'));
+  try {
+    const connection = await openDuckDB({tempDirectory: join(workDir, 'duckdb')});
+    const {log} = await validateStage(connection, workDir, options);
+    return report(log);
+  } finally {
+    await rm(workDir, {recursive: true, force: true});
+  }
+}
+
+export interface BuildOptions extends RunOptions {
+  out: string;
+  /** URL path the site is served under. */
+  base?: string;
+}
+
+/**
+ * Runs every stage into a staging folder beside `out` and swaps it in only on
+ * success: a failed build leaves the last good output untouched.
+ */
+export async function buildRelease(options: BuildOptions): Promise<CheckResult & {built: boolean}> {
+  const staging = await createStaging(options.out);
+  try {
+    const workDir = join(staging, 'work');
+    const dataDir = join(staging, 'data');
+    const siteDir = join(staging, 'site');
+    await mkdir(workDir, {recursive: true});
+    await mkdir(dataDir, {recursive: true});
+    const connection = await openDuckDB({tempDirectory: join(workDir, 'duckdb')});
+    const {log} = await validateStage(connection, workDir, options);
+    const result = report(log);
+    if (result.faults.length) {
+      await discardStaging(staging);
+      return {...result, built: false};
+    }
+
+    let started = performance.now();
+    const published = await publishTables(connection, {dataDir, files: result.files, synthetic: result.synthetic});
+    options.log(`publish: ${published.tables.length} tables ${seconds(started)}`);
+
+    started = performance.now();
+    await buildSite({dataDir, outDir: siteDir, base: options.base});
+    await rename(dataDir, join(siteDir, 'data'));
+    options.log(`site: built ${seconds(started)}`);
+
+    await swapOutput(siteDir, options.out);
+    await discardStaging(staging);
+    return {...result, built: true};
+  } catch (error) {
+    await discardStaging(staging);
+    throw error;
+  }
+}
+
+async function validateStage(connection: DuckDBConnection, workDir: string, options: RunOptions) {
+  const log = new RejectionLog();
+  await validateInput({
+    input: options.input,
+    connection,
+    workDir,
+    indicatorIds: options.indicatorIds ?? new Set(),
+    log,
+    onFile: (file, rows, time) =>
+      options.log(`validate: ${file} ${rows.toLocaleString('en')} rows (${Math.round(rows / Math.max(time, 1e-3)).toLocaleString('en')} rows/s)`)
+  });
+  log.assertBalanced();
+  return {log};
+}
+
+function report(log: RejectionLog): CheckResult {
+  const files = log.files();
+  return {files, problems: log.problems(), faults: checkRejectedShare(files), synthetic: log.synthetic};
+}
+
+const seconds = (started: number) => `in ${((performance.now() - started) / 1000).toFixed(1)} s`;

@@ -1,0 +1,76 @@
+import {createReadStream, statSync} from 'node:fs';
+import {type Server, createServer} from 'node:http';
+import {extname, join, normalize} from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.wasm': 'application/wasm',
+  '.parquet': 'application/vnd.apache.parquet',
+  '.arrow': 'application/vnd.apache.arrow.file',
+  '.xml': 'application/xml; charset=utf-8',
+  '.zip': 'application/zip',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2'
+};
+
+export interface StaticServerOptions {
+  /** Folder to serve. */
+  root: string;
+  port: number;
+  host?: string;
+  /** URL prefix the site is built for, e.g. `/gongshi/`; requests outside it get 404. */
+  base?: string;
+}
+
+/**
+ * Serves a built site over HTTP on loopback: directory URLs map to their
+ * index.html, a precompressed `.gz` copy is sent to clients that accept gzip.
+ * Resolves once listening; port 0 picks a free port (read it from the server).
+ */
+export function serveStatic({root, port, host = '127.0.0.1', base = '/'}: StaticServerOptions): Promise<Server> {
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const pathname = decodeURIComponent(url.pathname);
+    if (!pathname.startsWith(base)) return notFound(response);
+    let file = normalize(join(root, pathname.slice(base.length)));
+    if (!file.startsWith(normalize(root))) return notFound(response);
+    let stat = statOrNull(file);
+    if (stat?.isDirectory()) stat = statOrNull((file = join(file, 'index.html')));
+    if (!stat?.isFile()) return notFound(response);
+    const headers: Record<string, string | number> = {'content-type': TYPES[extname(file)] ?? 'application/octet-stream'};
+    const gzip = statOrNull(`${file}.gz`);
+    if (gzip?.isFile() && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+      Object.assign(headers, {'content-encoding': 'gzip', 'content-length': gzip.size, vary: 'accept-encoding'});
+      file = `${file}.gz`;
+    } else {
+      headers['content-length'] = stat.size;
+    }
+    response.writeHead(200, headers);
+    if (request.method === 'HEAD') return response.end();
+    createReadStream(file).pipe(response);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(server));
+  });
+}
+
+function statOrNull(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
+
+function notFound(response: import('node:http').ServerResponse) {
+  response.writeHead(404, {'content-type': 'text/plain; charset=utf-8'});
+  response.end('404 not found\n');
+}

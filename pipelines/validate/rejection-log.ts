@@ -1,0 +1,96 @@
+import type {ErrorCode, Problem} from '../lib/error-codes.ts';
+import type {IngestResult} from '../ingest/read-input-table.ts';
+
+/** The accounting of one input file: every row read is accepted or rejected. */
+export interface FileAccount {
+  file: string;
+  present: boolean;
+  encoding: string | null;
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  unknownColumns: string[];
+  rejectedByCode: Partial<Record<ErrorCode, number>>;
+}
+
+/** Problems kept per file for the report; counts stay exact beyond it. */
+export const MAX_PROBLEMS_PER_FILE = 10_000;
+
+/**
+ * Collects rejections and row counts per input file. Problems are counted by
+ * code without limit and kept in full up to MAX_PROBLEMS_PER_FILE per file, so
+ * a badly broken export cannot exhaust memory.
+ */
+export class RejectionLog {
+  readonly #files = new Map<string, FileAccount>();
+  readonly #problems = new Map<string, Problem[]>();
+  synthetic = false;
+
+  #account(file: string): FileAccount {
+    let account = this.#files.get(file);
+    if (!account) {
+      account = {
+        file,
+        present: false,
+        encoding: null,
+        rowsRead: 0,
+        rowsAccepted: 0,
+        rowsRejected: 0,
+        unknownColumns: [],
+        rejectedByCode: {}
+      };
+      this.#files.set(file, account);
+    }
+    return account;
+  }
+
+  /** Records what ingest read of a file, including the rows it rejected itself. */
+  read(file: string, result: IngestResult | null): void {
+    const account = this.#account(file);
+    if (!result) return;
+    account.present = !result.missing;
+    account.encoding = result.encoding;
+    account.rowsRead = result.rowsRead;
+    account.rowsRejected += result.rowsRejected;
+    account.unknownColumns = result.unknownColumns;
+    this.synthetic ||= result.synthetic;
+  }
+
+  /** Records one problem without counting a row (ingest counts its own rejected rows). */
+  problem(problem: Problem): void {
+    const account = this.#account(problem.file);
+    account.rejectedByCode[problem.code] = (account.rejectedByCode[problem.code] ?? 0) + 1;
+    const kept = this.#problems.get(problem.file) ?? [];
+    if (kept.length < MAX_PROBLEMS_PER_FILE) kept.push(problem);
+    this.#problems.set(problem.file, kept);
+  }
+
+  /** Records one rejected row with all its problems. */
+  rejectRow(file: string, problems: Problem[]): void {
+    this.#account(file).rowsRejected++;
+    problems.forEach((p) => this.problem(p));
+  }
+
+  /** Records how many rows of a file were accepted in the end. */
+  accept(file: string, rows: number): void {
+    this.#account(file).rowsAccepted = rows;
+  }
+
+  files(): FileAccount[] {
+    return [...this.#files.values()];
+  }
+
+  /** Kept problems, by file in reading order, then by line. */
+  problems(): Problem[] {
+    return [...this.#problems.values()].flatMap((list) => [...list].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+  }
+
+  /** Throws if any file's rows do not add up: that would be a bug of ours, never of the input. */
+  assertBalanced(): void {
+    for (const a of this.#files.values()) {
+      if (a.rowsRead !== a.rowsAccepted + a.rowsRejected) {
+        throw new Error(`row accounting broken for ${a.file}: ${a.rowsRead} ≠ ${a.rowsAccepted} + ${a.rowsRejected}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import type {ErrorCode, Problem} from '../lib/error-codes.ts';
+import type {IngestedRow} from '../ingest/read-input-table.ts';
+
+export type RowValues = IngestedRow['values'];
+
+/**
+ * Collects the problems of one row. Each rule names the column it blames and
+ * the parameters its message needs; the value is taken from the row (the
+ * ingest stage has already removed PII columns, so none can leak here).
+ */
+export class RowCheck {
+  readonly problems: Problem[] = [];
+  readonly file: string;
+  readonly row: IngestedRow;
+
+  constructor(file: string, row: IngestedRow) {
+    this.file = file;
+    this.row = row;
+  }
+
+  /** Returns the normalised value of `column` (null when missing). */
+  get<T extends RowValues[string]>(column: string): T | null {
+    return (this.row.values[column] ?? null) as T | null;
+  }
+
+  /** Records a problem on `column` unless `ok` holds. Returns `ok`. */
+  expect(ok: boolean, code: ErrorCode, column: string, params: Record<string, string | number> = {}): boolean {
+    if (!ok) {
+      const value = this.row.values[column];
+      this.problems.push({
+        code,
+        file: this.file,
+        line: this.row.line,
+        column,
+        value: value === null || value === undefined ? '' : String(value),
+        params
+      });
+    }
+    return ok;
+  }
+}

@@ -1,0 +1,95 @@
+import type {DuckDBConnection} from '@duckdb/node-api';
+import {type InputTableName, type RegionLevel, inputTable} from '../../src/lib/input-tables.ts';
+import {type IngestedRow, readInputTable} from '../ingest/read-input-table.ts';
+import type {Problem} from '../lib/error-codes.ts';
+import {readRows} from '../publish/publish-table.ts';
+import {rejectDuplicates} from './reject-duplicates.ts';
+import type {RejectionLog} from './rejection-log.ts';
+import {RowCheck} from './row-check.ts';
+import {createTableLoader} from './table-loader.ts';
+import {checkFund} from './validate-funds.ts';
+import {checkHousehold} from './validate-households.ts';
+import {checkProject} from './validate-projects.ts';
+import {validateRegions} from './validate-regions.ts';
+import {checkTarget} from './validate-targets.ts';
+import {checkVillage} from './validate-villages.ts';
+
+export interface ValidateInputOptions {
+  input: string;
+  connection: DuckDBConnection;
+  /** Scratch folder for the normalised copies DuckDB loads. */
+  workDir: string;
+  /** Known indicator ids, for targets.csv. */
+  indicatorIds: ReadonlySet<string>;
+  log: RejectionLog;
+  /** Called after each file with a one-line summary. */
+  onFile?: (file: string, rowsRead: number, seconds: number) => void;
+}
+
+/** Key columns that must be unique within each file. */
+const UNIQUE_KEYS: Partial<Record<InputTableName, string[]>> = {
+  households: ['household_id', 'year'],
+  villages: ['village_code', 'year'],
+  funds: ['fund_id'],
+  projects: ['project_id'],
+  targets: ['indicator_id', 'region_code', 'year']
+};
+
+/**
+ * Reads every input file in dependency order (regions first, households
+ * last), applies the row and cross-file rules, and loads the accepted rows
+ * into DuckDB tables named after the input tables. Every row read ends up
+ * either in its table or in `log`. File-level faults throw a PipelineError.
+ */
+export async function validateInput(options: ValidateInputOptions): Promise<void> {
+  const {connection, log} = options;
+  const regionRows: IngestedRow[] = [];
+  const started = performance.now();
+  const regionsFile = await ingest(options, 'regions', (row) => regionRows.push(row));
+  const regions = validateRegions('regions.csv', regionRows);
+  for (const problems of regions.rejected) log.rejectRow('regions.csv', problems);
+  const loader = createTableLoader(connection, inputTable('regions'), options.workDir);
+  regions.accepted.forEach((row) => loader.add(row));
+  log.accept('regions.csv', await loader.finish());
+  options.onFile?.('regions.csv', regionsFile.rowsRead, (performance.now() - started) / 1000);
+
+  const regionLevels = new Map(regions.accepted.map((r) => [String(r.values.code), r.values.level as RegionLevel]));
+  const regionCodes = new Set(regionLevels.keys());
+  const villageCodes = new Set([...regionLevels].filter(([, level]) => level === 'village').map(([code]) => code));
+
+  await loadTable(options, 'funds', (check) => checkFund(check, regionCodes));
+  const fundIds = new Set((await readRows(connection, 'SELECT fund_id FROM funds')).map((r) => String(r.fund_id)));
+  await loadTable(options, 'villages', (check) => checkVillage(check, villageCodes));
+  await loadTable(options, 'projects', (check) => checkProject(check, regionLevels, fundIds));
+  await loadTable(options, 'targets', (check) => checkTarget(check, options.indicatorIds, regionCodes));
+  await loadTable(options, 'households', (check) => checkHousehold(check, villageCodes));
+}
+
+async function ingest(options: ValidateInputOptions, table: InputTableName, onRow: (row: IngestedRow) => void) {
+  const spec = inputTable(table);
+  const result = await readInputTable(options.input, spec, onRow, (problem: Problem) => options.log.problem(problem));
+  options.log.read(spec.file, result);
+  return result;
+}
+
+/** Streams one file through its row rules into DuckDB, then rejects duplicate keys. */
+async function loadTable(options: ValidateInputOptions, table: InputTableName, rules: (check: RowCheck) => void) {
+  const spec = inputTable(table);
+  const started = performance.now();
+  const loader = createTableLoader(options.connection, spec, options.workDir);
+  const result = await ingest(options, table, (row) => {
+    const check = new RowCheck(spec.file, row);
+    rules(check);
+    if (check.problems.length) options.log.rejectRow(spec.file, check.problems);
+    else loader.add(row);
+  });
+  let accepted = await loader.finish();
+  const keys = UNIQUE_KEYS[table];
+  if (keys) {
+    const duplicates = await rejectDuplicates(options.connection, spec.file, table, keys);
+    for (const problem of duplicates) options.log.rejectRow(spec.file, [problem]);
+    accepted -= duplicates.length;
+  }
+  options.log.accept(spec.file, accepted);
+  options.onFile?.(spec.file, result.rowsRead, (performance.now() - started) / 1000);
+}

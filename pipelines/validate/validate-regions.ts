@@ -1,0 +1,63 @@
+import type {RegionLevel} from '../../src/lib/input-tables.ts';
+import type {Problem} from '../lib/error-codes.ts';
+import type {IngestedRow} from '../ingest/read-input-table.ts';
+import {RowCheck} from './row-check.ts';
+
+/** Digits of an official code at each level (统计用区划代码, shortened per level). */
+export const CODE_LENGTH: Record<RegionLevel, number> = {city: 4, county: 6, township: 9, village: 12};
+const PARENT_LEVEL: Record<RegionLevel, RegionLevel | null> = {
+  city: null,
+  county: 'city',
+  township: 'county',
+  village: 'township'
+};
+
+/** An accepted region, as later stages use it. */
+export interface Region {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  parent_code: string | null;
+}
+
+/**
+ * Validates all rows of regions.csv together (parents may come after their
+ * children): code format per level, uniqueness, an accepted parent one level
+ * up whose code prefixes the child's. A region whose parent is rejected is
+ * rejected too, so the accepted regions always form one tree.
+ */
+export function validateRegions(file: string, rows: IngestedRow[]): {accepted: IngestedRow[]; rejected: Problem[][]} {
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(String(row.values.code), (counts.get(String(row.values.code)) ?? 0) + 1);
+  const rejected: Problem[][] = [];
+  let pending = rows.filter((row) => {
+    const check = new RowCheck(file, row);
+    const code = check.get<string>('code')!;
+    const level = check.get<RegionLevel>('level')!;
+    const digits = CODE_LENGTH[level];
+    const pattern = `^\\d{${digits}}$`;
+    check.expect(new RegExp(pattern).test(code), 'E_CODE_FORMAT', 'code', {expected: `/${pattern}/ (${level})`});
+    check.expect(counts.get(code) === 1, 'E_DUPLICATE', 'code', {count: counts.get(code) ?? 0});
+    if (PARENT_LEVEL[level] === null) check.expect(check.get('parent_code') === null, 'E_PARENT_LEVEL', 'parent_code', {expected: '—', actual: level});
+    if (check.problems.length) rejected.push(check.problems);
+    return check.problems.length === 0;
+  });
+  // Parents are checked against the accepted set until it stops shrinking.
+  for (;;) {
+    const levelOf = new Map(pending.map((row) => [String(row.values.code), row.values.level as RegionLevel]));
+    const next = pending.filter((row) => {
+      const check = new RowCheck(file, row);
+      const wanted = PARENT_LEVEL[check.get<RegionLevel>('level')!];
+      const parent = check.get<string>('parent_code');
+      if (wanted !== null && check.expect(parent !== null && levelOf.has(parent), 'E_UNKNOWN_PARENT', 'parent_code')) {
+        const actual = levelOf.get(parent!)!;
+        const fits = actual === wanted && check.get<string>('code')!.startsWith(parent!);
+        check.expect(fits, 'E_PARENT_LEVEL', 'parent_code', {expected: wanted, actual});
+      }
+      if (check.problems.length) rejected.push(check.problems);
+      return check.problems.length === 0;
+    });
+    if (next.length === pending.length) return {accepted: next, rejected};
+    pending = next;
+  }
+}

@@ -1,0 +1,20 @@
+import en from '../i18n/en.json' with {type: 'json'};
+import zh from '../i18n/zh-CN.json' with {type: 'json'};
+
+export type Locale = 'zh-CN' | 'en';
+export type MessageKey = keyof typeof zh;
+
+const MESSAGES: Record<Locale, Record<MessageKey, string>> = {'zh-CN': zh, en};
+
+/**
+ * Returns the UI string `key` in `locale` with `{name}` placeholders filled
+ * from `params`. Every key exists in both files (a test checks it).
+ */
+export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return MESSAGES[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** The keys of each locale file, for the completeness test. */
+export function messageKeys(locale: Locale): string[] {
+  return Object.keys(MESSAGES[locale]);
+}

@@ -1,0 +1,11 @@
+/**
+ * Returns a site-internal URL under the configured base path (GONGSHI_BASE,
+ * e.g. `/gongshi/`), so the site works when served from a sub-path.
+ */
+export function siteUrl(path: string): string {
+  const base = import.meta.env.BASE_URL ?? '/';
+  return `${base.replace(/\/$/, '')}/${path.replace(/^\//, '')}`;
+}
+
+/** The stable page of a region, by its official code. */
+export const regionUrl = (code: string) => siteUrl(`regions/${code}/`);

@@ -1,0 +1,42 @@
+import type {Browser} from 'playwright-core';
+import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
+import {launchChromium} from './browser.ts';
+
+describe('home page of the tiny sample', () => {
+  let browser: Browser;
+  const siteUrl = inject('siteUrl');
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the city, the synthetic-data banner and links down to a village page', async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(siteUrl);
+    expect(response?.status()).toBe(200);
+    await expect(page.locator('h1').textContent()).resolves.toBe('赣州市');
+    await expect(page.locator('[data-synthetic]').textContent()).resolves.toContain('合成示例数据，非真实统计');
+    await page.getByRole('link', {name: '安远县'}).click();
+    await expect(page.locator('h1').textContent()).resolves.toBe('安远县');
+    const township = page.locator('main table tbody a').first();
+    const townshipName = await township.textContent();
+    await township.click();
+    await expect(page.locator('h1').textContent()).resolves.toBe(townshipName);
+    await page.locator('main table tbody a').first().click();
+    expect(page.url()).toMatch(/\/regions\/3607\d{8}\/$/);
+    const crumbs = await page.locator('nav.breadcrumb li').allTextContents();
+    expect(crumbs.slice(0, 3)).toEqual(['赣州市', '安远县', townshipName]);
+    await page.close();
+  });
+
+  it('reads without JavaScript', async () => {
+    const context = await browser.newContext({javaScriptEnabled: false});
+    const page = await context.newPage();
+    await page.goto(siteUrl);
+    await expect(page.locator('main table tbody tr').count()).resolves.toBe(1);
+    await context.close();
+  });
+});

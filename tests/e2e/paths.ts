@@ -1,0 +1,6 @@
+import {join} from 'node:path';
+
+/** Scratch folder of the e2e layer, ignored by git. */
+export const E2E_DIR = join(import.meta.dirname, '../.tmp/e2e');
+export const E2E_INPUT = join(E2E_DIR, 'input');
+export const E2E_SITE = join(E2E_DIR, 'site');

@@ -1,0 +1,64 @@
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+
+const CLI = join(import.meta.dirname, '../../../pipelines/cli.ts');
+
+/** Runs the real `gongshi` command in a child process. */
+function gongshi(...args: string[]) {
+  const result = spawnSync(process.execPath, [CLI, ...args], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}});
+  return {status: result.status, stdout: result.stdout, stderr: result.stderr};
+}
+
+describe('gongshi command line', () => {
+  it('prints usage and exits 0 with --help, 2 without a command', () => {
+    const help = gongshi('--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/gongshi sample --scale tiny\|default\|full --seed N --out DIR/);
+    expect(gongshi().status).toBe(2);
+  });
+
+  it('rejects an unknown command with exit 2 and names it', () => {
+    const run = gongshi('publsh');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('unknown command "publsh"');
+  });
+
+  it('rejects unknown options and bad values with exit 2', () => {
+    expect(gongshi('sample', '--scale', 'huge', '--out', 'x').stderr).toContain('--scale must be one of tiny, default, full');
+    expect(gongshi('sample', '--scale', 'tiny').stderr).toContain('--out is required');
+    expect(gongshi('sample', '--seed', '-1', '--out', 'x').status).toBe(2);
+    const unknown = gongshi('check', '--input', '.', '--colour');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain("Unknown option '--colour'");
+    expect(gongshi('check').stderr).toContain('--input is required');
+    expect(gongshi('build', '--input', '.', '--lang', 'fr').stderr).toContain('--lang must be one of zh, en');
+  });
+
+  it('fails check with exit 1 and E_MISSING_FILE on a folder without regions.csv, in both languages', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'gongshi-cli-'));
+    const zh = gongshi('check', '--input', empty);
+    expect(zh.status).toBe(1);
+    expect(zh.stdout).toContain('regions.csv');
+    expect(zh.stdout).toContain('[E_MISSING_FILE]');
+    expect(zh.stdout).toContain('不能发布');
+    const en = gongshi('check', '--input', empty, '--lang', 'en');
+    expect(en.status).toBe(1);
+    expect(en.stdout).toContain('file not found in input folder');
+  });
+
+  it('fails build with exit 1 on a missing required column and leaves the output folder alone', () => {
+    const input = mkdtempSync(join(tmpdir(), 'gongshi-cli-'));
+    const out = mkdtempSync(join(tmpdir(), 'gongshi-out-'));
+    writeFileSync(join(out, 'keep.txt'), 'last good output');
+    writeFileSync(join(input, 'regions.csv'), 'code,name,level\n3607,赣州市,city\n');
+    const run = gongshi('build', '--input', input, '--out', out);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('[E_MISSING_COLUMN]');
+    expect(run.stderr).toContain('parent_code');
+    expect(run.stderr).toContain('保持不变');
+    expect(spawnSync('cat', [join(out, 'keep.txt')], {encoding: 'utf8'}).stdout).toBe('last good output');
+  });
+});

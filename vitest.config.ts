@@ -1,0 +1,26 @@
+import {defineConfig} from 'vitest/config';
+
+// Two layers: fast unit tests, and end-to-end tests that build the tiny
+// sample site once (tests/e2e/global-setup.ts) and drive Chromium against it.
+export default defineConfig({
+  test: {
+    env: {TZ: 'UTC', ASTRO_TELEMETRY_DISABLED: '1'},
+    projects: [
+      {
+        extends: true,
+        test: {name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**'], testTimeout: 60_000}
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 600_000,
+          fileParallelism: false
+        }
+      }
+    ]
+  }
+});
