@@ -35,7 +35,12 @@ export async function checkCommand(argv: string[], {stdout, stderr}: CommandCont
   const {input, lang, report} = readInputOptions('check', parseOptions('check', argv, INPUT_OPTIONS));
   let result;
   try {
-    result = await checkInput({input, lang, log: (line) => stderr.write(`${line}\n`), indicatorIds: readKnownIndicatorIds()});
+    result = await checkInput({
+      input,
+      lang,
+      log: (line) => stderr.write(`${line}\n`),
+      indicatorIds: readKnownIndicatorIds()
+    });
   } catch (error) {
     if (!isPipelineError(error)) throw error;
     stdout.write(`${error.format(lang)}\n${lang === 'zh' ? '不能发布。' : 'Not publishable.'}\n`);
@@ -45,6 +50,8 @@ export async function checkCommand(argv: string[], {stdout, stderr}: CommandCont
   if (report) await writeFile(report, reportJson(result.files, result.problems));
   for (const fault of result.faults) stdout.write(`${formatProblem(fault, lang)}\n`);
   const ok = result.faults.length === 0;
-  stdout.write(ok ? (lang === 'zh' ? '可以发布。\n' : 'Publishable.\n') : lang === 'zh' ? '不能发布。\n' : 'Not publishable.\n');
+  stdout.write(
+    ok ? (lang === 'zh' ? '可以发布。\n' : 'Publishable.\n') : lang === 'zh' ? '不能发布。\n' : 'Not publishable.\n'
+  );
   return ok ? 0 : 1;
 }

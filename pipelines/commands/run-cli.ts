@@ -1,8 +1,5 @@
 import {CliError} from '../lib/cli-error.ts';
 import type {CommandContext} from './command-context.ts';
-import {buildCommand} from './build-command.ts';
-import {checkCommand} from './check-command.ts';
-import {sampleCommand} from './sample-command.ts';
 
 export const USAGE = `gongshi — 公示: static disclosure and progress sites from poverty-consolidation records
 
@@ -15,7 +12,14 @@ Options:
   -h, --help     show this help
 `;
 
-const COMMANDS = {sample: sampleCommand, check: checkCommand, build: buildCommand};
+type Command = (argv: string[], context: CommandContext) => Promise<number>;
+
+// Loaded on demand: `build` pulls in Astro and DuckDB, which `--help` and `sample` do not need.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  sample: async () => (await import('./sample-command.ts')).sampleCommand,
+  check: async () => (await import('./check-command.ts')).checkCommand,
+  build: async () => (await import('./build-command.ts')).buildCommand
+};
 
 /**
  * Runs one gongshi command with the given arguments and returns its exit code.
@@ -27,7 +31,7 @@ export async function runCli(argv: string[], context: CommandContext): Promise<n
     context.stdout.write(USAGE);
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name as keyof typeof COMMANDS];
-  if (!command) throw new CliError('E_USAGE', `unknown command "${name}"; expected sample, check or build\n\n${USAGE}`);
-  return command(rest, context);
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) throw new CliError('E_USAGE', `unknown command "${name}"; expected sample, check or build\n\n${USAGE}`);
+  return (await load())(rest, context);
 }

@@ -1,5 +1,5 @@
 import {createReadStream, statSync} from 'node:fs';
-import {type Server, createServer} from 'node:http';
+import {type Server, type ServerResponse, createServer} from 'node:http';
 import {extname, join, normalize} from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -44,7 +44,9 @@ export function serveStatic({root, port, host = '127.0.0.1', base = '/'}: Static
     let stat = statOrNull(file);
     if (stat?.isDirectory()) stat = statOrNull((file = join(file, 'index.html')));
     if (!stat?.isFile()) return notFound(response);
-    const headers: Record<string, string | number> = {'content-type': TYPES[extname(file)] ?? 'application/octet-stream'};
+    const headers: Record<string, string | number> = {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream'
+    };
     const gzip = statOrNull(`${file}.gz`);
     if (gzip?.isFile() && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
       Object.assign(headers, {'content-encoding': 'gzip', 'content-length': gzip.size, vary: 'accept-encoding'});
@@ -70,7 +72,7 @@ function statOrNull(path: string) {
   }
 }
 
-function notFound(response: import('node:http').ServerResponse) {
+function notFound(response: ServerResponse) {
   response.writeHead(404, {'content-type': 'text/plain; charset=utf-8'});
   response.end('404 not found\n');
 }

@@ -3,8 +3,22 @@ import type {Problem} from '../lib/error-codes.ts';
 import type {FileAccount} from './rejection-log.ts';
 
 const WORDS = {
-  zh: {read: '读取', accepted: '接受', rejected: '拒绝', rows: '行', unknown: '未识别的列（已忽略）', more: '另有 {n} 条问题未列出'},
-  en: {read: 'read', accepted: 'accepted', rejected: 'rejected', rows: 'rows', unknown: 'unknown columns (ignored)', more: '{n} more problems not listed'}
+  zh: {
+    read: '读取',
+    accepted: '接受',
+    rejected: '拒绝',
+    rows: '行',
+    unknown: '未识别的列（已忽略）',
+    more: '另有 {n} 条问题未列出'
+  },
+  en: {
+    read: 'read',
+    accepted: 'accepted',
+    rejected: 'rejected',
+    rows: 'rows',
+    unknown: 'unknown columns (ignored)',
+    more: '{n} more problems not listed'
+  }
 };
 
 /**

@@ -1,4 +1,4 @@
-import {RowCheck} from './row-check.ts';
+import type {RowCheck} from './row-check.ts';
 
 /** Years a household record may describe (the state at 31 December). */
 export const YEAR_RANGE = {min: 2014, max: 2100};
@@ -18,8 +18,9 @@ export function checkHousehold(check: RowCheck, villageCodes: ReadonlySet<string
   check.expect(members >= 1, 'E_RANGE', 'members', {rule: '≥ 1'});
   for (const column of COUNTS_BOUNDED_BY_MEMBERS) {
     const count = check.get<number>(column)!;
-    check.expect(count >= 0, 'E_RANGE', column, {rule: '≥ 0'}) &&
+    if (check.expect(count >= 0, 'E_RANGE', column, {rule: '≥ 0'})) {
       check.expect(count <= members, 'E_MEMBER_BOUND', column, {members});
+    }
   }
   check.expect(check.get<number>('per_capita_income')! >= 0, 'E_RANGE', 'per_capita_income', {rule: '≥ 0'});
   check.expect(check.get<number>('dropout_children')! >= 0, 'E_RANGE', 'dropout_children', {rule: '≥ 0'});
@@ -47,6 +48,9 @@ export function checkHousehold(check: RowCheck, villageCodes: ReadonlySet<string
   }
   const eliminated = check.get<string>('risk_eliminated_date');
   if (eliminated !== null && since !== null) {
-    check.expect(eliminated >= since, 'E_DATE_ORDER', 'risk_eliminated_date', {other: 'monitored_since', otherValue: since});
+    check.expect(eliminated >= since, 'E_DATE_ORDER', 'risk_eliminated_date', {
+      other: 'monitored_since',
+      otherValue: since
+    });
   }
 }

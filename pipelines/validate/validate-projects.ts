@@ -1,5 +1,5 @@
 import type {RegionLevel} from '../../src/lib/input-tables.ts';
-import {RowCheck} from './row-check.ts';
+import type {RowCheck} from './row-check.ts';
 import {YEAR_RANGE} from './validate-households.ts';
 
 /** Spending may exceed the budget by this factor before the row is rejected (contract: budget × 1.05). */
@@ -30,10 +30,16 @@ export function checkProject(
     rule: `0–${households}`
   });
   const start = check.get<string>('start_date')!;
-  check.expect(check.get<string>('end_date')! >= start, 'E_DATE_ORDER', 'end_date', {other: 'start_date', otherValue: start});
+  check.expect(check.get<string>('end_date')! >= start, 'E_DATE_ORDER', 'end_date', {
+    other: 'start_date',
+    otherValue: start
+  });
   const noticeStart = check.get<string>('notice_start');
   const noticeEnd = check.get<string>('notice_end');
   if (noticeStart !== null && noticeEnd !== null) {
-    check.expect(noticeEnd >= noticeStart, 'E_DATE_ORDER', 'notice_end', {other: 'notice_start', otherValue: noticeStart});
+    check.expect(noticeEnd >= noticeStart, 'E_DATE_ORDER', 'notice_end', {
+      other: 'notice_start',
+      otherValue: noticeStart
+    });
   }
 }

@@ -38,7 +38,8 @@ export function validateRegions(file: string, rows: IngestedRow[]): {accepted: I
     const pattern = `^\\d{${digits}}$`;
     check.expect(new RegExp(pattern).test(code), 'E_CODE_FORMAT', 'code', {expected: `/${pattern}/ (${level})`});
     check.expect(counts.get(code) === 1, 'E_DUPLICATE', 'code', {count: counts.get(code) ?? 0});
-    if (PARENT_LEVEL[level] === null) check.expect(check.get('parent_code') === null, 'E_PARENT_LEVEL', 'parent_code', {expected: '—', actual: level});
+    if (PARENT_LEVEL[level] === null)
+      check.expect(check.get('parent_code') === null, 'E_PARENT_LEVEL', 'parent_code', {expected: '—', actual: level});
     if (check.problems.length) rejected.push(check.problems);
     return check.problems.length === 0;
   });

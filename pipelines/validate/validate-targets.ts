@@ -1,4 +1,4 @@
-import {RowCheck} from './row-check.ts';
+import type {RowCheck} from './row-check.ts';
 import {YEAR_RANGE} from './validate-households.ts';
 
 /** Applies the row rules of targets.csv: a known indicator and region, a sensible year. */

@@ -1,4 +1,4 @@
-import {RowCheck} from './row-check.ts';
+import type {RowCheck} from './row-check.ts';
 import {YEAR_RANGE} from './validate-households.ts';
 
 const SHARES = ['garbage_collection_rate', 'greening_rate', 'tap_water_rate'];

@@ -46,7 +46,17 @@ export const FUND_LEVELS = {central: '中央', provincial: '省级', municipal: 
 export type FundLevel = keyof typeof FUND_LEVELS;
 export const PROJECT_STATUSES = {planned: '计划', in_progress: '在建', completed: '完工', accepted: '已验收'} as const;
 export type ProjectStatus = keyof typeof PROJECT_STATUSES;
-export const PROJECT_TYPES = ['产业发展', '就业', '基础设施', '公共服务', '教育', '健康', '住房', '饮水', '其他'] as const;
+export const PROJECT_TYPES = [
+  '产业发展',
+  '就业',
+  '基础设施',
+  '公共服务',
+  '教育',
+  '健康',
+  '住房',
+  '饮水',
+  '其他'
+] as const;
 export const TARGET_DIRECTIONS = {'>=': '>=', '<=': '<=', '=': '='} as const;
 
 /** The ten risk features (风险特征) of 赣市扶攻字〔2020〕4号, 二(一)1. */
@@ -153,7 +163,12 @@ export const INPUT_TABLES: InputTableSpec[] = [
       {name: 'project_id', alias: '项目编号', type: 'string', required: true},
       {name: 'year', alias: '年度', type: 'int', required: true},
       {name: 'name', alias: '项目名称', type: 'string', required: true},
-      {name: 'type', alias: '项目类型', ...enumValues(Object.fromEntries(PROJECT_TYPES.map((t) => [t, t]))), required: true},
+      {
+        name: 'type',
+        alias: '项目类型',
+        ...enumValues(Object.fromEntries(PROJECT_TYPES.map((t) => [t, t]))),
+        required: true
+      },
       {name: 'region_code', alias: '实施地点', type: 'string', required: true},
       {name: 'fund_id', alias: '资金编号', type: 'string', required: true},
       {name: 'budget', alias: '计划投资', type: 'decimal', required: true},

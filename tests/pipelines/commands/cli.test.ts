@@ -27,7 +27,9 @@ describe('gongshi command line', () => {
   });
 
   it('rejects unknown options and bad values with exit 2', () => {
-    expect(gongshi('sample', '--scale', 'huge', '--out', 'x').stderr).toContain('--scale must be one of tiny, default, full');
+    expect(gongshi('sample', '--scale', 'huge', '--out', 'x').stderr).toContain(
+      '--scale must be one of tiny, default, full'
+    );
     expect(gongshi('sample', '--scale', 'tiny').stderr).toContain('--out is required');
     expect(gongshi('sample', '--seed', '-1', '--out', 'x').status).toBe(2);
     const unknown = gongshi('check', '--input', '.', '--colour');
