@@ -3,6 +3,8 @@
  *
  *   validate   read each input file (regions first, households last), apply
  *              the contract's rules, load accepted rows into DuckDB
+ *   aggregate  compute every indicator for every region and year in DuckDB
+ *   anonymize  withhold small and recoverable cells, attach targets and status
  *   publish    write the public tables (CSV with BOM, Parquet, JSON) and the
  *              manifest into a staging folder
  *   site       build the Astro site from the published tables only
@@ -13,6 +15,10 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {DuckDBConnection} from '@duckdb/node-api';
 import type {Lang, Problem} from './lib/error-codes.ts';
+import {createIndicatorValues} from './aggregate/indicator-values.ts';
+import {readIndicatorRegistry} from './aggregate/indicator-registry.ts';
+import {readPovertyLines} from './aggregate/poverty-lines.ts';
+import {disclosurePolicy} from './anonymize/disclosure-policy.ts';
 import {openDuckDB} from './lib/duckdb.ts';
 import {buildSite} from './publish/build-site.ts';
 import {publishTables} from './publish/publish-tables.ts';
@@ -77,7 +83,28 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
     }
 
     let started = performance.now();
-    const published = await publishTables(connection, {dataDir, files: result.files, synthetic: result.synthetic});
+    const indicators = readIndicatorRegistry();
+    const povertyLines = new Map([...readPovertyLines()].map(([year, p]) => [year, p.line]));
+    const suppression = await createIndicatorValues(connection, {
+      indicators,
+      povertyLines,
+      policy: disclosurePolicy(indicators),
+      workDir
+    });
+    options.log(
+      `aggregate: ${indicators.length} indicators, ${suppression.primary} cells withheld, ` +
+        `${suppression.complementary} more to protect them ${seconds(started)}`
+    );
+
+    started = performance.now();
+    const published = await publishTables(connection, {
+      dataDir,
+      workDir,
+      files: result.files,
+      synthetic: result.synthetic,
+      indicators,
+      suppression: {indicator_values: suppression}
+    });
     options.log(`publish: ${published.tables.length} tables ${seconds(started)}`);
 
     started = performance.now();
@@ -103,7 +130,9 @@ async function validateStage(connection: DuckDBConnection, workDir: string, opti
     indicatorIds: options.indicatorIds ?? new Set(),
     log,
     onFile: (file, rows, time) =>
-      options.log(`validate: ${file} ${rows.toLocaleString('en')} rows (${Math.round(rows / Math.max(time, 1e-3)).toLocaleString('en')} rows/s)`)
+      options.log(
+        `validate: ${file} ${rows.toLocaleString('en')} rows (${Math.round(rows / Math.max(time, 1e-3)).toLocaleString('en')} rows/s)`
+      )
   });
   log.assertBalanced();
   return {log};

@@ -39,7 +39,10 @@ const BOM = '\uFEFF';
  * text correctly), Parquet (zstd) and optionally JSON, in a fixed row order,
  * and returns the files with their sizes and sha256.
  */
-export async function publishTable(connection: DuckDBConnection, options: PublishTableOptions): Promise<PublishedTable> {
+export async function publishTable(
+  connection: DuckDBConnection,
+  options: PublishTableOptions
+): Promise<PublishedTable> {
   const {table, name, orderBy, dir} = options;
   const ordered = `SELECT * FROM ${sqlIdentifier(table)} ORDER BY ${orderBy.map(sqlIdentifier).join(', ')}`;
   const csv = join(dir, `${name}.csv`);
@@ -88,4 +91,3 @@ export async function describeFile(path: string): Promise<PublishedFile> {
   await pipeline(createReadStream(path), hash);
   return {path, bytes: (await stat(path)).size, sha256: hash.digest('hex')};
 }
-

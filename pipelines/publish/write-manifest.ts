@@ -8,6 +8,8 @@ export interface ManifestInput {
   tables: PublishedTable[];
   files: FileAccount[];
   synthetic: boolean;
+  /** Withheld cells per table, by reason. */
+  suppression: Record<string, {primary: number; complementary: number}>;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface ManifestInput {
  * SOURCE_DATE_EPOCH when it is set: no wall-clock time, so the same input
  * gives the same bytes.
  */
-export async function writeManifest(dataDir: string, {tables, files, synthetic}: ManifestInput) {
+export async function writeManifest(dataDir: string, {tables, files, synthetic, suppression}: ManifestInput) {
   const published = Object.fromEntries(
     tables.map((t) => [
       t.name,
@@ -29,6 +31,7 @@ export async function writeManifest(dataDir: string, {tables, files, synthetic}:
     build_id: [releaseDate(), contentHash].filter(Boolean).join('-'),
     synthetic,
     tables: published,
+    suppression,
     inputs: files.map((f) => ({
       file: f.file,
       present: f.present,

@@ -27,7 +27,7 @@ describe('home page of the tiny sample', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe(townshipName);
     await page.locator('main table tbody a').first().click();
     expect(page.url()).toMatch(/\/regions\/3607\d{8}\/$/);
-    const crumbs = await page.locator('nav.breadcrumb li').allTextContents();
+    const crumbs = (await page.locator('nav.breadcrumb li').allTextContents()).map((c) => c.trim());
     expect(crumbs.slice(0, 3)).toEqual(['赣州市', '安远县', townshipName]);
     await page.close();
   });

@@ -1,0 +1,28 @@
+import type {DuckDBConnection} from '@duckdb/node-api';
+import {sqlString} from '../lib/duckdb.ts';
+import {INDICATOR_FORMULAS} from './indicator-formulas.ts';
+
+/**
+ * Creates `indicator_raw(indicator_id, region_code, level, year, value,
+ * numerator, denominator, numerator_households, denominator_households)`:
+ * every indicator for every region and year that has data, before disclosure
+ * control. A ratio with a zero denominator has no value.
+ */
+export async function computeIndicators(connection: DuckDBConnection, ids: readonly string[]): Promise<void> {
+  const selects = ids.map((id) => {
+    const f = INDICATOR_FORMULAS[id];
+    if (!f) throw new Error(`no formula for indicator: ${id}`);
+    const numerator = f.numerator ?? 'NULL';
+    const denominator = f.denominator ?? 'NULL';
+    const value = f.value ?? `(${numerator}) / nullif(${denominator}, 0)`;
+    const window = /OVER w\b/.test(`${value} ${f.denominatorHouseholds}`)
+      ? 'WINDOW w AS (PARTITION BY code ORDER BY year)'
+      : '';
+    return `SELECT * FROM (SELECT ${sqlString(id)} AS indicator_id, code AS region_code, level, year,
+        (${value})::DOUBLE AS value, (${numerator})::DOUBLE AS numerator, (${denominator})::DOUBLE AS denominator,
+        (${f.numeratorHouseholds ?? 'NULL'})::BIGINT AS numerator_households,
+        (${f.denominatorHouseholds ?? 'NULL'})::BIGINT AS denominator_households
+      FROM ${f.table} ${window})`;
+  });
+  await connection.run(`CREATE OR REPLACE TABLE indicator_raw AS ${selects.join('\nUNION ALL\n')}`);
+}

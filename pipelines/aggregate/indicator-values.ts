@@ -1,0 +1,121 @@
+import type {DuckDBConnection} from '@duckdb/node-api';
+import {type Cell, type DisclosurePolicy, suppressCells} from '../anonymize/suppress-cells.ts';
+import {loadRows} from '../lib/load-rows.ts';
+import {readRows} from '../publish/publish-table.ts';
+import {type LocalTarget, type Status, type TargetRule, statusOf, targetForYear} from './assign-status.ts';
+import {computeIndicators} from './compute-indicators.ts';
+import {createHouseholdMeasures} from './household-measures.ts';
+import type {Indicator} from './indicator-registry.ts';
+import {createAncestry} from './region-ancestry.ts';
+import {createVillageAndProjectMeasures} from './village-measures.ts';
+
+export interface IndicatorValueOptions {
+  indicators: readonly Indicator[];
+  povertyLines: ReadonlyMap<number, number>;
+  policy: DisclosurePolicy;
+  workDir: string;
+}
+
+/** Counts of withheld cells by reason, for the manifest. */
+export interface SuppressionCounts {
+  primary: number;
+  complementary: number;
+}
+
+/**
+ * Computes every indicator for every region and year, withholds what could
+ * identify a household, attaches targets and status, and creates the DuckDB
+ * table `indicator_values` (the published columns only).
+ */
+export async function createIndicatorValues(
+  connection: DuckDBConnection,
+  {indicators, povertyLines, policy, workDir}: IndicatorValueOptions
+): Promise<SuppressionCounts> {
+  await createAncestry(connection);
+  await createHouseholdMeasures(connection, povertyLines);
+  await createVillageAndProjectMeasures(connection);
+  await computeIndicators(
+    connection,
+    indicators.map((i) => i.id)
+  );
+  const raw = (await readRows(
+    connection,
+    `SELECT i.*, r.parent_code, r.level FROM indicator_raw i JOIN regions r ON r.code = i.region_code
+     ORDER BY indicator_id, region_code, year`
+  )) as unknown as (Cell & {level: string})[];
+  const cells = suppressCells(raw, policy);
+  const locals = (await readRows(
+    connection,
+    'SELECT indicator_id, region_code, year, target, direction FROM targets'
+  )) as unknown as LocalTarget[];
+  const parents = new Map(raw.map((c) => [c.region_code, c.parent_code]));
+  const targetOf = targetLookup(indicators, locals, parents);
+
+  const history = new Map<string, [number, number][]>();
+  const rows = [];
+  for (const cell of cells) {
+    if (cell.value === null && !cell.suppressed) continue;
+    const target = targetOf(cell.indicator_id, cell.region_code, cell.year);
+    let status: Status = 'suppressed';
+    if (!cell.suppressed) {
+      const key = `${cell.indicator_id}\u0000${cell.region_code}`;
+      const points = [...(history.get(key) ?? []), [cell.year, cell.value!] as [number, number]];
+      history.set(key, points);
+      status = target ? statusOf(cell.value!, cell.year, target, points) : 'no_target';
+    }
+    const hidden = cell.suppressed !== null;
+    rows.push({
+      indicator_id: cell.indicator_id,
+      region_code: cell.region_code,
+      level: (cell as unknown as {level: string}).level,
+      year: cell.year,
+      value: hidden ? null : cell.value,
+      numerator: hidden ? null : cell.numerator,
+      denominator: hidden ? null : cell.denominator,
+      target: target?.value ?? null,
+      target_operator: target?.operator ?? null,
+      status,
+      suppressed: hidden
+    });
+  }
+  await loadRows(connection, 'indicator_values', INDICATOR_VALUE_COLUMNS, rows, workDir);
+  return {
+    primary: cells.filter((c) => c.suppressed === 'primary').length,
+    complementary: cells.filter((c) => c.suppressed === 'complementary').length
+  };
+}
+
+export const INDICATOR_VALUE_COLUMNS = {
+  indicator_id: 'VARCHAR',
+  region_code: 'VARCHAR',
+  level: 'VARCHAR',
+  year: 'INTEGER',
+  value: 'DOUBLE',
+  numerator: 'DOUBLE',
+  denominator: 'DOUBLE',
+  target: 'DOUBLE',
+  target_operator: 'VARCHAR',
+  status: 'VARCHAR',
+  suppressed: 'BOOLEAN'
+};
+
+/**
+ * Returns a function giving the target in force for an indicator, region and
+ * year: a local target of the region or its nearest ancestor for that year,
+ * else the indicator's default.
+ */
+function targetLookup(
+  indicators: readonly Indicator[],
+  locals: readonly LocalTarget[],
+  parents: ReadonlyMap<string, string | null>
+) {
+  const local = new Map(locals.map((t) => [`${t.indicator_id}\u0000${t.region_code}\u0000${t.year}`, t]));
+  const defaults = new Map(indicators.map((i) => [i.id, i.targets as readonly TargetRule[]]));
+  return (indicatorId: string, regionCode: string, year: number): TargetRule | null => {
+    for (let code: string | null | undefined = regionCode; code; code = parents.get(code)) {
+      const found = local.get(`${indicatorId}\u0000${code}\u0000${year}`);
+      if (found) return {operator: found.direction, value: found.target, fromYear: year, byYear: null};
+    }
+    return targetForYear(defaults.get(indicatorId) ?? [], year);
+  };
+}
