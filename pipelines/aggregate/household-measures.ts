@@ -26,8 +26,8 @@ export const HOUSEHOLD_MEASURES: Record<string, string> = {
   hh_reg_labour: 'count(*) FILTER (registered AND labor_count > 0)',
   hh_reg_labour_covered:
     'count(*) FILTER (registered AND labor_count > 0 AND (industry_covered OR employed_count >= 1))',
-  hh_above_line: 'count(*) FILTER (registered AND per_capita_income >= poverty_line)',
-  hh_below_line: 'count(*) FILTER (registered AND per_capita_income < poverty_line)',
+  hh_above_line: 'count(*) FILTER (registered AND per_capita_income > poverty_line)',
+  hh_below_line: 'count(*) FILTER (registered AND per_capita_income <= poverty_line)',
   income_sum_reg: 'sum(per_capita_income) FILTER (registered)',
   income_sum_all: 'sum(per_capita_income)',
   hh_monitored: 'count(*) FILTER (monitored)',

@@ -79,7 +79,8 @@ export const INDICATOR_FORMULAS: Record<string, IndicatorFormula> = {
     'hh_reg_labour_covered',
     'hh_reg_labour'
   ),
-  // Years without a poverty line have neither above nor below: no value rather than a guess.
+  // 稳定超过国家贫困线 (赣市扶攻字〔2019〕8号 二.4): strictly above. Years without a line have neither above
+  // nor below: no value rather than a guess.
   income_above_line_rate: householdRatio(
     'hh_above_line',
     'hh_above_line + hh_below_line',
