@@ -58,48 +58,63 @@ export function needsPrimarySuppression(cell: Cell, policy: DisclosurePolicy): b
 }
 
 /**
- * Applies primary suppression, then withholds further cells until no withheld
- * cell can be recovered as parent − sum(other children): within each
- * indicator, year and parent, a lone withheld child gets the smallest
- * published sibling withheld too; a parent is withheld only when no sibling
- * is left (never a total before its children).
+ * Applies primary suppression (`isPrimary`, by default the contract's rules),
+ * then withholds further cells until no withheld cell can be recovered as
+ * parent − sum(other children): within each indicator, year and parent, a
+ * lone withheld child gets the smallest published sibling withheld too; a
+ * parent is withheld only when no sibling is left (never a total before its
+ * children).
  */
-export function suppressCells(cells: readonly Cell[], policy: DisclosurePolicy): ProtectedCell[] {
-  const out: ProtectedCell[] = cells.map((c) => ({
-    ...c,
-    suppressed: needsPrimarySuppression(c, policy) ? 'primary' : null
-  }));
+export function suppressCells(
+  cells: readonly Cell[],
+  policy: DisclosurePolicy,
+  isPrimary: (cell: Cell) => boolean = (cell) => needsPrimarySuppression(cell, policy)
+): ProtectedCell[] {
+  const out: ProtectedCell[] = cells.map((c) => ({...c, suppressed: isPrimary(c) ? 'primary' : null}));
   const groups = new Map<string, ProtectedCell[]>();
   for (const cell of out) {
     if (!policy.householdBased.has(cell.indicator_id) || !policy.additive.has(cell.indicator_id)) continue;
     const key = `${cell.indicator_id}\u0000${cell.year}`;
     groups.set(key, [...(groups.get(key) ?? []), cell]);
   }
-  for (const group of groups.values()) protectGroup(group);
+  for (const group of groups.values()) {
+    const byCode = new Map(group.map((c) => [c.region_code, c]));
+    protectHierarchy(group, (c) => (c.parent_code === null ? undefined : byCode.get(c.parent_code)));
+  }
   return out;
 }
 
-/** Complementary suppression within one indicator and year, over the whole hierarchy, until stable. */
-function protectGroup(cells: ProtectedCell[]): void {
-  const byCode = new Map(cells.map((c) => [c.region_code, c]));
-  const children = new Map<string, ProtectedCell[]>();
+/**
+ * Complementary suppression over one additive hierarchy (regions of one
+ * indicator and year, or the parts of one total), until stable: wherever a
+ * published total has exactly one withheld part, withhold the smallest
+ * published part with something in it, or the total when there is none.
+ * Returns whether anything changed.
+ */
+export function protectHierarchy(
+  cells: readonly ProtectedCell[],
+  parentOf: (cell: ProtectedCell) => ProtectedCell | undefined
+): boolean {
+  const children = new Map<ProtectedCell, ProtectedCell[]>();
   for (const cell of cells) {
-    if (cell.parent_code !== null) children.set(cell.parent_code, [...(children.get(cell.parent_code) ?? []), cell]);
+    const parent = parentOf(cell);
+    if (parent) children.set(parent, [...(children.get(parent) ?? []), cell]);
   }
+  let any = false;
   for (let changed = true; changed;) {
     changed = false;
-    for (const [parentCode, siblings] of children) {
-      const parent = byCode.get(parentCode);
-      if (!parent || parent.suppressed) continue;
+    for (const [parent, siblings] of children) {
+      if (parent.suppressed) continue;
       const withheld = siblings.filter((c) => c.suppressed);
       if (withheld.length !== 1) continue;
       const partner = smallest(siblings.filter((c) => !c.suppressed && hasCount(c)));
       if (partner) partner.suppressed = 'complementary';
       else if (hasCount(withheld[0]!)) parent.suppressed = 'complementary';
       else continue;
-      changed = true;
+      changed = any = true;
     }
   }
+  return any;
 }
 
 /** A cell whose withholding hides something (a zero-household cell recovers nothing). */

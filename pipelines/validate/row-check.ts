@@ -1,3 +1,4 @@
+import type {ColumnSpec} from '../../src/lib/input-tables.ts';
 import type {ErrorCode, Problem} from '../lib/error-codes.ts';
 import type {IngestedRow} from '../ingest/read-input-table.ts';
 
@@ -16,6 +17,23 @@ export class RowCheck {
   constructor(file: string, row: IngestedRow) {
     this.file = file;
     this.row = row;
+  }
+
+  /**
+   * Records E_REQUIRED for each empty cell of a column that must be filled and
+   * returns whether all are filled (the other rules assume they are).
+   */
+  filled(columns: readonly ColumnSpec[]): boolean {
+    for (const column of columns) {
+      if (column.required && !column.emptyAllowed) {
+        this.expect(
+          this.row.values[column.name] !== null && this.row.values[column.name] !== undefined,
+          'E_REQUIRED',
+          column.name
+        );
+      }
+    }
+    return this.problems.length === 0;
   }
 
   /** Returns the normalised value of `column` (null when missing). */

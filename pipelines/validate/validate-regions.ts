@@ -1,4 +1,4 @@
-import type {RegionLevel} from '../../src/lib/input-tables.ts';
+import {type RegionLevel, inputTable} from '../../src/lib/input-tables.ts';
 import type {Problem} from '../lib/error-codes.ts';
 import type {IngestedRow} from '../ingest/read-input-table.ts';
 import {RowCheck} from './row-check.ts';
@@ -27,17 +27,24 @@ export interface Region {
  * rejected too, so the accepted regions always form one tree.
  */
 export function validateRegions(file: string, rows: IngestedRow[]): {accepted: IngestedRow[]; rejected: Problem[][]} {
-  const counts = new Map<string, number>();
-  for (const row of rows) counts.set(String(row.values.code), (counts.get(String(row.values.code)) ?? 0) + 1);
+  const linesOf = new Map<string, number[]>();
+  for (const row of rows)
+    linesOf.set(String(row.values.code), [...(linesOf.get(String(row.values.code)) ?? []), row.line]);
   const rejected: Problem[][] = [];
   let pending = rows.filter((row) => {
     const check = new RowCheck(file, row);
+    if (!check.filled(inputTable('regions').columns)) {
+      rejected.push(check.problems);
+      return false;
+    }
     const code = check.get<string>('code')!;
     const level = check.get<RegionLevel>('level')!;
     const digits = CODE_LENGTH[level];
     const pattern = `^\\d{${digits}}$`;
     check.expect(new RegExp(pattern).test(code), 'E_CODE_FORMAT', 'code', {expected: `/${pattern}/ (${level})`});
-    check.expect(counts.get(code) === 1, 'E_DUPLICATE', 'code', {count: counts.get(code) ?? 0});
+    const lines = linesOf.get(code)!;
+    const other = lines.find((line) => line !== row.line) ?? row.line;
+    check.expect(lines.length === 1, 'E_DUPLICATE', 'code', {firstLine: other, key: 'code'});
     if (PARENT_LEVEL[level] === null)
       check.expect(check.get('parent_code') === null, 'E_PARENT_LEVEL', 'parent_code', {expected: '—', actual: level});
     if (check.problems.length) rejected.push(check.problems);

@@ -14,8 +14,10 @@ export interface ColumnSpec {
   /** The Chinese header an office export may use instead. */
   alias: string;
   type: ColumnType;
-  /** Whether the header must carry this column (its cells may still be empty where the rules allow). */
+  /** Whether the header must carry this column; its cells must then be filled unless `emptyAllowed`. */
   required: boolean;
+  /** A required column whose cells may be empty (e.g. exit_year of a household that has not exited). */
+  emptyAllowed?: boolean;
   /** Personal data: dropped at ingest, its values never printed. */
   pii?: boolean;
   /** Allowed values for `enum` columns, with their Chinese spellings. */
@@ -85,7 +87,7 @@ export const INPUT_TABLES: InputTableSpec[] = [
       {name: 'code', alias: '区划代码', type: 'string', required: true},
       {name: 'name', alias: '名称', type: 'string', required: true},
       {name: 'level', alias: '级别', ...enumValues(REGION_LEVELS), required: true},
-      {name: 'parent_code', alias: '上级代码', type: 'string', required: true},
+      {name: 'parent_code', alias: '上级代码', type: 'string', required: true, emptyAllowed: true},
       {name: 'poor_village', alias: '是否贫困村', type: 'bool', required: false},
       {name: 'deep_poor_village', alias: '是否深度贫困村', type: 'bool', required: false},
       {name: 'weak_village', alias: '是否经济薄弱村', type: 'bool', required: false}
@@ -106,11 +108,11 @@ export const INPUT_TABLES: InputTableSpec[] = [
       {name: 'members', alias: '家庭人口数', type: 'int', required: true},
       {name: 'registered', alias: '是否建档立卡', type: 'bool', required: true},
       {name: 'status', alias: '脱贫状态', ...enumValues(HOUSEHOLD_STATUSES), required: true},
-      {name: 'exit_year', alias: '脱贫年度', type: 'int', required: true},
+      {name: 'exit_year', alias: '脱贫年度', type: 'int', required: true, emptyAllowed: true},
       {name: 'monitored', alias: '是否监测对象', type: 'bool', required: true},
-      {name: 'monitor_type', alias: '监测对象类别', ...enumValues(MONITOR_TYPES), required: true},
-      {name: 'monitored_since', alias: '纳入监测日期', type: 'date', required: true},
-      {name: 'risk_flags', alias: '风险特征', type: 'list', required: true},
+      {name: 'monitor_type', alias: '监测对象类别', ...enumValues(MONITOR_TYPES), required: true, emptyAllowed: true},
+      {name: 'monitored_since', alias: '纳入监测日期', type: 'date', required: true, emptyAllowed: true},
+      {name: 'risk_flags', alias: '风险特征', type: 'list', required: true, emptyAllowed: true},
       {name: 'risk_eliminated_date', alias: '风险消除日期', type: 'date', required: false},
       {name: 'per_capita_income', alias: '人均纯收入', type: 'decimal', required: true},
       {name: 'labor_count', alias: '劳动力人数', type: 'int', required: true},

@@ -1,0 +1,270 @@
+/**
+ * The catalogue of stable error codes: what each means for the person who
+ * edited the CSV, in Chinese (the default) and English, with a hint on how to
+ * fix it. Codes never change once published; messages may be reworded.
+ * Templates name their parameters in braces (`{min}`), filled from
+ * `Problem.params`.
+ */
+import {INPUT_TABLES} from '../../src/lib/input-tables.ts';
+
+/** Message language: Chinese by default, English with `--lang en`. */
+export type Lang = 'zh' | 'en';
+
+interface Template {
+  zh: string;
+  en: string;
+}
+
+interface ErrorTemplate {
+  message: Template;
+  hint: Template;
+}
+
+const t = (zh: string, en: string): Template => ({zh, en});
+
+const INGEST_CODES = {
+  E_MISSING_FILE: {
+    message: t('输入目录 {folder} 中没有这个文件', 'file not found in input folder {folder}'),
+    hint: t(
+      '这是必需的输入文件；文件名须完全一致（小写，.csv）',
+      'this input is required; the name must match exactly (lower case, .csv)'
+    )
+  },
+  E_EMPTY_FILE: {
+    message: t('文件为空，没有表头行', 'file is empty: there is no header row'),
+    hint: t('第一行（注释行之后）应为表头', 'the first line (after any # comment lines) must be the header')
+  },
+  E_ENCODING: {
+    message: t('含无法按 {encoding} 解码的字节', 'has bytes that cannot be decoded as {encoding}'),
+    hint: t(
+      '在 Excel 中另存为“CSV UTF-8（逗号分隔）”或“CSV（逗号分隔）”；不要混用编码',
+      'save it from Excel as "CSV UTF-8 (Comma delimited)" or "CSV (Comma delimited)"; do not mix encodings'
+    )
+  },
+  E_NOT_CSV: {
+    message: t('是 Excel 工作簿，不是 CSV 文本', 'is an Excel workbook, not CSV text'),
+    hint: t('在 Excel 中用“另存为”保存成 CSV', 'use "Save As" in Excel and choose a CSV format')
+  },
+  E_QUOTING: {
+    message: t(
+      '引号不配对：从这一行开始的带引号字段没有闭合，或闭合引号后还有字符',
+      'broken quoting: a quoted field starting on this line is not closed, or has text after its closing quote'
+    ),
+    hint: t(
+      '含逗号、引号或换行的值要整体用双引号括起，值内的双引号写成两个（""）',
+      'enclose a value holding commas, quotes or line breaks in double quotes, and double any quote inside it ("")'
+    )
+  },
+  E_RECORD_TOO_LONG: {
+    message: t(
+      '从这一行开始的记录超过 {limit} 个字符',
+      'the record starting on this line is longer than {limit} characters'
+    ),
+    hint: t('检查是否缺少换行，或有未闭合的引号', 'look for missing line breaks or an unclosed quote')
+  },
+  E_MISSING_COLUMN: {
+    message: t('缺少必需列 {columns}', 'missing required column {columns}'),
+    hint: t(
+      '表头用英文列名或中文别名均可，顺序不限',
+      'the header may use the English name or the Chinese alias, in any order'
+    )
+  },
+  E_DUPLICATE_COLUMN: {
+    message: t('在表头中出现两次（"{first}" 和 "{second}"）', 'appears twice in the header ("{first}" and "{second}")'),
+    hint: t('删除重复的一列', 'delete one of the two columns')
+  },
+  E_COLUMN_COUNT: {
+    message: t(
+      '这一行有 {actual} 个字段，表头有 {expected} 个',
+      'this row has {actual} fields, the header has {expected}'
+    ),
+    hint: t('含逗号的值要用双引号括起', 'enclose values holding commas in double quotes')
+  },
+  E_REQUIRED: {
+    message: t('不能为空', 'must not be empty'),
+    hint: t('填写这一项', 'fill in this cell')
+  },
+  E_INTEGER: {
+    message: t('不是整数', 'is not a whole number'),
+    hint: t(
+      '只写数字，如 3 或 1,234；不带小数、单位或科学计数法',
+      'write digits only, like 3 or 1,234: no decimals, units or exponents'
+    )
+  },
+  E_NUMBER: {
+    message: t('不是数字', 'is not a number'),
+    hint: t('写成 1234.5 或 1,234.5；不带单位或科学计数法', 'write it like 1234.5 or 1,234.5: no units or exponents')
+  },
+  E_SHARE: {
+    message: t('不是比例', 'is not a share'),
+    hint: t('写成 0.95 或 95%', 'write it as 0.95 or 95%')
+  },
+  E_BOOLEAN: {
+    message: t('不是“是/否”值', 'is not a yes/no value'),
+    hint: t('写 是/否、1/0、Y/N 或 true/false', 'write 是/否, 1/0, Y/N or true/false')
+  },
+  E_DATE: {
+    message: t('不是有效日期', 'is not a valid date'),
+    hint: t('写成 2020-05-06、2020/5/6 或 2020年5月6日', 'write it as 2020-05-06, 2020/5/6 or 2020年5月6日')
+  },
+  E_ENUM: {
+    message: t('不是允许的取值', 'is not an allowed value'),
+    hint: t('允许的取值：{allowed}', 'allowed values: {allowed}')
+  },
+  E_RISK_FLAG: {
+    message: t('含 1–10 以外的风险特征代码', 'holds a risk feature code outside 1–10'),
+    hint: t('写 1 到 10 的代码，用分号或顿号分隔，如 "1;3"', 'write codes 1 to 10 separated by semicolons, like "1;3"')
+  }
+} as const satisfies Record<string, ErrorTemplate>;
+
+// Pre-declared for the validate stage so that the catalogue is complete in one
+// place; the validate stage fills the parameters named here.
+const VALIDATION_CODES = {
+  E_RANGE: {
+    message: t('必须 {rule}', 'must be {rule}'),
+    hint: t('检查数值和单位', 'check the value and its unit')
+  },
+  E_CODE_FORMAT: {
+    message: t('格式不对，应为 {expected}', 'has the wrong format: expected {expected}'),
+    hint: t('区划代码为 4、6、9 或 12 位数字', 'region codes have 4, 6, 9 or 12 digits')
+  },
+  E_DUPLICATE: {
+    message: t('与第 {firstLine} 行重复（{key}）', 'duplicates line {firstLine} ({key})'),
+    hint: t('每个 {key} 只能有一行', 'keep one row per {key}')
+  },
+  E_UNKNOWN_REGION: {
+    message: t('不是 regions.csv 中的区划代码', 'is not a region code in regions.csv'),
+    hint: t('先在 regions.csv 中登记这个区划', 'add the region to regions.csv first')
+  },
+  E_UNKNOWN_VILLAGE: {
+    message: t('不是 regions.csv 中级别为村的代码', 'is not a village code in regions.csv'),
+    hint: t('填 12 位村级区划代码', 'use the 12-digit code of a village')
+  },
+  E_UNKNOWN_PARENT: {
+    message: t('上级代码在 regions.csv 中不存在', 'is a parent code not found in regions.csv'),
+    hint: t('只有最高一级（市）的上级代码可以为空', 'only the root (city) may have an empty parent code')
+  },
+  E_PARENT_LEVEL: {
+    message: t('上级应为{expected}级，实际为{actual}级', 'points to a {actual}, but the parent must be a {expected}'),
+    hint: t('上级代码须恰好高一级', 'the parent must be exactly one level up')
+  },
+  E_UNKNOWN_FUND: {
+    message: t('不是 funds.csv 中的资金编号', 'is not a fund id in funds.csv'),
+    hint: t('先在 funds.csv 中登记这笔资金', 'add the fund to funds.csv first')
+  },
+  E_STATUS_REGISTERED: {
+    message: t('与是否建档立卡不一致', 'contradicts the registered flag'),
+    hint: t(
+      '未建档立卡的户脱贫状态为 none（非建档立卡），建档立卡户不能为 none',
+      'status is none (非建档立卡) exactly when the household is not registered'
+    )
+  },
+  E_EXIT_YEAR: {
+    message: t('须填写且不晚于年度 {year}', 'is required and must not be after the year {year}'),
+    hint: t('已脱贫户必须填脱贫年度', 'households that exited poverty need their exit year')
+  },
+  E_MONITOR_FIELDS: {
+    message: t('与是否监测对象不一致', 'contradicts the monitored flag'),
+    hint: t(
+      '监测对象须填监测对象类别和纳入监测日期，非监测对象不填',
+      'monitored households need monitor_type and monitored_since; others leave them empty'
+    )
+  },
+  E_DATE_ORDER: {
+    message: t('早于 {other}（{otherValue}）', 'is before {other} ({otherValue})'),
+    hint: t('检查两个日期是否填反', 'check whether the two dates are swapped')
+  },
+  E_SPENT_OVER_BUDGET: {
+    message: t('超过计划投资 {budget} 的 105%', 'exceeds 105% of the budget {budget}'),
+    hint: t('核对已支付金额，或先调整计划投资', 'check the amount paid, or revise the budget first')
+  },
+  E_MEMBER_BOUND: {
+    message: t('大于家庭人口数 {members}', 'is larger than the household size {members}'),
+    hint: t('人数不能超过家庭人口数', 'a count of people cannot exceed the household size')
+  },
+  E_YEAR_RANGE: {
+    message: t('年度须在 {min}–{max} 之间', 'year must be within {min}–{max}'),
+    hint: t('年度为四位数字，如 2021', 'write the year with four digits, like 2021')
+  },
+  E_DATE_YEAR: {
+    message: t('不在年度 {year} 前后一年内', 'is not within a year of {year}'),
+    hint: t('核对日期和年度', 'check the date and the year')
+  },
+  E_UNKNOWN_INDICATOR: {
+    message: t('不是已知的指标代码', 'is not a known indicator id'),
+    hint: t('指标代码见 data/indicators/ 下的文件名', 'indicator ids are the file names in data/indicators/')
+  },
+  E_REJECTED_SHARE: {
+    message: t(
+      '{read} 行中有 {rejected} 行被拒绝（{share}），超过上限 {threshold}',
+      '{rejected} of {read} rows were rejected ({share}), above the limit of {threshold}'
+    ),
+    hint: t('按拒绝报告逐行修正后重新运行', 'fix the rows listed in the rejection report and run again')
+  }
+} as const satisfies Record<string, ErrorTemplate>;
+
+/** Every error code with its Chinese and English message and hint templates. */
+export const ERROR_CODES: Readonly<Record<ErrorCode, ErrorTemplate>> = {...INGEST_CODES, ...VALIDATION_CODES};
+
+/** A stable error code such as `E_MISSING_COLUMN`. */
+export type ErrorCode = keyof typeof INGEST_CODES | keyof typeof VALIDATION_CODES;
+
+/**
+ * One fault found in the input: a whole file (no `line`), a row (no `column`)
+ * or a cell. `value` is the raw cell text; it is never set, and never printed,
+ * for a PII column. `column` is the canonical column name.
+ */
+export interface Problem {
+  code: ErrorCode;
+  file: string;
+  line?: number;
+  column?: string;
+  value?: string;
+  params?: Record<string, string | number>;
+}
+
+/** Whether `code` is one of the catalogued codes. */
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(ERROR_CODES, code);
+}
+
+const LABELS = {
+  zh: {column: '列', value: '值', hint: '提示：'},
+  en: {column: 'column', value: 'value', hint: 'hint: '}
+};
+const MAX_VALUE_CHARS = 80;
+
+// Looked up from the input contract rather than trusted to the caller, so a
+// PII value cannot reach a message even if a stage sets it by mistake.
+const PII = new Set(INPUT_TABLES.flatMap((s) => s.columns.filter((c) => c.pii).map((c) => `${s.file}\0${c.name}`)));
+
+/**
+ * Renders one problem as a line such as
+ * `households.csv:1043 列 members: 值 "0" 必须 ≥ 1 [E_RANGE]`, followed by an
+ * indented hint line unless `hint` is false. The value is omitted for PII
+ * columns, shortened past 80 characters and escaped so it stays on one line.
+ */
+export function formatProblem(problem: Problem, lang: Lang = 'zh', {hint = true}: {hint?: boolean} = {}): string {
+  const {code, file, line, column, value, params = {}} = problem;
+  const labels = LABELS[lang];
+  const template = ERROR_CODES[code];
+  let text = line === undefined ? file : `${file}:${line}`;
+  if (column !== undefined) text += ` ${labels.column} ${column}:`;
+  if (value !== undefined && !(column !== undefined && PII.has(`${file}\0${column}`))) {
+    text += ` ${labels.value} ${quote(value)}`;
+  }
+  text += ` ${fill(template.message[lang], params)} [${code}]`;
+  return hint ? `${text}\n  ${labels.hint}${fill(template.hint[lang], params)}` : text;
+}
+
+function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : match
+  );
+}
+
+function quote(value: string): string {
+  const short = value.length > MAX_VALUE_CHARS ? `${value.slice(0, MAX_VALUE_CHARS)}…` : value;
+  // JSON escaping keeps a value with quotes or line breaks on one line while leaving Chinese readable.
+  return JSON.stringify(short);
+}

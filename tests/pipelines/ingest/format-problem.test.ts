@@ -1,0 +1,69 @@
+import {describe, expect, it} from 'vitest';
+import {ERROR_CODES, formatProblem} from '../../../pipelines/lib/error-codes.ts';
+import {PipelineError} from '../../../pipelines/lib/pipeline-error.ts';
+import {isCliError} from '../../../pipelines/lib/cli-error.ts';
+
+// Lives beside the ingest tests until tests/pipelines/lib/ exists; it covers pipelines/lib/error-codes.ts.
+describe('formatProblem', () => {
+  const problem = {
+    code: 'E_RANGE',
+    file: 'households.csv',
+    line: 1043,
+    column: 'members',
+    value: '0',
+    params: {rule: '≥ 1'}
+  } as const;
+
+  it('renders the contract example in Chinese and English, with a hint line', () => {
+    expect(formatProblem(problem, 'zh', {hint: false})).toBe(
+      'households.csv:1043 列 members: 值 "0" 必须 ≥ 1 [E_RANGE]'
+    );
+    expect(formatProblem(problem, 'en', {hint: false})).toBe(
+      'households.csv:1043 column members: value "0" must be ≥ 1 [E_RANGE]'
+    );
+    expect(formatProblem(problem).split('\n')).toEqual([
+      'households.csv:1043 列 members: 值 "0" 必须 ≥ 1 [E_RANGE]',
+      '  提示：检查数值和单位'
+    ]);
+  });
+
+  it('never prints the value of a PII column, even when given one', () => {
+    const pii = {
+      code: 'E_REQUIRED',
+      file: 'households.csv',
+      line: 7,
+      column: 'id_number',
+      value: '360702199001011234'
+    } as const;
+    expect(formatProblem(pii, 'en')).not.toContain('3607021990');
+    expect(formatProblem(pii, 'en', {hint: false})).toBe(
+      'households.csv:7 column id_number: must not be empty [E_REQUIRED]'
+    );
+  });
+
+  it('keeps a value with quotes or line breaks on one line and shortens long ones', () => {
+    expect(
+      formatProblem({code: 'E_DATE', file: 'f.csv', line: 2, column: 'd', value: 'a"\nb'}, 'en', {hint: false})
+    ).toBe('f.csv:2 column d: value "a\\"\\nb" is not a valid date [E_DATE]');
+    expect(formatProblem({code: 'E_DATE', file: 'f.csv', value: 'x'.repeat(200)}, 'en')).toContain(
+      `${'x'.repeat(80)}…"`
+    );
+  });
+
+  it('has a message and hint in both languages for every code', () => {
+    for (const template of Object.values(ERROR_CODES)) {
+      for (const text of [template.message.zh, template.message.en, template.hint.zh, template.hint.en])
+        expect(text).not.toBe('');
+    }
+  });
+});
+
+describe('PipelineError', () => {
+  it('is a CliError with exit status 1, a Chinese message and an English rendering', () => {
+    const error = new PipelineError({code: 'E_MISSING_COLUMN', file: 'regions.csv', params: {columns: 'level (级别)'}});
+    expect(isCliError(error)).toBe(true);
+    expect(error).toMatchObject({code: 'E_MISSING_COLUMN', exitCode: 1});
+    expect(error.message).toMatch(/^regions\.csv 缺少必需列 level \(级别\) \[E_MISSING_COLUMN\]/);
+    expect(error.format('en')).toMatch(/^regions\.csv missing required column level \(级别\) \[E_MISSING_COLUMN\]/);
+  });
+});
