@@ -17,6 +17,7 @@ import type {DuckDBConnection} from '@duckdb/node-api';
 import type {Lang, Problem} from './lib/error-codes.ts';
 import {createIndicatorValues} from './aggregate/indicator-values.ts';
 import {readIndicatorRegistry} from './aggregate/indicator-registry.ts';
+import {createMonitoringValues} from './aggregate/monitoring-values.ts';
 import {readPovertyLines} from './aggregate/poverty-lines.ts';
 import {disclosurePolicy} from './anonymize/disclosure-policy.ts';
 import {openDuckDB} from './lib/duckdb.ts';
@@ -85,12 +86,9 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
     let started = performance.now();
     const indicators = readIndicatorRegistry();
     const povertyLines = new Map([...readPovertyLines()].map(([year, p]) => [year, p.line]));
-    const suppression = await createIndicatorValues(connection, {
-      indicators,
-      povertyLines,
-      policy: disclosurePolicy(indicators),
-      workDir
-    });
+    const policy = disclosurePolicy(indicators);
+    const suppression = await createIndicatorValues(connection, {indicators, povertyLines, policy, workDir});
+    const monitoringSuppression = await createMonitoringValues(connection, policy, workDir);
     options.log(
       `aggregate: ${indicators.length} indicators, ${suppression.primary} cells withheld, ` +
         `${suppression.complementary} more to protect them ${seconds(started)}`
@@ -103,7 +101,7 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
       files: result.files,
       synthetic: result.synthetic,
       indicators,
-      suppression: {indicator_values: suppression}
+      suppression: {indicator_values: suppression, monitoring: monitoringSuppression}
     });
     options.log(`publish: ${published.tables.length} tables ${seconds(started)}`);
 

@@ -59,9 +59,10 @@ export async function createIndicatorValues(
     let status: Status = 'suppressed';
     if (!cell.suppressed) {
       const key = `${cell.indicator_id}\u0000${cell.region_code}`;
-      const points = [...(history.get(key) ?? []), [cell.year, cell.value!] as [number, number]];
+      const points = history.get(key) ?? [];
+      points.push([cell.year, cell.value!]);
       history.set(key, points);
-      status = target ? statusOf(cell.value!, cell.year, target, points) : 'no_target';
+      status = target ? statusOf(cell.value!, cell.year, target, points.slice(-3)) : 'no_target';
     }
     const hidden = cell.suppressed !== null;
     rows.push({

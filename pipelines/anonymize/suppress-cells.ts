@@ -71,12 +71,10 @@ export function suppressCells(
   isPrimary: (cell: Cell) => boolean = (cell) => needsPrimarySuppression(cell, policy)
 ): ProtectedCell[] {
   const out: ProtectedCell[] = cells.map((c) => ({...c, suppressed: isPrimary(c) ? 'primary' : null}));
-  const groups = new Map<string, ProtectedCell[]>();
-  for (const cell of out) {
-    if (!policy.householdBased.has(cell.indicator_id) || !policy.additive.has(cell.indicator_id)) continue;
-    const key = `${cell.indicator_id}\u0000${cell.year}`;
-    groups.set(key, [...(groups.get(key) ?? []), cell]);
-  }
+  const protectable = out.filter(
+    (c) => policy.householdBased.has(c.indicator_id) && policy.additive.has(c.indicator_id)
+  );
+  const groups = Map.groupBy(protectable, (cell) => `${cell.indicator_id}\u0000${cell.year}`);
   for (const group of groups.values()) {
     const byCode = new Map(group.map((c) => [c.region_code, c]));
     protectHierarchy(group, (c) => (c.parent_code === null ? undefined : byCode.get(c.parent_code)));
@@ -95,11 +93,10 @@ export function protectHierarchy(
   cells: readonly ProtectedCell[],
   parentOf: (cell: ProtectedCell) => ProtectedCell | undefined
 ): boolean {
-  const children = new Map<ProtectedCell, ProtectedCell[]>();
-  for (const cell of cells) {
-    const parent = parentOf(cell);
-    if (parent) children.set(parent, [...(children.get(parent) ?? []), cell]);
-  }
+  const children = Map.groupBy(
+    cells.filter((cell) => parentOf(cell)),
+    (cell) => parentOf(cell)!
+  );
   let any = false;
   for (let changed = true; changed;) {
     changed = false;

@@ -82,6 +82,7 @@ export async function publishTables(connection: DuckDBConnection, options: Publi
     await publish('pub_regions', 'regions', ['code'], true),
     await publish('pub_indicators', 'indicators', ['order'], true),
     await publish('indicator_values', 'indicator_values', ['indicator_id', 'region_code', 'year']),
+    await publish('monitoring', 'monitoring', ['region_code', 'year', 'monitor_type', 'risk_flag']),
     await publish('pub_funds', 'funds', ['fund_id'], true),
     await publish('pub_projects', 'projects', ['project_id'])
   ];

@@ -26,12 +26,9 @@ export function regionTreeOf(regions: readonly PublishedRegion[]): RegionTree {
  */
 export function buildRegionTree(regions: readonly PublishedRegion[]): RegionTree {
   const byCode = new Map(regions.map((r) => [r.code, r]));
-  const childrenOf = new Map<string, PublishedRegion[]>();
-  const roots: PublishedRegion[] = [];
-  for (const region of [...regions].sort((a, b) => a.code.localeCompare(b.code))) {
-    if (!region.parent_code) roots.push(region);
-    else childrenOf.set(region.parent_code, [...(childrenOf.get(region.parent_code) ?? []), region]);
-  }
+  const sorted = [...regions].sort((a, b) => a.code.localeCompare(b.code));
+  const childrenOf = Map.groupBy(sorted, (region) => region.parent_code ?? '');
+  const roots = childrenOf.get('') ?? [];
   if (roots.length !== 1) throw new Error(`expected one root region, found ${roots.length}`);
   const villageCounts = new Map<string, number>();
   const countVillages = (code: string): number => {

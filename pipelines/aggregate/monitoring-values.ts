@@ -1,0 +1,151 @@
+import type {DuckDBConnection} from '@duckdb/node-api';
+import {
+  type Cell,
+  type DisclosurePolicy,
+  type ProtectedCell,
+  isSmall,
+  protectHierarchy,
+  suppressCells
+} from '../anonymize/suppress-cells.ts';
+import {loadRows} from '../lib/load-rows.ts';
+import {readRows} from '../publish/publish-table.ts';
+
+interface MonitoringRow {
+  region_code: string;
+  parent_code: string | null;
+  level: string;
+  year: number;
+  monitor_type: string | null;
+  risk_flag: number | null;
+  households: number;
+  people: number;
+  eliminated_households: number;
+}
+
+export const MONITORING_COLUMNS = {
+  region_code: 'VARCHAR',
+  level: 'VARCHAR',
+  year: 'INTEGER',
+  monitor_type: 'VARCHAR',
+  risk_flag: 'INTEGER',
+  households: 'BIGINT',
+  people: 'BIGINT',
+  eliminated_households: 'BIGINT',
+  suppressed: 'BOOLEAN'
+};
+
+/**
+ * Creates the published `monitoring` table (防返贫监测): monitored households,
+ * people and households whose risk was eliminated, per region and year, in
+ * total, by monitor type and (township level and above only) by risk feature.
+ * Every cell is sensitive (k = kSensitive). A total is withheld wherever the
+ * matching monitored_share or risk_elimination_rate value is, since it is
+ * their numerator; then parts of a total and children of a region are
+ * protected against subtraction. Returns the number of withheld rows.
+ */
+export async function createMonitoringValues(
+  connection: DuckDBConnection,
+  policy: DisclosurePolicy,
+  workDir: string
+): Promise<{primary: number; complementary: number}> {
+  const rows = (await readRows(connection, MONITORING_SQL)) as unknown as MonitoringRow[];
+  const withheldRates = new Set(
+    (
+      await readRows(
+        connection,
+        `SELECT region_code, year FROM indicator_values
+         WHERE suppressed AND indicator_id IN ('monitored_share', 'risk_elimination_rate')`
+      )
+    ).map((r) => `${r.region_code}\u0000${r.year}`)
+  );
+  const idOf = (r: MonitoringRow) => `monitoring|${r.monitor_type ?? ''}|${r.risk_flag ?? ''}`;
+  const cells = rows.map((r) => ({
+    indicator_id: idOf(r),
+    region_code: r.region_code,
+    parent_code: r.parent_code,
+    year: r.year,
+    value: r.households,
+    numerator: r.households,
+    denominator: null,
+    numerator_households: r.households,
+    denominator_households: null,
+    row: r
+  }));
+  const k = policy.kSensitive;
+  const ids = new Set(cells.map((c) => c.indicator_id));
+  const monitoringPolicy: DisclosurePolicy = {...policy, householdBased: ids, additive: ids, sensitive: ids};
+  const isPrimary = (cell: Cell) => {
+    const r = (cell as (typeof cells)[number]).row;
+    const total = r.monitor_type === null && r.risk_flag === null;
+    return (
+      isSmall(r.households, k) ||
+      isSmall(r.eliminated_households, k) ||
+      isSmall(r.households - r.eliminated_households, k) ||
+      (total && withheldRates.has(`${r.region_code}\u0000${r.year}`))
+    );
+  };
+  const protectedCells = suppressCells(cells, monitoringPolicy, isPrimary) as (ProtectedCell & {row: MonitoringRow})[];
+  protectTypesWithinRegions(protectedCells, monitoringPolicy);
+
+  const published = protectedCells.map(({row, suppressed}) => ({
+    region_code: row.region_code,
+    level: row.level,
+    year: row.year,
+    monitor_type: row.monitor_type,
+    risk_flag: row.risk_flag,
+    households: suppressed ? null : row.households,
+    people: suppressed ? null : row.people,
+    eliminated_households: suppressed ? null : row.eliminated_households,
+    suppressed: suppressed !== null
+  }));
+  await loadRows(connection, 'monitoring', MONITORING_COLUMNS, published, workDir);
+  return {
+    primary: protectedCells.filter((c) => c.suppressed === 'primary').length,
+    complementary: protectedCells.filter((c) => c.suppressed === 'complementary').length
+  };
+}
+
+/**
+ * The three monitor types of a region and year add up to its total, so a lone
+ * withheld type would be recoverable; protecting types can in turn expose a
+ * region to its parent, so both passes repeat until neither changes anything.
+ */
+function protectTypesWithinRegions(cells: (ProtectedCell & {row: MonitoringRow})[], policy: DisclosurePolicy): void {
+  const totals = new Map<string, ProtectedCell>();
+  const key = (c: {row: MonitoringRow}) => `${c.row.region_code}\u0000${c.row.year}`;
+  for (const c of cells) if (c.row.monitor_type === null && c.row.risk_flag === null) totals.set(key(c), c);
+  const typeCells = cells.filter((c) => c.row.monitor_type !== null || c.row.risk_flag === null);
+  const byGroup = Map.groupBy(cells, (c) => `${c.indicator_id}\u0000${c.year}`);
+  for (let changed = true; changed;) {
+    changed = protectHierarchy(typeCells, (c) =>
+      c.indicator_id === 'monitoring||' ? undefined : totals.get(key(c as ProtectedCell & {row: MonitoringRow}))
+    );
+    for (const group of byGroup.values()) {
+      if (!policy.additive.has(group[0]!.indicator_id)) continue;
+      const byCode = new Map(group.map((c) => [c.region_code, c]));
+      changed =
+        protectHierarchy(group, (c) => (c.parent_code === null ? undefined : byCode.get(c.parent_code))) || changed;
+    }
+  }
+}
+
+const MONITORING_SQL = `
+  WITH m AS (
+    SELECT village_code, year, monitor_type, members, risk_flags,
+      risk_eliminated_date <= make_date(year, 12, 31) AS eliminated
+    FROM households WHERE monitored),
+  parts AS (
+    SELECT village_code, year, NULL AS monitor_type, NULL::INTEGER AS risk_flag, members, eliminated FROM m
+    UNION ALL
+    SELECT village_code, year, monitor_type, NULL, members, eliminated FROM m
+    UNION ALL
+    SELECT village_code, year, NULL, unnest(string_split(risk_flags, ';'))::INTEGER, members, eliminated
+    FROM m WHERE risk_flags IS NOT NULL AND risk_flags <> '')
+  SELECT a.ancestor_code AS region_code, r.parent_code, a.ancestor_level AS level, p.year, p.monitor_type, p.risk_flag,
+    count(*)::INTEGER AS households, sum(p.members)::INTEGER AS people,
+    count(*) FILTER (p.eliminated)::INTEGER AS eliminated_households
+  FROM parts p JOIN ancestry a ON a.code = p.village_code JOIN regions r ON r.code = a.ancestor_code
+  -- Risk-feature breakdowns only at township level and above (contract section 3).
+  WHERE p.risk_flag IS NULL OR a.ancestor_level <> 'village'
+  GROUP BY ALL
+  ORDER BY region_code, year, monitor_type NULLS FIRST, risk_flag NULLS FIRST`;
