@@ -19,7 +19,13 @@ export async function loadRows(
   // Written in chunks: one joined string of 600,000 rows would double the peak memory.
   const fd = openSync(path, 'w');
   for (let start = 0; start < rows.length; start += 10_000) {
-    writeSync(fd, rows.slice(start, start + 10_000).map((row) => JSON.stringify(row) + '\n').join(''));
+    writeSync(
+      fd,
+      rows
+        .slice(start, start + 10_000)
+        .map((row) => JSON.stringify(row) + '\n')
+        .join('')
+    );
   }
   closeSync(fd);
   const spec = Object.entries(columns)
