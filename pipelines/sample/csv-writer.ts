@@ -48,10 +48,10 @@ function quote(text: string): string {
  * `comments` lines, each prefixed with `# `, then the header of `columns`.
  * Every row must carry exactly these columns; the first row is checked so a
  * generator that drifts from the contract fails loudly instead of shifting
- * cells. Only free-text columns (`string`, `list`) are scanned for characters
- * that need quoting: the ~11 million household rows of the full scale would
- * otherwise spend a third of their time there, and generators write numbers,
- * dates, flags and enum codes that never contain one.
+ * cells (`pushCells` checks the count only). Only free-text columns
+ * (`string`, `list`) are scanned for characters that need quoting: the
+ * generators write numbers, dates, flags and enum codes that never contain
+ * one, and the full scale's ~11 million household rows are kept lean.
  */
 export function openCsvWriter(path: string, columns: readonly ColumnSpec[], comments: readonly string[]): CsvWriter {
   const stream = createWriteStream(path, {encoding: 'utf8'});

@@ -79,16 +79,17 @@ export function draftProjects(seed: number, site: ProjectSite, year: number): Pr
       responsibleUnit:
         kind.bureau !== null && random.chance(0.7) ? site.county.name + kind.bureau : `${site.township.name}人民政府`,
       notice: noticeOf(random, start),
-      assetOwner: !kind.asset
-        ? ''
-        : village
-          ? random.chance(0.92)
-            ? '村集体'
-            : ''
-          : random.pick(['村集体', `${site.township.name}人民政府`]),
+      assetOwner: assetOwnerOf(random, kind.asset, village, site.township.name),
       hotline: random.chance(0.6) ? '12317' : random.chance(0.9) ? site.hotline : ''
     };
   });
+}
+
+// Assets go to the village collective as a rule; subsidies leave none.
+function assetOwnerOf(random: Random, asset: boolean, village: boolean, township: string): string {
+  if (!asset) return '';
+  if (village) return random.chance(0.92) ? '村集体' : '';
+  return random.pick(['村集体', `${township}人民政府`]);
 }
 
 // Older projects are finished and accepted; a few are completed with money unspent
