@@ -10,7 +10,7 @@
  *   site       build the Astro site from the published tables only
  *   swap       replace the previous output only when everything succeeded
  */
-import {mkdir, mkdtemp, rename, rm} from 'node:fs/promises';
+import {cp, mkdir, mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {DuckDBConnection} from '@duckdb/node-api';
@@ -21,6 +21,7 @@ import {createMonitoringValues} from './aggregate/monitoring-values.ts';
 import {readPovertyLines} from './aggregate/poverty-lines.ts';
 import {disclosurePolicy} from './anonymize/disclosure-policy.ts';
 import {openDuckDB} from './lib/duckdb.ts';
+import {type Progress, createProgress} from './lib/progress.ts';
 import {buildSite} from './publish/build-site.ts';
 import {publishTables} from './publish/publish-tables.ts';
 import {createStaging, discardStaging, swapOutput} from './publish/swap-output.ts';
@@ -31,8 +32,8 @@ import {validateInput} from './validate/validate-input.ts';
 export interface RunOptions {
   input: string;
   lang: Lang;
-  /** Receives one line per finished stage. */
-  log: (line: string) => void;
+  /** Reports each stage (a live line on a terminal) and counts warnings; silent when absent. */
+  progress?: Progress;
   /** Known indicator ids (targets.csv is checked against them). */
   indicatorIds?: ReadonlySet<string>;
 }
@@ -83,18 +84,19 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
       return {...result, built: false};
     }
 
-    let started = performance.now();
+    const progress = options.progress ?? SILENT;
+    let stage = progress.stage('aggregate');
     const indicators = readIndicatorRegistry();
     const povertyLines = new Map([...readPovertyLines()].map(([year, p]) => [year, p.line]));
     const policy = disclosurePolicy(indicators);
     const suppression = await createIndicatorValues(connection, {indicators, povertyLines, policy, workDir});
     const monitoringSuppression = await createMonitoringValues(connection, policy, workDir);
-    options.log(
-      `aggregate: ${indicators.length} indicators, ${suppression.primary} cells withheld, ` +
-        `${suppression.complementary} more to protect them ${seconds(started)}`
+    stage.done(
+      `${indicators.length} indicators; withheld ${suppression.primary} cells, ${suppression.complementary} more to ` +
+        `protect them; monitoring ${monitoringSuppression.primary} + ${monitoringSuppression.complementary}`
     );
 
-    started = performance.now();
+    stage = progress.stage('publish');
     const published = await publishTables(connection, {
       dataDir,
       workDir,
@@ -103,12 +105,13 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
       indicators,
       suppression: {indicator_values: suppression, monitoring: monitoringSuppression}
     });
-    options.log(`publish: ${published.tables.length} tables ${seconds(started)}`);
+    stage.done(`${published.tables.length} tables, release ${published.manifest.build_id}`);
 
-    started = performance.now();
+    stage = progress.stage('site');
     await buildSite({dataDir, outDir: siteDir, base: options.base});
-    await rename(dataDir, join(siteDir, 'data'));
-    options.log(`site: built ${seconds(started)}`);
+    // Merge into the site's own data/ (per-indicator endpoints are built by Astro).
+    await cp(dataDir, join(siteDir, 'data'), {recursive: true});
+    stage.done('built');
 
     await swapOutput(siteDir, options.out);
     await discardStaging(staging);
@@ -127,18 +130,15 @@ async function validateStage(connection: DuckDBConnection, workDir: string, opti
     workDir,
     indicatorIds: options.indicatorIds ?? new Set(),
     log,
-    onFile: (file, rows, time) =>
-      options.log(
-        `validate: ${file} ${rows.toLocaleString('en')} rows (${Math.round(rows / Math.max(time, 1e-3)).toLocaleString('en')} rows/s)`
-      )
+    progress: options.progress ?? SILENT
   });
   log.assertBalanced();
   return {log};
 }
 
+const SILENT = createProgress({write: () => undefined});
+
 function report(log: RejectionLog): CheckResult {
   const files = log.files();
   return {files, problems: log.problems(), faults: checkRejectedShare(files), synthetic: log.synthetic};
 }
-
-const seconds = (started: number) => `in ${((performance.now() - started) / 1000).toFixed(1)} s`;

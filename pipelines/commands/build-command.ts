@@ -1,6 +1,7 @@
 import {writeFile} from 'node:fs/promises';
 import {formatProblem} from '../lib/error-codes.ts';
 import {isPipelineError} from '../lib/pipeline-error.ts';
+import {createProgress} from '../lib/progress.ts';
 import {buildRelease} from '../run.ts';
 import {formatReport, reportJson} from '../validate/format-report.ts';
 import {INPUT_OPTIONS, readInputOptions} from './check-command.ts';
@@ -21,13 +22,14 @@ export async function buildCommand(argv: string[], {stdout, stderr}: CommandCont
   });
   const {input, lang, report} = readInputOptions('build', values);
   const {out, base} = values;
+  const progress = createProgress(stderr);
   try {
     const result = await buildRelease({
       input,
       out,
       base,
       lang,
-      log: (line) => stderr.write(`${line}\n`),
+      progress,
       indicatorIds: readKnownIndicatorIds()
     });
     stdout.write(formatReport(result.files, result.problems, lang));
@@ -37,7 +39,11 @@ export async function buildCommand(argv: string[], {stdout, stderr}: CommandCont
       stderr.write(unchanged(lang, out));
       return 1;
     }
-    stdout.write(lang === 'zh' ? `站点已生成：${out}\n` : `Site built in ${out}\n`);
+    stdout.write(
+      lang === 'zh'
+        ? `站点已生成：${out}（${progress.warnings} 条警告）\n`
+        : `Site built in ${out} (${progress.warnings} warnings)\n`
+    );
     return 0;
   } catch (error) {
     if (!isPipelineError(error)) throw error;

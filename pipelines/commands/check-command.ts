@@ -2,6 +2,7 @@ import {writeFile} from 'node:fs/promises';
 import type {Lang} from '../lib/error-codes.ts';
 import {formatProblem} from '../lib/error-codes.ts';
 import {isPipelineError} from '../lib/pipeline-error.ts';
+import {createProgress} from '../lib/progress.ts';
 import {checkInput} from '../run.ts';
 import {formatReport, reportJson} from '../validate/format-report.ts';
 import type {CommandContext} from './command-context.ts';
@@ -33,12 +34,13 @@ export function readInputOptions(command: string, values: {input?: string; lang?
  */
 export async function checkCommand(argv: string[], {stdout, stderr}: CommandContext): Promise<number> {
   const {input, lang, report} = readInputOptions('check', parseOptions('check', argv, INPUT_OPTIONS));
+  const progress = createProgress(stderr);
   let result;
   try {
     result = await checkInput({
       input,
       lang,
-      log: (line) => stderr.write(`${line}\n`),
+      progress,
       indicatorIds: readKnownIndicatorIds()
     });
   } catch (error) {
@@ -50,6 +52,7 @@ export async function checkCommand(argv: string[], {stdout, stderr}: CommandCont
   if (report) await writeFile(report, reportJson(result.files, result.problems));
   for (const fault of result.faults) stdout.write(`${formatProblem(fault, lang)}\n`);
   const ok = result.faults.length === 0;
+  stderr.write(`${progress.warnings} ${lang === 'zh' ? '条警告' : 'warnings'}\n`);
   stdout.write(
     ok ? (lang === 'zh' ? '可以发布。\n' : 'Publishable.\n') : lang === 'zh' ? '不能发布。\n' : 'Not publishable.\n'
   );

@@ -41,8 +41,17 @@ export async function publishTables(connection: DuckDBConnection, options: Publi
       definition: 'VARCHAR',
       definition_en: 'VARCHAR',
       formula: 'VARCHAR',
+      numerator_zh: 'VARCHAR',
+      numerator_en: 'VARCHAR',
+      denominator_zh: 'VARCHAR',
+      denominator_en: 'VARCHAR',
+      population: 'VARCHAR',
+      aggregation: 'VARCHAR',
       sensitive: 'BOOLEAN',
-      source: 'VARCHAR'
+      targets: 'VARCHAR',
+      source: 'VARCHAR',
+      note_zh: 'VARCHAR',
+      note_en: 'VARCHAR'
     },
     options.indicators.map((i) => ({
       id: i.id,
@@ -54,8 +63,27 @@ export async function publishTables(connection: DuckDBConnection, options: Publi
       definition: i.definition.zh,
       definition_en: i.definition.en,
       formula: i.formula,
+      numerator_zh: i.numerator?.zh ?? null,
+      numerator_en: i.numerator?.en ?? null,
+      denominator_zh: i.denominator?.zh ?? null,
+      denominator_en: i.denominator?.en ?? null,
+      population: i.population,
+      aggregation: i.aggregation,
       sensitive: i.sensitive,
-      source: [...i.targets.map((t) => t.source), ...i.references].map(citationText).join('；')
+      // The default targets with the clause each comes from, as JSON text (a cell of a flat table).
+      targets: JSON.stringify(
+        i.targets.map((t) => ({
+          operator: t.operator,
+          value: t.value,
+          from_year: t.fromYear,
+          by_year: t.byYear,
+          source: citationText(t.source),
+          quote: t.source.quote
+        }))
+      ),
+      source: [...i.targets.map((t) => t.source), ...i.references].map(citationText).join('；'),
+      note_zh: i.note?.zh ?? null,
+      note_en: i.note?.en ?? null
     })),
     workDir
   );

@@ -2,6 +2,7 @@ import type {DuckDBConnection} from '@duckdb/node-api';
 import {type InputTableName, type RegionLevel, inputTable} from '../../src/lib/input-tables.ts';
 import {type IngestedRow, readInputTable} from '../ingest/read-input-table.ts';
 import type {Problem} from '../lib/error-codes.ts';
+import type {Progress} from '../lib/progress.ts';
 import {readRows} from '../publish/publish-table.ts';
 import {rejectDuplicates} from './reject-duplicates.ts';
 import type {RejectionLog} from './rejection-log.ts';
@@ -22,8 +23,7 @@ export interface ValidateInputOptions {
   /** Known indicator ids, for targets.csv. */
   indicatorIds: ReadonlySet<string>;
   log: RejectionLog;
-  /** Called after each file with a one-line summary. */
-  onFile?: (file: string, rowsRead: number, seconds: number) => void;
+  progress: Progress;
 }
 
 /** Key columns that must be unique within each file. */
@@ -44,14 +44,15 @@ const UNIQUE_KEYS: Partial<Record<InputTableName, string[]>> = {
 export async function validateInput(options: ValidateInputOptions): Promise<void> {
   const {connection, log} = options;
   const regionRows: IngestedRow[] = [];
-  const started = performance.now();
+  const stage = options.progress.stage('validate regions.csv');
   const regionsFile = await ingest(options, 'regions', (row) => regionRows.push(row));
   const regions = validateRegions('regions.csv', regionRows);
   for (const problems of regions.rejected) log.rejectRow('regions.csv', problems);
   const loader = createTableLoader(connection, inputTable('regions'), options.workDir);
   regions.accepted.forEach((row) => loader.add(row));
   log.accept('regions.csv', await loader.finish());
-  options.onFile?.('regions.csv', regionsFile.rowsRead, (performance.now() - started) / 1000);
+  stage.tick(regionsFile.rowsRead);
+  stage.done(`${regions.rejected.length} rejected`);
 
   const regionLevels = new Map(regions.accepted.map((r) => [String(r.values.code), r.values.level as RegionLevel]));
   const regionCodes = new Set(regionLevels.keys());
@@ -69,17 +70,25 @@ async function ingest(options: ValidateInputOptions, table: InputTableName, onRo
   const spec = inputTable(table);
   const result = await readInputTable(options.input, spec, onRow, (problem: Problem) => options.log.problem(problem));
   options.log.read(spec.file, result);
+  if (result.missing) options.progress.warn(`${spec.file} is absent: the defaults apply`);
+  if (result.unknownColumns.length) {
+    options.progress.warn(`${spec.file}: unknown columns ignored: ${result.unknownColumns.join(', ')}`);
+  }
   return result;
 }
 
 /** Streams one file through its row rules into DuckDB, then rejects duplicate keys. */
 async function loadTable(options: ValidateInputOptions, table: InputTableName, rules: (check: RowCheck) => void) {
   const spec = inputTable(table);
-  const started = performance.now();
+  const stage = options.progress.stage(`validate ${spec.file}`);
   const loader = createTableLoader(options.connection, spec, options.workDir);
   const result = await ingest(options, table, (row) => {
+    stage.tick();
     const check = new RowCheck(spec.file, row);
-    if (check.filled(spec.columns)) rules(check);
+    if (check.filled(spec.columns)) {
+      rules(check);
+      check.bounded(spec.columns);
+    }
     if (check.problems.length) options.log.rejectRow(spec.file, check.problems);
     else loader.add(row);
   });
@@ -91,5 +100,6 @@ async function loadTable(options: ValidateInputOptions, table: InputTableName, r
     accepted -= duplicates.length;
   }
   options.log.accept(spec.file, accepted);
-  options.onFile?.(spec.file, result.rowsRead, (performance.now() - started) / 1000);
+  stage.tick(result.rowsRejected);
+  stage.done(`${result.rowsRead - accepted} rejected`);
 }
