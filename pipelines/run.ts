@@ -62,6 +62,8 @@ export interface BuildOptions extends RunOptions {
   out: string;
   /** URL path the site is served under. */
   base?: string;
+  /** Publish the data only, without the Astro site (benchmarks measure the pipelines alone). */
+  dataOnly?: boolean;
 }
 
 /**
@@ -106,6 +108,12 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
       suppression: {indicator_values: suppression, monitoring: monitoringSuppression}
     });
     stage.done(`${published.tables.length} tables, release ${published.manifest.build_id}`);
+
+    if (options.dataOnly) {
+      await swapOutput(dataDir, options.out);
+      await discardStaging(staging);
+      return {...result, built: true};
+    }
 
     stage = progress.stage('site');
     await buildSite({dataDir, outDir: siteDir, base: options.base});

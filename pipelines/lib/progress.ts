@@ -32,7 +32,11 @@ export function createProgress(stream: ProgressStream, now: () => number = () =>
       let drawn = started;
       const line = () => {
         const seconds = Math.max((now() - started) / 1000, 1e-3);
-        return `${name}: ${rows.toLocaleString('en')} rows, ${Math.round(rows / seconds).toLocaleString('en')} rows/s, ${seconds.toFixed(1)} s`;
+        // Stages that do not go row by row (aggregate, publish, site) report their time only.
+        const throughput = rows
+          ? `${rows.toLocaleString('en')} rows, ${Math.round(rows / seconds).toLocaleString('en')} rows/s, `
+          : '';
+        return `${name}: ${throughput}${seconds.toFixed(1)} s`;
       };
       return {
         tick(count = 1) {

@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
+import Papa from 'papaparse';
 import type {RegionLevel} from './input-tables.ts';
 
 /** A row of the published `regions` table. */
@@ -41,3 +42,66 @@ export function readPublishedJson<T>(file: string): T {
 
 export const readRegions = () => readPublishedJson<PublishedRegion[]>('regions.json');
 export const readManifest = () => readPublishedJson<PublishedManifest>('manifest.json');
+
+/** A row of the published `indicators` table (the registry, flattened). */
+export interface PublishedIndicator {
+  id: string;
+  order: number;
+  name_zh: string;
+  name_en: string;
+  unit: 'percent' | 'yuan' | 'people' | 'percentage_points';
+  direction: 'higher_is_better' | 'lower_is_better' | 'neutral';
+  definition: string;
+  definition_en: string;
+  formula: string;
+  numerator_zh: string | null;
+  numerator_en: string | null;
+  denominator_zh: string | null;
+  denominator_en: string | null;
+  population: string;
+  aggregation: string;
+  sensitive: boolean;
+  /** JSON text: [{operator, value, from_year, by_year, source, quote}]. */
+  targets: string;
+  source: string;
+  note_zh: string | null;
+  note_en: string | null;
+}
+
+export type IndicatorStatus = 'met' | 'on_track' | 'at_risk' | 'off_track' | 'no_target' | 'suppressed';
+
+/** A row of the published `indicator_values` table. */
+export interface IndicatorValue {
+  indicator_id: string;
+  region_code: string;
+  level: RegionLevel;
+  year: number;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  target: number | null;
+  target_operator: string | null;
+  status: IndicatorStatus;
+  suppressed: boolean;
+}
+
+export const readIndicators = () => readPublishedJson<PublishedIndicator[]>('indicators.json');
+
+/**
+ * Reads the published indicator_values.csv once per build. Parsed with
+ * PapaParse's typing, so empty cells are null and numbers are numbers.
+ */
+export function readIndicatorValues(): IndicatorValue[] {
+  const path = join(publishedDataDir(), 'indicator_values.csv');
+  if (!cache.has(path)) {
+    const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+    const rows = Papa.parse<IndicatorValue>(text, {
+      header: true,
+      skipEmptyLines: true,
+      dynamicTyping: (column) => column !== 'region_code',
+      transform: (value) => (value === '' ? (null as unknown as string) : value)
+    }).data;
+    cache.set(path, rows);
+  }
+  return cache.get(path) as IndicatorValue[];
+}

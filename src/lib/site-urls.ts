@@ -1,3 +1,5 @@
+import type {Locale} from './i18n.ts';
+
 /**
  * Returns a site-internal URL under the configured base path (GONGSHI_BASE,
  * e.g. `/gongshi/`), so the site works when served from a sub-path.
@@ -7,5 +9,9 @@ export function siteUrl(path: string): string {
   return `${base.replace(/\/$/, '')}/${path.replace(/^\//, '')}`;
 }
 
+/** The URL of a page in a language: Chinese at the root, English under `/en/`. */
+export const localeUrl = (path: string, locale: Locale = 'zh-CN') =>
+  siteUrl(`${locale === 'en' ? 'en/' : ''}${path.replace(/^\//, '')}`);
+
 /** The stable page of a region, by its official code. */
-export const regionUrl = (code: string) => siteUrl(`regions/${code}/`);
+export const regionUrl = (code: string, locale: Locale = 'zh-CN') => localeUrl(`regions/${code}/`, locale);

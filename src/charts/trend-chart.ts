@@ -1,0 +1,285 @@
+import * as Plot from '@observablehq/plot';
+import {type Unit, formatTick, formatValue, isFiniteNumber} from '../lib/format-number.ts';
+import type {Locale} from '../lib/i18n.ts';
+import {
+  type TargetOperator,
+  formatTarget,
+  joinList,
+  lowerFirst,
+  satisfiesTarget,
+  textWidth,
+  valueDomain
+} from './chart-data.ts';
+import {MUTED_COLOR, SERIES_COLOR} from './palette.ts';
+import {renderSvg} from './render-svg.ts';
+
+/** One year of one indicator in one region, as in `indicator_values`. */
+export interface TrendPoint {
+  year: number;
+  /** The value (a share 0–1 for percent); null when withheld or missing. */
+  value: number | null;
+  suppressed: boolean;
+  /** The published status; the caption uses the last shown year's when given, else compares with the target. */
+  status?: string | null;
+  /**
+   * The target in force that year, where targets change over time (5万元 until
+   * 2023, 10万元 from 2024); drawn year by year as a dashed step line. When
+   * left out, `options.target` holds for every year.
+   */
+  target?: number | null;
+}
+
+/** Options of {@link trendChart} and {@link trendCaption}. */
+export interface TrendOptions {
+  unit: Unit;
+  /** The target, drawn as a dashed rule; null for none. A point's own `target` takes precedence. */
+  target: number | null;
+  targetOperator: TargetOperator | null;
+  locale: Locale;
+  /** The region's published name, for the caption ("安远县"). */
+  region: string;
+  /** The indicator's name in `locale` ("家庭医生签约率" / "Family doctor contract rate"). */
+  indicator: string;
+  /** The chart's accessible name; defaults to "安远县家庭医生签约率" / "Family doctor contract rate, 安远县". */
+  title?: string;
+}
+
+const WIDTH = 640;
+const HEIGHT = 260;
+const WORDS = {
+  'zh-CN': {target: '目标', withheld: '不公开'},
+  en: {target: 'target', withheld: 'withheld'}
+} as const;
+
+/**
+ * Returns the SVG markup (640×260) of an indicator over the years: a line
+ * with a dot per published year, the first and last values labelled, a
+ * dashed target rule labelled 目标/target in the right margin (a dashed step
+ * line when the points carry targets that change over the years), and each
+ * withheld year as a break in the line with a hollow marker and the note
+ * 不公开/withheld on the time axis. The value axis is formatted by unit (a
+ * percent axis in %), need not start at zero, and always shows the target.
+ * The points may come in any order. The `<svg>` has `role="img"`, the title
+ * as its `aria-label` and {@link trendCaption} as its `aria-description`.
+ */
+export function trendChart(points: readonly TrendPoint[], options: TrendOptions): string {
+  const {unit, targetOperator, locale} = options;
+  const words = WORDS[locale];
+  const series = byYear(points);
+  const shown = series.filter(isShown);
+  const withheld = series.filter((p) => p.suppressed);
+  const years = series.map((p) => p.year);
+  const yearly = series.map((p) => ({year: p.year, target: targetOf(p, options)}));
+  const constant = new Set(yearly.map((d) => d.target)).size <= 1;
+  const latest = series.length === 0 ? options.target : (yearly.findLast((d) => d.target !== null)?.target ?? null);
+  const domain = valueDomain([...shown.map((p) => p.value), ...yearly.map((d) => d.target)], unit, latest);
+  const tick = (d: number) => formatTick(d, unit, locale);
+  const format = (d: number | null) => formatValue(d, unit, locale);
+  const targetLabels =
+    latest === null
+      ? []
+      : [{target: latest, label: `${words.target} ${formatTarget(latest, targetOperator, unit, locale)}`}];
+  const targetStyle = {stroke: MUTED_COLOR, strokeDasharray: '4,3'};
+  const targetMarks =
+    latest === null
+      ? null
+      : constant
+        ? Plot.ruleY([latest], targetStyle)
+        : Plot.line(yearly, {x: 'year', y: 'target', curve: 'step', ...targetStyle});
+  // Label the first and last values on the side away from their neighbour, so the line never crosses the label.
+  const ends = shown.length > 1 ? [shown[0]!, shown.at(-1)!] : shown;
+  const neighbour = (p: ShownPoint) => (p === shown[0] ? shown[1] : shown.at(-2));
+  const below = ends.filter((p) => (neighbour(p)?.value ?? -Infinity) > p.value);
+  const above = ends.filter((p) => !below.includes(p));
+  const endLabel = (data: ShownPoint[], dy: number) =>
+    Plot.text(data, {
+      x: 'year',
+      y: 'value',
+      text: (p: TrendPoint) => format(p.value),
+      dy,
+      fill: 'currentColor',
+      stroke: 'var(--plot-background)',
+      strokeWidth: 3,
+      paintOrder: 'stroke'
+    });
+  const yearLabel = (year: number) => (locale === 'en' ? String(year) : `${year}年`);
+  return renderSvg(
+    {
+      width: WIDTH,
+      height: HEIGHT,
+      marginTop: 24,
+      marginRight: Math.max(24, ...targetLabels.map((t) => textWidth(t.label) + 12)),
+      marginBottom: 30,
+      marginLeft: Math.max(40, ...domain.map((d) => textWidth(tick(d)) + 16)),
+      ariaLabel: options.title ?? defaultTitle(options),
+      ariaDescription: trendCaption(points, options),
+      x: {domain: yearDomain(years), ticks: years, tickFormat: (d: number) => String(d), label: null, inset: 28},
+      y: {domain, nice: true, grid: true, ticks: 5, tickFormat: tick, label: null},
+      marks: [
+        targetMarks,
+        Plot.text(targetLabels, {
+          y: 'target',
+          text: 'label',
+          frameAnchor: 'right',
+          dx: 6,
+          textAnchor: 'start',
+          fill: MUTED_COLOR
+        }),
+        Plot.line(series, {
+          x: 'year',
+          y: (p: TrendPoint) => (isShown(p) ? p.value : NaN),
+          stroke: SERIES_COLOR,
+          strokeWidth: 2
+        }),
+        Plot.dot(shown, {
+          x: 'year',
+          y: 'value',
+          r: 3.5,
+          fill: SERIES_COLOR,
+          stroke: 'var(--plot-background)',
+          title: (p: TrendPoint) => `${yearLabel(p.year)}: ${format(p.value)}`
+        }),
+        endLabel(above, -11),
+        endLabel(below, 13),
+        Plot.dot(withheld, {
+          x: 'year',
+          frameAnchor: 'bottom',
+          dy: -8,
+          r: 4,
+          fill: 'none',
+          stroke: MUTED_COLOR,
+          title: (p: TrendPoint) => `${yearLabel(p.year)}: ${words.withheld}`
+        }),
+        Plot.text(withheld, {
+          x: 'year',
+          frameAnchor: 'bottom',
+          dy: -16,
+          text: () => words.withheld,
+          fill: MUTED_COLOR,
+          stroke: 'var(--plot-background)',
+          strokeWidth: 3,
+          paintOrder: 'stroke'
+        })
+      ]
+    },
+    {role: 'img'}
+  );
+}
+
+/**
+ * Returns a one-sentence summary of the series in `locale`, e.g.
+ * "2019–2025年，安远县家庭医生签约率从92.1%升至98.4%，2025年达到目标（≥90.0%）。" /
+ * "From 2019 to 2025 the family doctor contract rate of 安远县 rose from 92.1% to
+ * 98.4%, meeting the target (≥ 90.0%) in 2025." It compares the first and
+ * last shown years ("remained at" when they print the same), states the last
+ * shown year against the target, and names the withheld years.
+ */
+export function trendCaption(points: readonly TrendPoint[], options: TrendOptions): string {
+  const {unit, locale, region} = options;
+  const en = locale === 'en';
+  const indicator = en ? lowerFirst(options.indicator) : options.indicator;
+  const series = byYear(points);
+  const shown = series.filter(isShown);
+  const withheldYears = series.filter((p) => p.suppressed).map((p) => String(p.year));
+  const format = (d: number) => formatValue(d, unit, locale);
+  const first = shown[0];
+  const last = shown.at(-1);
+  if (!first || !last) {
+    if (withheldYears.length === 0)
+      return en ? `No value of the ${indicator} of ${region} is published.` : `${region}${indicator}暂无数据。`;
+    const [y0, y1] = [series[0]!.year, series.at(-1)!.year];
+    if (y0 === y1)
+      return en
+        ? `The ${indicator} of ${region} in ${y0} is withheld.`
+        : `${y0}年，${region}${indicator}的数据不公开。`;
+    return en
+      ? `Every value of the ${indicator} of ${region} from ${y0} to ${y1} is withheld.`
+      : `${y0}–${y1}年，${region}${indicator}的数据均不公开。`;
+  }
+  const tail = targetClause(last, options, first !== last) + withheldClause(withheldYears, locale);
+  if (first === last) {
+    return en
+      ? `In ${last.year} the ${indicator} of ${region} was ${format(last.value)}${tail}.`
+      : `${last.year}年，${region}${indicator}为${format(last.value)}${tail}。`;
+  }
+  const [a, b] = [format(first.value), format(last.value)];
+  const change = CHANGE[locale][a === b ? 'same' : last.value > first.value ? 'up' : 'down'](a, b);
+  return en
+    ? `From ${first.year} to ${last.year} the ${indicator} of ${region} ${change}${tail}.`
+    : `${first.year}–${last.year}年，${region}${indicator}${change}${tail}。`;
+}
+
+type Change = 'up' | 'down' | 'same';
+
+const CHANGE: Record<Locale, Record<Change, (a: string, b: string) => string>> = {
+  'zh-CN': {up: (a, b) => `从${a}升至${b}`, down: (a, b) => `从${a}降至${b}`, same: (_a, b) => `保持在${b}`},
+  en: {
+    up: (a, b) => `rose from ${a} to ${b}`,
+    down: (a, b) => `fell from ${a} to ${b}`,
+    same: (_a, b) => `remained at ${b}`
+  }
+};
+
+type ShownPoint = TrendPoint & {value: number};
+
+function isShown(p: TrendPoint): p is ShownPoint {
+  return !p.suppressed && isFiniteNumber(p.value);
+}
+
+function byYear(points: readonly TrendPoint[]): TrendPoint[] {
+  return [...points].sort((a, b) => a.year - b.year);
+}
+
+/** One year alone is centred in a two-year span, so Plot gets a non-degenerate scale. */
+function yearDomain(years: readonly number[]): [number, number] {
+  if (years.length === 0) return [0, 1];
+  const [lo, hi] = [Math.min(...years), Math.max(...years)];
+  return lo === hi ? [lo - 1, hi + 1] : [lo, hi];
+}
+
+function defaultTitle({locale, region, indicator}: TrendOptions): string {
+  return locale === 'en' ? `${indicator}, ${region}` : `${region}${indicator}`;
+}
+
+/** The target in force in `p`'s year: its own, else the chart's. */
+function targetOf(p: TrendPoint, options: TrendOptions): number | null {
+  const target = p.target === undefined ? options.target : p.target;
+  return isFiniteNumber(target) ? target : null;
+}
+
+/**
+ * The last shown year against its target: its published status if any,
+ * else a comparison. `withYear` names the year (left out when the sentence
+ * already opens with it).
+ */
+function targetClause(last: ShownPoint, options: TrendOptions, withYear: boolean): string {
+  const {targetOperator, unit, locale} = options;
+  const target = targetOf(last, options);
+  if (target === null) return '';
+  const status = last.status ?? (satisfiesTarget(last.value, targetOperator, target) ? 'met' : 'off_track');
+  const t = formatTarget(target, targetOperator, unit, locale);
+  const en = locale === 'en';
+  const zhYear = withYear ? `${last.year}年` : '';
+  const inYear = withYear ? ` in ${last.year}` : '';
+  const asOf = withYear ? ` as of ${last.year}` : '';
+  switch (status) {
+    case 'met':
+      return en ? `, meeting the target (${t})${inYear}` : `，${zhYear}达到目标（${t}）`;
+    case 'on_track':
+      return en ? `, on track to meet the target (${t})${asOf}` : `，${zhYear}进度正常，有望如期达到目标（${t}）`;
+    case 'at_risk':
+      return en ? `, at risk of missing the target (${t})${asOf}` : `，${zhYear}有未能如期达到目标（${t}）的风险`;
+    case 'off_track':
+      return en ? `, not meeting the target (${t})${inYear}` : `，${zhYear}未达到目标（${t}）`;
+    default:
+      return '';
+  }
+}
+
+function withheldClause(years: readonly string[], locale: Locale): string {
+  if (years.length === 0) return '';
+  if (locale !== 'en') return `；${joinList(years, locale)}年数据不公开`;
+  return years.length === 1
+    ? `; the value for ${years[0]} is withheld`
+    : `; the values for ${joinList(years, locale)} are withheld`;
+}

@@ -1,0 +1,43 @@
+/**
+ * Display formatting of calendar dates from the published tables, which
+ * write them as ISO `YYYY-MM-DD` (issued_date, notice_start, …).
+ */
+import type {Locale} from './i18n.ts';
+import {MISSING} from './format-number.ts';
+
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December'
+];
+
+/**
+ * Returns an ISO date `YYYY-MM-DD` written for reading: "2020年5月6日" in
+ * Chinese, "6 May 2020" in English. The string is read as a calendar date,
+ * never through `Date`, so the time zone cannot shift it by a day. Null or
+ * empty prints as "—"; anything else that is not a real calendar date
+ * throws (`invalid date: 2020-02-30`).
+ */
+export function formatDate(date: string | null | undefined, locale: Locale): string {
+  if (date === null || date === undefined || date === '') return MISSING;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) throw new Error(`invalid date: ${date}`);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) throw new Error(`invalid date: ${date}`);
+  return locale === 'en' ? `${day} ${EN_MONTHS[month - 1]} ${year}` : `${year}年${month}月${day}日`;
+}
+
+/** Days in `month` (1–12) of `year`, in the proleptic Gregorian calendar. */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}

@@ -1,0 +1,102 @@
+import {createRequire} from 'node:module';
+import type {Browser, Page} from 'playwright-core';
+import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
+import {launchChromium} from './browser.ts';
+import {readPublishedCsv} from './published.ts';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const values = readPublishedCsv('indicator_values');
+const regions = readPublishedCsv('regions');
+const latestYear = String(Math.max(...values.map((v) => Number(v.year))));
+const county = regions.find((r) => r.level === 'county')!;
+// A village with a withheld value in the latest year, so that both kinds of cell are checked.
+const withheldRow = values.find((v) => v.level === 'village' && v.year === latestYear && v.suppressed === 'true')!;
+const village = regions.find((r) => r.code === withheldRow.region_code)!;
+
+const PAGES = [
+  {kind: 'home', path: ''},
+  {kind: 'indicator', path: 'indicators/family_doctor_rate/'},
+  {kind: 'county', path: `regions/${county.code}/`},
+  {kind: 'village', path: `regions/${village.code}/`}
+];
+
+/** The indicator rows of a region page, as the page shows them. */
+async function shownValues(page: Page) {
+  return page.locator('table.indicator-table tbody tr').evaluateAll((rows) =>
+    rows.map((row) => ({
+      id: row.getAttribute('data-indicator'),
+      value: row.querySelector('[data-value]')?.getAttribute('data-value') ?? null,
+      withheld: row.querySelector('.withheld') !== null
+    }))
+  );
+}
+
+describe('site pages of the tiny sample', () => {
+  let browser: Browser;
+  const siteUrl = inject('siteUrl');
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  for (const locale of ['zh-CN', 'en'] as const) {
+    for (const {kind, path} of PAGES) {
+      it(`${kind} page (${locale}) has no axe violations`, async () => {
+        const page = await browser.newPage();
+        const response = await page.goto(`${siteUrl}${locale === 'en' ? 'en/' : ''}${path}`);
+        expect(response?.status()).toBe(200);
+        await expect(page.locator('html').getAttribute('lang')).resolves.toBe(locale);
+        await page.addScriptTag({path: AXE});
+        const violations = await page.evaluate(async () => {
+          const result = await (
+            window as unknown as {axe: {run: () => Promise<{violations: {id: string}[]}>}}
+          ).axe.run();
+          return result.violations.map((v) => v.id);
+        });
+        expect(violations).toEqual([]);
+        await page.close();
+      });
+    }
+  }
+
+  for (const javaScriptEnabled of [true, false]) {
+    it(`shows every indicator value of indicator_values on a county and a village page (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+      const context = await browser.newContext({javaScriptEnabled});
+      const page = await context.newPage();
+      for (const region of [county, village]) {
+        await page.goto(`${siteUrl}regions/${region.code}/`);
+        const shown = await shownValues(page);
+        const expected = values.filter((v) => v.region_code === region.code && v.year === latestYear);
+        expect(shown.filter((s) => s.withheld || s.value).length).toBe(expected.length);
+        for (const row of expected) {
+          const cell = shown.find((s) => s.id === row.indicator_id);
+          if (row.suppressed === 'true') expect(cell?.withheld, row.indicator_id).toBe(true);
+          else expect(Number(cell?.value), row.indicator_id).toBeCloseTo(Number(row.value), 9);
+        }
+      }
+      await context.close();
+    });
+  }
+
+  it('explains withheld values on the methodology page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${siteUrl}regions/${village.code}/`);
+    await page.locator('.withheld a').first().click();
+    expect(page.url()).toContain('/methodology/#suppression');
+    await expect(page.locator('#suppression h2').textContent()).resolves.toContain('不公开');
+    await page.close();
+  });
+
+  it('is keyboard navigable: the skip link is the first stop and leads to the main content', async () => {
+    const page = await browser.newPage();
+    await page.goto(siteUrl);
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.className)).resolves.toBe('skip-link');
+    await page.keyboard.press('Enter');
+    expect(page.url()).toContain('#main');
+    await page.close();
+  });
+});

@@ -1,0 +1,34 @@
+import {describe, expect, it} from 'vitest';
+import {formatDate} from '../../../src/lib/format-date.ts';
+
+describe('formatDate', () => {
+  it('writes an ISO date in Chinese and English', () => {
+    expect(formatDate('2020-05-06', 'zh-CN')).toBe('2020年5月6日');
+    expect(formatDate('2020-05-06', 'en')).toBe('6 May 2020');
+    expect(formatDate('2019-10-09', 'zh-CN')).toBe('2019年10月9日');
+    expect(formatDate('2019-12-31', 'en')).toBe('31 December 2019');
+  });
+
+  it('reads the calendar date, whatever the time zone', () => {
+    // A Date in a zone west of UTC would turn 2020-01-01 into 31 December 2019.
+    expect(formatDate('2020-01-01', 'en')).toBe('1 January 2020');
+  });
+
+  it('accepts 29 February in leap years only', () => {
+    expect(formatDate('2020-02-29', 'zh-CN')).toBe('2020年2月29日');
+    expect(formatDate('2000-02-29', 'en')).toBe('29 February 2000');
+    expect(() => formatDate('2021-02-29', 'zh-CN')).toThrow('invalid date: 2021-02-29');
+    expect(() => formatDate('1900-02-29', 'zh-CN')).toThrow('invalid date: 1900-02-29');
+  });
+
+  it('prints a missing date as an em dash', () => {
+    expect(formatDate(null, 'zh-CN')).toBe('—');
+    expect(formatDate('', 'en')).toBe('—');
+  });
+
+  it('refuses anything that is not a calendar date', () => {
+    for (const bad of ['2020-13-01', '2020-04-31', '2020-00-10', '2020-5-6', '2020/05/06', '2020-05-06T00:00:00Z']) {
+      expect(() => formatDate(bad, 'en')).toThrow(`invalid date: ${bad}`);
+    }
+  });
+});
