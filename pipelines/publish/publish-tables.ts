@@ -3,7 +3,9 @@ import type {Indicator, SourceCitation} from '../aggregate/indicator-registry.ts
 import {MIN_NOTICE_DAYS} from '../aggregate/village-measures.ts';
 import {loadRows} from '../lib/load-rows.ts';
 import type {FileAccount} from '../validate/rejection-log.ts';
-import {type PublishedTable, publishTable} from './publish-table.ts';
+import {join} from 'node:path';
+import {type PublishedTable, describeFile, publishTable} from './publish-table.ts';
+import {type TableDescription, writeDatapackage} from './write-datapackage.ts';
 import {writeManifest} from './write-manifest.ts';
 
 export interface PublishOptions {
@@ -14,6 +16,76 @@ export interface PublishOptions {
   indicators: readonly Indicator[];
   suppression: Record<string, {primary: number; complementary: number}>;
 }
+
+/** The published tables in catalogue order, with their data-dictionary entries. */
+export const PUBLISHED_TABLES: (TableDescription & {json: boolean})[] = [
+  {
+    table: 'pub_regions',
+    name: 'regions',
+    json: true,
+    primaryKey: ['code'],
+    title: {zh: '行政区划', en: 'Regions'},
+    description: {
+      zh: '市、县、乡镇、村四级行政区划及贫困村、经济薄弱村标识。',
+      en: 'City, counties, townships and villages, with poor- and weak-village flags.'
+    }
+  },
+  {
+    table: 'pub_indicators',
+    name: 'indicators',
+    json: true,
+    primaryKey: ['order'],
+    title: {zh: '指标定义', en: 'Indicators'},
+    description: {
+      zh: '每个指标的名称、定义、计算公式、单位、默认目标及其政策依据。',
+      en: 'Each indicator: names, definition, formula, unit, default targets and their policy sources.'
+    }
+  },
+  {
+    table: 'indicator_values',
+    name: 'indicator_values',
+    json: false,
+    primaryKey: ['indicator_id', 'region_code', 'year'],
+    title: {zh: '指标数值', en: 'Indicator values'},
+    description: {
+      zh: '各指标按地区、年度的数值、分子、分母、目标和状态；比率以小数表示（0.95 即 95%）；不公开的单元数值为空。',
+      en: 'Every indicator per region and year: value, numerator, denominator, target and status; shares as fractions (0.95 = 95%); withheld cells are empty.'
+    }
+  },
+  {
+    table: 'monitoring',
+    name: 'monitoring',
+    json: false,
+    primaryKey: ['region_code', 'year', 'monitor_type', 'risk_flag'],
+    title: {zh: '防返贫监测', en: 'Poverty-return monitoring'},
+    description: {
+      zh: '监测对象户数、人数和风险消除户数，按地区、年度、监测对象类别和风险特征（乡镇及以上）统计；不足10户的单元不公开。',
+      en: 'Monitored households, people and households whose risk was eliminated, per region, year, monitor type and risk feature (township and above); cells under 10 households are withheld.'
+    }
+  },
+  {
+    table: 'pub_funds',
+    name: 'funds',
+    json: true,
+    primaryKey: ['fund_id'],
+    title: {zh: '资金分配结果', en: 'Fund allocations'},
+    description: {
+      zh: '各级财政衔接资金的分配结果：级次、类别、文号、下达地区、金额和日期。',
+      en: 'Fund allocations: level, category, document number, recipient, amount and date.'
+    }
+  },
+  {
+    table: 'pub_projects',
+    name: 'projects',
+    json: false,
+    primaryKey: ['project_id'],
+    title: {zh: '项目安排和资金使用', en: 'Projects and spending'},
+    description: {
+      zh: '每个项目的地点、类型、资金来源、计划投资、已支付、受益户数、状态、公示期和提示。',
+      en: 'Every project: place, type, fund, budget, spent, beneficiaries, status, notice period and flags.'
+    }
+  }
+];
 
 /** How a citation reads on the site and in the data: 《title》（issuer 文号）clause. */
 export function citationText(c: SourceCitation): string {
@@ -104,21 +176,20 @@ export async function publishTables(connection: DuckDBConnection, options: Publi
         CASE WHEN p.spent > p.budget THEN 'over_budget' END
       ], x -> x IS NOT NULL), ';') AS flags
     FROM projects p JOIN regions r ON r.code = p.region_code`);
-  const publish = (table: string, name: string, orderBy: string[], json = false) =>
-    publishTable(connection, {table, name, orderBy, dir: dataDir, json});
-  const tables: PublishedTable[] = [
-    await publish('pub_regions', 'regions', ['code'], true),
-    await publish('pub_indicators', 'indicators', ['order'], true),
-    await publish('indicator_values', 'indicator_values', ['indicator_id', 'region_code', 'year']),
-    await publish('monitoring', 'monitoring', ['region_code', 'year', 'monitor_type', 'risk_flag']),
-    await publish('pub_funds', 'funds', ['fund_id'], true),
-    await publish('pub_projects', 'projects', ['project_id'])
-  ];
+  const tables: PublishedTable[] = [];
+  for (const t of PUBLISHED_TABLES) {
+    tables.push(
+      await publishTable(connection, {table: t.table, name: t.name, orderBy: t.primaryKey, dir: dataDir, json: t.json})
+    );
+  }
+  await writeDatapackage(connection, dataDir, PUBLISHED_TABLES);
+  const datapackage = await describeFile(join(dataDir, 'datapackage.json'));
   const manifest = await writeManifest(dataDir, {
     tables,
     files: options.files,
     synthetic: options.synthetic,
-    suppression: options.suppression
+    suppression: options.suppression,
+    otherFiles: [datapackage]
   });
   return {tables, manifest};
 }

@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto';
 import {writeFile} from 'node:fs/promises';
 import {join, relative} from 'node:path';
 import type {FileAccount} from '../validate/rejection-log.ts';
-import type {PublishedTable} from './publish-table.ts';
+import type {PublishedFile, PublishedTable} from './publish-table.ts';
 
 export interface ManifestInput {
   tables: PublishedTable[];
@@ -10,6 +10,8 @@ export interface ManifestInput {
   synthetic: boolean;
   /** Withheld cells per table, by reason. */
   suppression: Record<string, {primary: number; complementary: number}>;
+  /** Published files that are not tables (datapackage.json). */
+  otherFiles: PublishedFile[];
 }
 
 /**
@@ -19,18 +21,26 @@ export interface ManifestInput {
  * SOURCE_DATE_EPOCH when it is set: no wall-clock time, so the same input
  * gives the same bytes.
  */
-export async function writeManifest(dataDir: string, {tables, files, synthetic, suppression}: ManifestInput) {
+export async function writeManifest(
+  dataDir: string,
+  {tables, files, synthetic, suppression, otherFiles}: ManifestInput
+) {
   const published = Object.fromEntries(
     tables.map((t) => [
       t.name,
       {rows: t.rows, files: t.files.map((f) => ({path: relative(dataDir, f.path), bytes: f.bytes, sha256: f.sha256}))}
     ])
   );
-  const contentHash = createHash('sha256').update(JSON.stringify(published)).digest('hex').slice(0, 12);
+  const other = otherFiles.map((f) => ({path: relative(dataDir, f.path), bytes: f.bytes, sha256: f.sha256}));
+  const contentHash = createHash('sha256')
+    .update(JSON.stringify([published, other]))
+    .digest('hex')
+    .slice(0, 12);
   const manifest = {
     build_id: [releaseDate(), contentHash].filter(Boolean).join('-'),
     synthetic,
     tables: published,
+    files: other,
     suppression,
     inputs: files.map((f) => ({
       file: f.file,

@@ -1,0 +1,62 @@
+import {INPUT_TABLES} from '../../src/lib/input-tables.ts';
+
+/**
+ * Chinese and English labels of published columns, for the data dictionary
+ * (datapackage.json) and the catalogue page. Input columns take their
+ * Chinese header from the input contract; computed ones are named here.
+ */
+const COMPUTED: Record<string, [zh: string, en: string]> = {
+  code: ['区划代码', 'Region code'],
+  name: ['名称', 'Name'],
+  level: ['级别', 'Level'],
+  parent_code: ['上级代码', 'Parent region code'],
+  id: ['指标代码', 'Indicator id'],
+  order: ['顺序', 'Display order'],
+  name_zh: ['中文名称', 'Chinese name'],
+  name_en: ['英文名称', 'English name'],
+  unit: ['单位', 'Unit'],
+  direction: ['方向', 'Direction'],
+  definition: ['定义', 'Definition (Chinese)'],
+  definition_en: ['英文定义', 'Definition (English)'],
+  formula: ['计算公式', 'Formula'],
+  numerator_zh: ['分子', 'Numerator (Chinese)'],
+  numerator_en: ['分子（英文）', 'Numerator'],
+  denominator_zh: ['分母', 'Denominator (Chinese)'],
+  denominator_en: ['分母（英文）', 'Denominator'],
+  population: ['统计范围', 'Population'],
+  aggregation: ['汇总方法', 'Aggregation'],
+  sensitive: ['是否敏感', 'Sensitive'],
+  targets: ['默认目标（JSON）', 'Default targets (JSON)'],
+  source: ['依据', 'Source'],
+  note_zh: ['说明', 'Note (Chinese)'],
+  note_en: ['说明（英文）', 'Note'],
+  indicator_id: ['指标代码', 'Indicator id'],
+  region_code: ['区划代码', 'Region code'],
+  year: ['年度', 'Year'],
+  value: ['数值', 'Value'],
+  numerator: ['分子', 'Numerator'],
+  denominator: ['分母', 'Denominator'],
+  target: ['目标值', 'Target'],
+  target_operator: ['目标方向', 'Target operator'],
+  status: ['状态', 'Status'],
+  suppressed: ['是否不公开', 'Withheld'],
+  monitor_type: ['监测对象类别', 'Monitor type'],
+  risk_flag: ['风险特征', 'Risk feature'],
+  households: ['户数', 'Households'],
+  people: ['人数', 'People'],
+  eliminated_households: ['风险消除户数', 'Households with risk eliminated'],
+  recipient_name: ['下达地区名称', 'Recipient name'],
+  region_name: ['实施地点名称', 'Place name'],
+  notice_days: ['公示天数', 'Notice period (days)'],
+  flags: ['提示', 'Flags']
+};
+
+const INPUT: Record<string, [string, string]> = Object.fromEntries(
+  INPUT_TABLES.flatMap((t) => t.columns.map((c) => [c.name, [c.alias, c.name.replaceAll('_', ' ')]]))
+);
+
+/** Returns the Chinese and English label of a published column. */
+export function columnLabel(name: string): {zh: string; en: string} {
+  const [zh, en] = COMPUTED[name] ?? INPUT[name] ?? [name, name];
+  return {zh, en};
+}

@@ -1,0 +1,96 @@
+import fc from 'fast-check';
+import {describe, expect, it} from 'vitest';
+import {computeIndicators} from '../../../pipelines/aggregate/compute-indicators.ts';
+import {createHouseholdMeasures} from '../../../pipelines/aggregate/household-measures.ts';
+import {createAncestry} from '../../../pipelines/aggregate/region-ancestry.ts';
+import {openDuckDB} from '../../../pipelines/lib/duckdb.ts';
+import {readRows} from '../../../pipelines/publish/publish-table.ts';
+
+const REGIONS = [
+  ['3607', 'city', null],
+  ['360726', 'county', '3607'],
+  ['360726101', 'township', '360726'],
+  ['360726102', 'township', '360726'],
+  ['360726101201', 'village', '360726101'],
+  ['360726101202', 'village', '360726101'],
+  ['360726102201', 'village', '360726102']
+] as const;
+const VILLAGES = REGIONS.filter(([, level]) => level === 'village').map(([code]) => code);
+const LINE = 4000;
+
+const household = fc.record({
+  village: fc.constantFrom(...VILLAGES),
+  members: fc.integer({min: 1, max: 7}),
+  registered: fc.boolean(),
+  returned: fc.boolean(),
+  monitored: fc.boolean(),
+  toilet: fc.boolean(),
+  signedShare: fc.double({min: 0, max: 1, noNaN: true}),
+  dropout: fc.integer({min: 0, max: 2}),
+  income: fc.integer({min: 0, max: 20000})
+});
+type Household = typeof household extends fc.Arbitrary<infer T> ? T : never;
+
+/** What each indicator should be for a region, computed row by row with no SQL. */
+function bruteForce(rows: Household[], region: string) {
+  const inside = rows.filter((h) => h.village.startsWith(region));
+  const reg = inside.filter((h) => h.registered);
+  const sum = (xs: Household[], f: (h: Household) => number) => xs.reduce((s, h) => s + f(h), 0);
+  const ratio = (n: number, d: number) => (d ? n / d : null);
+  const exited = reg.filter((h) => !h.returned);
+  return {
+    sanitary_toilet_rate: ratio(inside.filter((h) => h.toilet).length, inside.length),
+    family_doctor_rate: ratio(
+      sum(reg, (h) => Math.floor(h.members * h.signedShare)),
+      sum(reg, (h) => h.members)
+    ),
+    consolidation_rate: ratio(
+      sum(exited, (h) => h.members),
+      sum(reg, (h) => h.members)
+    ),
+    monitored_share: ratio(inside.filter((h) => h.monitored).length, reg.length),
+    dropout_children: sum(reg, (h) => h.dropout),
+    income_above_line_rate: ratio(reg.filter((h) => h.income > LINE).length, reg.length)
+  };
+}
+
+describe('indicator rollups (property)', () => {
+  it('equal a row-by-row computation for every region, parents from summed numerators and denominators', async () => {
+    const connection = await openDuckDB();
+    await connection.run(
+      `CREATE TABLE regions AS SELECT * FROM (VALUES ${REGIONS.map(
+        ([code, level, parent]) => `('${code}', '${level}', ${parent ? `'${parent}'` : 'NULL'})`
+      ).join(', ')}) t(code, level, parent_code)`
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(household, {minLength: 1, maxLength: 60}), async (rows) => {
+        const values = rows.map((h, i) => {
+          const status = h.registered ? (h.returned ? "'returned'" : "'exited'") : "'none'";
+          const signed = Math.floor(h.members * h.signedShare);
+          return `('H${i}', 2024, '${h.village}', ${h.members}, ${h.registered}, ${status}, ${h.monitored},
+            NULL::DATE, ${h.income}, 1, 0, false, ${signed}, ${h.members}, ${h.toilet}, true, true, ${h.dropout})`;
+        });
+        await connection.run(`CREATE OR REPLACE TABLE households AS SELECT * FROM (VALUES ${values.join(', ')})
+          t(household_id, year, village_code, members, registered, status, monitored, risk_eliminated_date,
+            per_capita_income, labor_count, employed_count, industry_covered, family_doctor_signed, medical_insured,
+            sanitary_toilet, safe_housing, safe_water, dropout_children)`);
+        await createAncestry(connection);
+        await createHouseholdMeasures(connection, new Map([[2024, LINE]]));
+        const ids = Object.keys(bruteForce([], ''));
+        await computeIndicators(connection, ids);
+        const computed = await readRows(connection, 'SELECT indicator_id, region_code, value FROM indicator_raw');
+        for (const [code] of REGIONS) {
+          const expected = bruteForce(rows, code) as Record<string, number | null>;
+          for (const id of ids) {
+            const row = computed.find((r) => r.indicator_id === id && r.region_code === code);
+            const want = rows.some((h) => h.village.startsWith(code)) ? expected[id] : undefined;
+            if (want === undefined) expect(row, `${id} ${code}`).toBeUndefined();
+            else if (want === null) expect(row?.value ?? null, `${id} ${code}`).toBeNull();
+            else expect(row?.value as number, `${id} ${code}`).toBeCloseTo(want, 12);
+          }
+        }
+      }),
+      {numRuns: 40}
+    );
+  });
+});

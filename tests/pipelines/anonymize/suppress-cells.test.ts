@@ -1,0 +1,115 @@
+import fc from 'fast-check';
+import {describe, expect, it} from 'vitest';
+import {type Cell, type DisclosurePolicy, suppressCells} from '../../../pipelines/anonymize/suppress-cells.ts';
+
+const POLICY: DisclosurePolicy = {
+  k: 5,
+  kSensitive: 10,
+  sensitive: new Set(['monitored_share']),
+  householdBased: new Set(['safe_water_rate', 'monitored_share']),
+  additive: new Set(['safe_water_rate', 'monitored_share'])
+};
+
+/** A random region tree (one city, counties, townships, villages) with random household counts per village. */
+const hierarchy = fc
+  .array(
+    fc.array(
+      fc.array(fc.record({households: fc.nat(40), share: fc.double({min: 0, max: 1, noNaN: true})}), {
+        minLength: 1,
+        maxLength: 5
+      }),
+      {minLength: 1, maxLength: 4}
+    ),
+    {minLength: 1, maxLength: 3}
+  )
+  .map((counties) => {
+    const villages: {code: string; parent: string; households: number; share: number}[] = [];
+    const parents: {code: string; parent: string | null}[] = [{code: 'c', parent: null}];
+    counties.forEach((townships, i) => {
+      parents.push({code: `c${i}`, parent: 'c'});
+      townships.forEach((vs, j) => {
+        parents.push({code: `c${i}t${j}`, parent: `c${i}`});
+        vs.forEach((v, m) => villages.push({code: `c${i}t${j}v${m}`, parent: `c${i}t${j}`, ...v}));
+      });
+    });
+    return {villages, parents};
+  });
+
+/** Cells of one indicator: numerators rolled up from villages, as the aggregate stage does. */
+function cellsOf(indicator: string, {villages, parents}: ReturnType<typeof hierarchy.generate>['value']): Cell[] {
+  const sums = new Map<string, {n: number; d: number}>();
+  const parentOf = new Map<string, string | null>([...parents, ...villages].map((r) => [r.code, r.parent]));
+  for (const v of villages) {
+    const n = Math.round(v.households * v.share);
+    for (let code: string | null | undefined = v.code; code; code = parentOf.get(code)) {
+      const s = sums.get(code) ?? {n: 0, d: 0};
+      sums.set(code, {n: s.n + n, d: s.d + v.households});
+    }
+  }
+  return [...sums].map(([code, {n, d}]) => ({
+    indicator_id: indicator,
+    region_code: code,
+    parent_code: parentOf.get(code) ?? null,
+    year: 2024,
+    value: d ? n / d : null,
+    numerator: n,
+    denominator: d,
+    numerator_households: n,
+    denominator_households: d
+  }));
+}
+
+describe('suppressCells (property)', () => {
+  it('leaves no published household count in 1..k−1 and no withheld cell recoverable by subtraction', () => {
+    fc.assert(
+      fc.property(hierarchy, fc.constantFrom('safe_water_rate', 'monitored_share'), (tree, indicator) => {
+        const cells = suppressCells(cellsOf(indicator, tree), POLICY);
+        const sensitive = POLICY.sensitive.has(indicator);
+        const k = sensitive ? POLICY.kSensitive : POLICY.k;
+        const small = (x: number) => x > 0 && x < k;
+        for (const c of cells.filter((cell) => !cell.suppressed)) {
+          expect(small(c.denominator!)).toBe(false);
+          if (sensitive) expect(small(c.numerator!) || small(c.denominator! - c.numerator!)).toBe(false);
+        }
+        // An attacker's view: for each published parent, the children it adds up from.
+        const byCode = new Map(cells.map((c) => [c.region_code, c]));
+        for (const parent of cells.filter((c) => !c.suppressed)) {
+          const children = cells.filter((c) => c.parent_code === parent.region_code);
+          const hidden = children.filter((c) => c.suppressed);
+          if (hidden.length === 1) {
+            const others = children.filter((c) => !c.suppressed).reduce((s, c) => s + c.denominator!, 0);
+            // Recovering the one hidden child must give nothing (it had no households).
+            expect(parent.denominator! - others).toBe(0);
+          }
+          expect(byCode.get(parent.region_code)).toBe(parent);
+        }
+      }),
+      {numRuns: 300}
+    );
+  });
+
+  it('publishes zero and never withholds a total while a child could be withheld instead', () => {
+    const cells = suppressCells(
+      [
+        {code: 't', parent: null, d: 30},
+        {code: 'a', parent: 't', d: 3},
+        {code: 'b', parent: 't', d: 12},
+        {code: 'c', parent: 't', d: 15},
+        {code: 'z', parent: 't', d: 0}
+      ].map(({code, parent, d}) => ({
+        indicator_id: 'safe_water_rate',
+        region_code: code,
+        parent_code: parent,
+        year: 2024,
+        value: d ? 1 : null,
+        numerator: d,
+        denominator: d,
+        numerator_households: d,
+        denominator_households: d
+      })),
+      POLICY
+    );
+    const status = Object.fromEntries(cells.map((c) => [c.region_code, c.suppressed]));
+    expect(status).toEqual({t: null, a: 'primary', b: 'complementary', c: null, z: null});
+  });
+});
