@@ -1,3 +1,5 @@
+import {cp, mkdir, rename, rm} from 'node:fs/promises';
+import {join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'astro';
 
@@ -19,12 +21,33 @@ export interface BuildSiteOptions {
  */
 export async function buildSite({dataDir, outDir, base = '/'}: BuildSiteOptions): Promise<void> {
   const previous = process.env.GONGSHI_DATA;
-  process.env.GONGSHI_DATA = dataDir;
+  const cwd = process.cwd();
+  // Astro renders pages from chunks in `<outDir>/.prerender` when outDir lies inside the working
+  // directory, else in `<cwd>/.astro`, which two builds at once would share and delete under each
+  // other. The chunks import Astro's dependencies, so they must also sit inside the project. Hence a
+  // private folder in the project per build, moved to `outDir` afterwards.
+  const scratch = join(PROJECT_ROOT, '.gongshi', `site-${process.pid}-${Date.now().toString(36)}`);
+  await mkdir(scratch, {recursive: true});
+  process.env.GONGSHI_DATA = resolve(dataDir);
   process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+  process.chdir(PROJECT_ROOT);
   try {
-    await build({root: PROJECT_ROOT, outDir, base, logLevel: 'warn', mode: 'production'});
+    await build({root: PROJECT_ROOT, outDir: scratch, base, logLevel: 'warn', mode: 'production'});
+    await moveFolder(scratch, resolve(cwd, outDir));
   } finally {
+    process.chdir(cwd);
+    await rm(scratch, {recursive: true, force: true});
     if (previous === undefined) delete process.env.GONGSHI_DATA;
     else process.env.GONGSHI_DATA = previous;
+  }
+}
+
+/** Renames a folder, or copies it where source and target are on different file systems. */
+async function moveFolder(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await cp(from, to, {recursive: true});
   }
 }
