@@ -4,6 +4,9 @@ import type {IngestedRow} from '../ingest/read-input-table.ts';
 
 export type RowValues = IngestedRow['values'];
 
+/** The largest whole number DuckDB's INTEGER, the type of `int` columns in the loaded tables, holds. */
+export const MAX_INTEGER = 2 ** 31 - 1;
+
 /**
  * Collects the problems of one row. Each rule names the column it blames and
  * the parameters its message needs; the value is taken from the row (the
@@ -34,6 +37,22 @@ export class RowCheck {
       }
     }
     return this.problems.length === 0;
+  }
+
+  /**
+   * Records E_RANGE for a whole number beyond MAX_INTEGER and E_NUMBER for a
+   * decimal too long to be finite (`1` and 400 zeros reads as Infinity), on
+   * columns no other rule has blamed. Such values are typos; loaded, the
+   * first would fail the whole run and the second would be published.
+   */
+  bounded(columns: readonly ColumnSpec[]): void {
+    for (const column of columns) {
+      const value = this.row.values[column.name];
+      if (typeof value !== 'number' || this.problems.some((p) => p.column === column.name)) continue;
+      if (column.type === 'int') {
+        this.expect(Math.abs(value) <= MAX_INTEGER, 'E_RANGE', column.name, {rule: `≤ ${MAX_INTEGER}`});
+      } else this.expect(Number.isFinite(value), 'E_NUMBER', column.name);
+    }
   }
 
   /** Returns the normalised value of `column` (null when missing). */

@@ -1,0 +1,124 @@
+/**
+ * Rules of regions.csv (data contract, section 1): codes of 4/6/9/12 digits
+ * by level, unique; every region but the city has an accepted parent exactly
+ * one level up whose code begins its own, so the accepted regions form one tree.
+ */
+import {afterAll, describe, expect, it} from 'vitest';
+import {accountOf, checkTables, expectRejected} from './check-folder.ts';
+import {type Row, lineOf, minimalInput, removeInputs} from './input-folder.ts';
+
+afterAll(removeInputs);
+
+/** The minimal folder plus `extra` regions after its five, which nothing else refers to. */
+function withRegions(...extra: Row[]) {
+  const input = minimalInput();
+  input.regions.push(...extra);
+  return input;
+}
+
+const village = (code: string, parent_code: string): Row => ({code, name: '南门村', level: 'village', parent_code});
+
+describe('regions.csv', () => {
+  it('E_CODE_FORMAT: a village code that is not 12 digits', async () => {
+    const checked = await checkTables(withRegions(village('36072610103', '360726101')));
+    expectRejected(checked, {
+      code: 'E_CODE_FORMAT',
+      file: 'regions',
+      line: lineOf(5),
+      column: 'code',
+      value: '36072610103'
+    });
+    expect(accountOf(checked, 'regions').rowsAccepted).toBe(5);
+  });
+
+  it('E_DUPLICATE: a code twice rejects both rows, each naming the other line', async () => {
+    const copy = village('360726101003', '360726101');
+    const checked = await checkTables(withRegions(copy, {...copy}));
+    const duplicate = {code: 'E_DUPLICATE', file: 'regions', column: 'code', value: '360726101003'} as const;
+    expectRejected(
+      checked,
+      {...duplicate, line: lineOf(5), params: {firstLine: lineOf(6), key: 'code'}},
+      {rejected: 2}
+    );
+    expectRejected(
+      checked,
+      {...duplicate, line: lineOf(6), params: {firstLine: lineOf(5), key: 'code'}},
+      {rejected: 2}
+    );
+  });
+
+  it('E_UNKNOWN_PARENT: a parent code not in the file', async () => {
+    const checked = await checkTables(withRegions(village('360726102001', '360726102')));
+    expectRejected(checked, {
+      code: 'E_UNKNOWN_PARENT',
+      file: 'regions',
+      line: lineOf(5),
+      column: 'parent_code',
+      value: '360726102'
+    });
+  });
+
+  it('E_UNKNOWN_PARENT: an empty parent below the city', async () => {
+    const checked = await checkTables(withRegions({code: '360727', name: '龙南市', level: 'county', parent_code: ''}));
+    expectRejected(checked, {
+      code: 'E_UNKNOWN_PARENT',
+      file: 'regions',
+      line: lineOf(5),
+      column: 'parent_code',
+      value: ''
+    });
+  });
+
+  it('E_PARENT_LEVEL: a village whose parent is a county', async () => {
+    const checked = await checkTables(withRegions(village('360726101003', '360726')));
+    expectRejected(checked, {
+      code: 'E_PARENT_LEVEL',
+      file: 'regions',
+      line: lineOf(5),
+      column: 'parent_code',
+      value: '360726',
+      params: {expected: 'township', actual: 'county'}
+    });
+  });
+
+  it('E_PARENT_LEVEL: a parent one level up whose code does not begin the child’s', async () => {
+    const checked = await checkTables(withRegions(village('360726102001', '360726101')));
+    expectRejected(checked, {
+      code: 'E_PARENT_LEVEL',
+      file: 'regions',
+      line: lineOf(5),
+      column: 'parent_code',
+      value: '360726101'
+    });
+  });
+
+  it('E_PARENT_LEVEL: a city with a parent', async () => {
+    const checked = await checkTables(withRegions({code: '3608', name: '吉安市', level: 'city', parent_code: '3607'}));
+    expectRejected(checked, {
+      code: 'E_PARENT_LEVEL',
+      file: 'regions',
+      line: lineOf(5),
+      column: 'parent_code',
+      value: '3607'
+    });
+  });
+
+  it('rejects the children of a rejected region, and rows of other files that point into them', async () => {
+    const input = minimalInput();
+    input.regions[2]!.parent_code = '3607';
+    const checked = await checkTables(input);
+    expectRejected(
+      checked,
+      {code: 'E_PARENT_LEVEL', file: 'regions', line: lineOf(2), column: 'parent_code', value: '3607'},
+      {rejected: 3}
+    );
+    for (const index of [3, 4]) {
+      expectRejected(checked, {code: 'E_UNKNOWN_PARENT', file: 'regions', line: lineOf(index)}, {rejected: 3});
+    }
+    expect(accountOf(checked, 'regions').rowsAccepted).toBe(2);
+    expect(accountOf(checked, 'households')).toMatchObject({rowsAccepted: 0, rejectedByCode: {E_UNKNOWN_VILLAGE: 4}});
+    expect(accountOf(checked, 'villages')).toMatchObject({rowsAccepted: 0, rejectedByCode: {E_UNKNOWN_VILLAGE: 2}});
+    expect(accountOf(checked, 'projects')).toMatchObject({rowsAccepted: 0, rejectedByCode: {E_UNKNOWN_REGION: 2}});
+    expect(accountOf(checked, 'funds')).toMatchObject({rowsAccepted: 1, rejectedByCode: {E_UNKNOWN_REGION: 1}});
+  });
+});
