@@ -12,6 +12,8 @@ export interface IndicatorFormula {
   value?: string;
   numeratorHouseholds: string | null;
   denominatorHouseholds: string | null;
+  /** False where numerator and denominator are internal only (household-weighted sums of village rates). */
+  publishCounts?: boolean;
 }
 
 const householdRatio = (
@@ -27,12 +29,15 @@ const householdRatio = (
   denominatorHouseholds
 });
 
+// The village's own rate is public village data; its weight (the village's household count) is not
+// published, since a count of 1..4 households would be a small cell of its own.
 const villageWeighted = (weighted: string): IndicatorFormula => ({
   table: 'village_measures',
   numerator: weighted,
   denominator: 'weighted_households',
   numeratorHouseholds: null,
-  denominatorHouseholds: 'weighted_households'
+  denominatorHouseholds: null,
+  publishCounts: false
 });
 
 const villageCount = (numerator: string, denominator: string): IndicatorFormula => ({

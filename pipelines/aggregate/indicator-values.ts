@@ -5,6 +5,7 @@ import {readRows} from '../publish/publish-table.ts';
 import {type LocalTarget, type Status, type TargetRule, statusOf, targetForYear} from './assign-status.ts';
 import {computeIndicators} from './compute-indicators.ts';
 import {createHouseholdMeasures} from './household-measures.ts';
+import {INDICATOR_FORMULAS} from './indicator-formulas.ts';
 import type {Indicator} from './indicator-registry.ts';
 import {createAncestry} from './region-ancestry.ts';
 import {createVillageAndProjectMeasures} from './village-measures.ts';
@@ -65,14 +66,15 @@ export async function createIndicatorValues(
       status = target ? statusOf(cell.value!, cell.year, target, points.slice(-3)) : 'no_target';
     }
     const hidden = cell.suppressed !== null;
+    const counts = INDICATOR_FORMULAS[cell.indicator_id]?.publishCounts !== false;
     rows.push({
       indicator_id: cell.indicator_id,
       region_code: cell.region_code,
       level: (cell as unknown as {level: string}).level,
       year: cell.year,
-      value: hidden ? null : cell.value,
-      numerator: hidden ? null : cell.numerator,
-      denominator: hidden ? null : cell.denominator,
+      value: hidden ? null : tidy(cell.value),
+      numerator: hidden || !counts ? null : tidy(cell.numerator),
+      denominator: hidden || !counts ? null : tidy(cell.denominator),
       target: target?.value ?? null,
       target_operator: target?.operator ?? null,
       status,
@@ -85,6 +87,9 @@ export async function createIndicatorValues(
     complementary: cells.filter((c) => c.suppressed === 'complementary').length
   };
 }
+
+/** Rounds away floating-point noise (0.37999999999999995 → 0.38) at 12 significant digits. */
+const tidy = (x: number | null) => (x === null ? null : Number(x.toPrecision(12)));
 
 export const INDICATOR_VALUE_COLUMNS = {
   indicator_id: 'VARCHAR',

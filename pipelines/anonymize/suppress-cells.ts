@@ -49,6 +49,8 @@ export const isSmall = (households: number | null, k: number) =>
  */
 export function needsPrimarySuppression(cell: Cell, policy: DisclosurePolicy): boolean {
   if (!policy.householdBased.has(cell.indicator_id)) return false;
+  // Nothing to hide in a cell with no value (a first year's growth, a zero denominator).
+  if (cell.value === null && cell.numerator === null) return false;
   const sensitive = policy.sensitive.has(cell.indicator_id);
   const k = sensitive ? policy.kSensitive : policy.k;
   const {numerator_households: nh, denominator_households: dh} = cell;

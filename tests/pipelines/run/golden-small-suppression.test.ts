@@ -91,10 +91,8 @@ describe('golden case small: what is withheld', () => {
     expect(new Set(villageRows.map((r) => r.region_code))).toEqual(new Set([WEST, SOUTH]));
   });
 
-  // Known bug (reported): with a single year, income_growth_gap has no value anywhere, yet 南门村's empty cell is
-  // published as withheld, because least(hh_reg, lag(hh_reg)) ignores the missing previous year. Remove `.fails`
-  // once a cell without a value is never marked suppressed, and rerun with UPDATE_GOLDEN=1.
-  it.fails('publishes no withheld row for a value that does not exist', () => {
+  // Regression: a first year's income_growth_gap has no value, so nothing is withheld (least() skipped the NULL).
+  it('publishes no withheld row for a value that does not exist', () => {
     expect(withheld('income_growth_gap')).toEqual([]);
   });
 });
