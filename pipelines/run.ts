@@ -15,11 +15,16 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {DuckDBConnection} from '@duckdb/node-api';
 import type {Lang, Problem} from './lib/error-codes.ts';
-import {createIndicatorValues} from './aggregate/indicator-values.ts';
+import {computeIndicatorValues, createIndicatorValues} from './aggregate/indicator-values.ts';
 import {readIndicatorRegistry} from './aggregate/indicator-registry.ts';
 import {createMonitoringValues} from './aggregate/monitoring-values.ts';
 import {readPovertyLines} from './aggregate/poverty-lines.ts';
+import {auditPublished, formatAuditFinding} from './anonymize/audit-published.ts';
+import {collectPii} from './anonymize/collect-pii.ts';
 import {disclosurePolicy} from './anonymize/disclosure-policy.ts';
+import {readPublicVocabulary} from './anonymize/read-public-vocabulary.ts';
+import {scanSiteForPii} from './anonymize/scan-site-for-pii.ts';
+import {PipelineError} from './lib/pipeline-error.ts';
 import {openDuckDB} from './lib/duckdb.ts';
 import {type Progress, createProgress} from './lib/progress.ts';
 import {buildSite} from './publish/build-site.ts';
@@ -91,8 +96,20 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
     const indicators = readIndicatorRegistry();
     const povertyLines = new Map([...readPovertyLines()].map(([year, p]) => [year, p.line]));
     const policy = disclosurePolicy(indicators);
-    const suppression = await createIndicatorValues(connection, {indicators, povertyLines, policy, workDir});
-    const monitoringSuppression = await createMonitoringValues(connection, policy, workDir);
+    await computeIndicatorValues(connection, indicators, povertyLines);
+    // indicator_values and monitoring publish the same monitored-household counts: withhold them in
+    // both until neither table withholds one the other publishes.
+    let forced = new Set<string>();
+    let suppression = await createIndicatorValues(connection, {indicators, policy, workDir, forced});
+    let monitoringSuppression = await createMonitoringValues(connection, policy, workDir, suppression.withheld);
+    for (;;) {
+      const withheld = suppression.withheld;
+      const missing = [...monitoringSuppression.withheldTotals].filter((key) => !withheld.has(key));
+      if (missing.length === 0) break;
+      forced = new Set([...forced, ...missing]);
+      suppression = await createIndicatorValues(connection, {indicators, policy, workDir, forced});
+      monitoringSuppression = await createMonitoringValues(connection, policy, workDir, suppression.withheld);
+    }
     stage.done(
       `${indicators.length} indicators; withheld ${suppression.primary} cells, ${suppression.complementary} more to ` +
         `protect them; monitoring ${monitoringSuppression.primary} + ${monitoringSuppression.complementary}`
@@ -105,9 +122,24 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
       files: result.files,
       synthetic: result.synthetic,
       indicators,
-      suppression: {indicator_values: suppression, monitoring: monitoringSuppression}
+      suppression: {
+        indicator_values: {primary: suppression.primary, complementary: suppression.complementary},
+        monitoring: {primary: monitoringSuppression.primary, complementary: monitoringSuppression.complementary}
+      }
     });
     stage.done(`${published.tables.length} tables, release ${published.manifest.build_id}`);
+
+    // The attacker's view: from the published files only, through code that shares nothing with the suppressor.
+    stage = progress.stage('audit');
+    const findings = await auditPublished(dataDir, {k: policy.k, kSensitive: policy.kSensitive});
+    if (findings.length) {
+      throw new PipelineError({
+        code: 'E_DISCLOSURE',
+        file: 'indicator_values.csv',
+        params: {count: findings.length, first: formatAuditFinding(findings[0]!)}
+      });
+    }
+    stage.done('no cell below threshold or recoverable');
 
     if (options.dataOnly) {
       await swapOutput(dataDir, options.out);
@@ -120,6 +152,21 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
     // Merge into the site's own data/ (per-indicator endpoints are built by Astro).
     await cp(dataDir, join(siteDir, 'data'), {recursive: true});
     stage.done('built');
+
+    stage = progress.stage('scan');
+    const leaks = await scanSiteForPii(
+      siteDir,
+      await collectPii(options.input),
+      await readPublicVocabulary(join(siteDir, 'data'))
+    );
+    if (leaks.length) {
+      throw new PipelineError({
+        code: 'E_PII_LEAK',
+        file: leaks[0]!.file,
+        params: {count: leaks.length, kinds: [...new Set(leaks.map((l) => l.kind))].join(', '), first: leaks[0]!.file}
+      });
+    }
+    stage.done('no name, ID number or phone number in the site');
 
     await swapOutput(siteDir, options.out);
     await discardStaging(staging);

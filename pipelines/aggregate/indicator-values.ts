@@ -1,5 +1,5 @@
 import type {DuckDBConnection} from '@duckdb/node-api';
-import {type Cell, type DisclosurePolicy, suppressCells} from '../anonymize/suppress-cells.ts';
+import {type Cell, type DisclosurePolicy, suppressCells, withheldMeasures} from '../anonymize/suppress-cells.ts';
 import {loadRows} from '../lib/load-rows.ts';
 import {readRows} from '../publish/publish-table.ts';
 import {type LocalTarget, type Status, type TargetRule, statusOf, targetForYear} from './assign-status.ts';
@@ -10,11 +10,30 @@ import type {Indicator} from './indicator-registry.ts';
 import {createAncestry} from './region-ancestry.ts';
 import {createVillageAndProjectMeasures} from './village-measures.ts';
 
+/**
+ * Computes every indicator for every region and year into `indicator_raw`
+ * (before disclosure control), from the validated tables.
+ */
+export async function computeIndicatorValues(
+  connection: DuckDBConnection,
+  indicators: readonly Indicator[],
+  povertyLines: ReadonlyMap<number, number>
+): Promise<void> {
+  await createAncestry(connection);
+  await createHouseholdMeasures(connection, povertyLines);
+  await createVillageAndProjectMeasures(connection);
+  await computeIndicators(
+    connection,
+    indicators.map((i) => i.id)
+  );
+}
+
 export interface IndicatorValueOptions {
   indicators: readonly Indicator[];
-  povertyLines: ReadonlyMap<number, number>;
   policy: DisclosurePolicy;
   workDir: string;
+  /** Measures another table withholds (`measure|year|region`), withheld here too. */
+  forced?: ReadonlySet<string>;
 }
 
 /** Counts of withheld cells by reason, for the manifest. */
@@ -24,27 +43,26 @@ export interface SuppressionCounts {
 }
 
 /**
- * Computes every indicator for every region and year, withholds what could
- * identify a household, attaches targets and status, and creates the DuckDB
- * table `indicator_values` (the published columns only).
+ * From `indicator_raw`, withholds what could identify a household, attaches
+ * targets and status, and creates the DuckDB table `indicator_values` (the
+ * published columns only). Returns the counts and the withheld measures.
  */
 export async function createIndicatorValues(
   connection: DuckDBConnection,
-  {indicators, povertyLines, policy, workDir}: IndicatorValueOptions
-): Promise<SuppressionCounts> {
-  await createAncestry(connection);
-  await createHouseholdMeasures(connection, povertyLines);
-  await createVillageAndProjectMeasures(connection);
-  await computeIndicators(
-    connection,
-    indicators.map((i) => i.id)
-  );
-  const raw = (await readRows(
+  {indicators, policy, workDir, forced = new Set()}: IndicatorValueOptions
+): Promise<SuppressionCounts & {withheld: Set<string>}> {
+  const rows0 = (await readRows(
     connection,
     `SELECT i.*, r.parent_code, r.level FROM indicator_raw i JOIN regions r ON r.code = i.region_code
      ORDER BY indicator_id, region_code, year`
   )) as unknown as (Cell & {level: string})[];
-  const cells = suppressCells(raw, policy);
+  // Indicators built on the same measure (hh_reg is the denominator of five) share its suppression.
+  const raw = rows0.map((c) => ({
+    ...c,
+    numerator_measure: INDICATOR_FORMULAS[c.indicator_id]?.numerator ?? null,
+    denominator_measure: INDICATOR_FORMULAS[c.indicator_id]?.denominator ?? null
+  }));
+  const cells = suppressCells(raw, policy, undefined, forced);
   const locals = (await readRows(
     connection,
     'SELECT indicator_id, region_code, year, target, direction FROM targets'
@@ -84,7 +102,8 @@ export async function createIndicatorValues(
   await loadRows(connection, 'indicator_values', INDICATOR_VALUE_COLUMNS, rows, workDir);
   return {
     primary: cells.filter((c) => c.suppressed === 'primary').length,
-    complementary: cells.filter((c) => c.suppressed === 'complementary').length
+    complementary: cells.filter((c) => c.suppressed === 'complementary').length,
+    withheld: withheldMeasures(cells)
   };
 }
 

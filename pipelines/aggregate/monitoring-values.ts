@@ -38,26 +38,22 @@ export const MONITORING_COLUMNS = {
  * Creates the published `monitoring` table (防返贫监测): monitored households,
  * people and households whose risk was eliminated, per region and year, in
  * total, by monitor type and (township level and above only) by risk feature.
- * Every cell is sensitive (k = kSensitive). A total is withheld wherever the
- * matching monitored_share or risk_elimination_rate value is, since it is
- * their numerator; then parts of a total and children of a region are
- * protected against subtraction. Returns the number of withheld rows.
+ * Every cell is sensitive (k = kSensitive). A total is withheld wherever
+ * indicator_values withholds the same measure (hh_monitored, hh_eliminated);
+ * then parts of a total and children of a region are protected against
+ * subtraction. Returns the counts and the totals withheld, for the caller to
+ * feed back into indicator_values until both agree.
  */
 export async function createMonitoringValues(
   connection: DuckDBConnection,
   policy: DisclosurePolicy,
-  workDir: string
-): Promise<{primary: number; complementary: number}> {
+  workDir: string,
+  withheldMeasures: ReadonlySet<string>
+): Promise<{primary: number; complementary: number; withheldTotals: Set<string>}> {
   const rows = (await readRows(connection, MONITORING_SQL)) as unknown as MonitoringRow[];
-  const withheldRates = new Set(
-    (
-      await readRows(
-        connection,
-        `SELECT region_code, year FROM indicator_values
-         WHERE suppressed AND indicator_id IN ('monitored_share', 'risk_elimination_rate')`
-      )
-    ).map((r) => `${r.region_code}\u0000${r.year}`)
-  );
+  // The totals are the measures hh_monitored and hh_eliminated that indicator_values also publishes.
+  const shared = (r: MonitoringRow) =>
+    TOTAL_MEASURES.some((m) => withheldMeasures.has(`${m}|${r.year}|${r.region_code}`));
   const idOf = (r: MonitoringRow) => `monitoring|${r.monitor_type ?? ''}|${r.risk_flag ?? ''}`;
   const cells = rows.map((r) => ({
     indicator_id: idOf(r),
@@ -81,7 +77,7 @@ export async function createMonitoringValues(
       isSmall(r.households, k) ||
       isSmall(r.eliminated_households, k) ||
       isSmall(r.households - r.eliminated_households, k) ||
-      (total && withheldRates.has(`${r.region_code}\u0000${r.year}`))
+      (total && shared(r))
     );
   };
   const protectedCells = suppressCells(cells, monitoringPolicy, isPrimary) as (ProtectedCell & {row: MonitoringRow})[];
@@ -99,11 +95,20 @@ export async function createMonitoringValues(
     suppressed: suppressed !== null
   }));
   await loadRows(connection, 'monitoring', MONITORING_COLUMNS, published, workDir);
+  const withheldTotals = new Set(
+    protectedCells
+      .filter((c) => c.suppressed && c.row.monitor_type === null && c.row.risk_flag === null)
+      .flatMap((c) => TOTAL_MEASURES.map((m) => `${m}|${c.year}|${c.region_code}`))
+  );
   return {
     primary: protectedCells.filter((c) => c.suppressed === 'primary').length,
-    complementary: protectedCells.filter((c) => c.suppressed === 'complementary').length
+    complementary: protectedCells.filter((c) => c.suppressed === 'complementary').length,
+    withheldTotals
   };
 }
+
+/** The household measures a monitoring total row publishes (households, eliminated households). */
+const TOTAL_MEASURES = ['hh_monitored', 'hh_eliminated'];
 
 /**
  * The three monitor types of a region and year add up to its total, so a lone

@@ -11,25 +11,22 @@
  * always has a leaf constraint with one unknown left to peel.
  */
 
-/** `total` = sum of `parts`; each is a variable id. */
+/** `total` = sum of `parts`; variables are numbered 0..n−1. */
 export interface SumConstraint {
-  total: string;
-  parts: string[];
+  total: number;
+  parts: number[];
 }
 
-/** How a variable came to be known: published, or solved from a constraint. */
-export interface Solved {
-  value: number;
-  /** The constraint it was solved from; undefined for a published (given) value. */
-  from?: SumConstraint;
-}
-
+/** Variable `i` is unknown when `from[i]` is UNKNOWN, given when GIVEN, else solved from constraint `from[i]`. */
 export interface SolveResult {
-  /** Every variable known at the end: the given ones and the solved ones. */
-  known: Map<string, Solved>;
-  /** Constraints whose terms are all known but do not add up (beyond rounding). */
-  unbalanced: SumConstraint[];
+  value: Float64Array;
+  from: Int32Array;
+  /** Indices of the constraints whose terms are all known but do not add up (beyond rounding). */
+  unbalanced: number[];
 }
+
+export const UNKNOWN = -2;
+export const GIVEN = -1;
 
 /** Relative tolerance for sums of published numbers written with limited digits. */
 const EPSILON = 1e-6;
@@ -38,58 +35,69 @@ const EPSILON = 1e-6;
 export const nearlyEqual = (a: number, b: number) => Math.abs(a - b) <= EPSILON * Math.max(1, Math.abs(a), Math.abs(b));
 
 /**
- * Solves `constraints` given the `given` values, by peeling constraints with
- * one unknown term until none is left. Linear in the number of terms.
+ * Solves `constraints` over `count` variables given the values in `given`,
+ * by peeling constraints with one unknown term until none is left. Linear in
+ * the number of terms.
  */
-export function solveSumConstraints(given: ReadonlyMap<string, number>, constraints: SumConstraint[]): SolveResult {
-  const known = new Map<string, Solved>();
-  for (const [id, value] of given) known.set(id, {value});
-  const byVariable = new Map<string, SumConstraint[]>();
-  for (const constraint of constraints) {
-    for (const id of [constraint.total, ...constraint.parts]) {
-      const list = byVariable.get(id);
-      if (list) list.push(constraint);
-      else byVariable.set(id, [constraint]);
-    }
+export function solveSumConstraints(
+  count: number,
+  given: ReadonlyMap<number, number>,
+  constraints: readonly SumConstraint[]
+): SolveResult {
+  const value = new Float64Array(count);
+  const from = new Int32Array(count).fill(UNKNOWN);
+  for (const [id, v] of given) {
+    value[id] = v;
+    from[id] = GIVEN;
   }
-  const queue = [...constraints];
-  while (queue.length > 0) {
-    const constraint = queue.pop()!;
-    const unknown = solveOne(constraint, known);
-    if (unknown === undefined) continue;
-    for (const next of byVariable.get(unknown) ?? []) if (next !== constraint) queue.push(next);
+  // Constraints of each variable, as a compressed adjacency list.
+  const degree = new Int32Array(count + 1);
+  for (const c of constraints) {
+    degree[c.total + 1]!++;
+    for (const p of c.parts) degree[p + 1]!++;
   }
-  const unbalanced = constraints.filter((c) => {
-    const total = known.get(c.total);
-    if (!total || !c.parts.every((p) => known.has(p))) return false;
-    return !nearlyEqual(total.value, sumOf(c.parts, known));
+  for (let i = 0; i < count; i++) degree[i + 1]! += degree[i]!;
+  const members = new Int32Array(degree[count]!);
+  const fill = degree.slice(0, count);
+  constraints.forEach((c, index) => {
+    members[fill[c.total]!++] = index;
+    for (const p of c.parts) members[fill[p]!++] = index;
   });
-  return {known, unbalanced};
+
+  const queue: number[] = constraints.map((_, i) => i);
+  while (queue.length > 0) {
+    const index = queue.pop()!;
+    const solved = solveOne(constraints[index]!, index, value, from);
+    if (solved === -1) continue;
+    for (let m = degree[solved]!; m < degree[solved + 1]!; m++) if (members[m] !== index) queue.push(members[m]!);
+  }
+  const unbalanced: number[] = [];
+  constraints.forEach((c, index) => {
+    if (from[c.total] === UNKNOWN || c.parts.some((p) => from[p] === UNKNOWN)) return;
+    let sum = 0;
+    for (const p of c.parts) sum += value[p]!;
+    if (!nearlyEqual(value[c.total]!, sum)) unbalanced.push(index);
+  });
+  return {value, from, unbalanced};
 }
 
-/** Solves `constraint` when exactly one of its terms is unknown, returning that term's id. */
-function solveOne(constraint: SumConstraint, known: Map<string, Solved>): string | undefined {
-  let unknown: string | undefined;
+/** Solves `constraint` when exactly one of its terms is unknown, returning that term, else −1. */
+function solveOne(constraint: SumConstraint, index: number, value: Float64Array, from: Int32Array): number {
+  let unknown = -1;
   let partsSum = 0;
-  for (const id of constraint.parts) {
-    const term = known.get(id);
-    if (term) partsSum += term.value;
-    else if (unknown === undefined) unknown = id;
-    else return undefined;
+  for (const p of constraint.parts) {
+    if (from[p] !== UNKNOWN) partsSum += value[p]!;
+    else if (unknown === -1) unknown = p;
+    else return -1;
   }
-  const total = known.get(constraint.total);
-  if (!total) {
-    if (unknown !== undefined) return undefined;
-    known.set(constraint.total, {value: partsSum, from: constraint});
+  if (from[constraint.total] === UNKNOWN) {
+    if (unknown !== -1) return -1;
+    value[constraint.total] = partsSum;
+    from[constraint.total] = index;
     return constraint.total;
   }
-  if (unknown === undefined) return undefined;
-  known.set(unknown, {value: total.value - partsSum, from: constraint});
+  if (unknown === -1) return -1;
+  value[unknown] = value[constraint.total]! - partsSum;
+  from[unknown] = index;
   return unknown;
-}
-
-function sumOf(ids: string[], known: Map<string, Solved>): number {
-  let sum = 0;
-  for (const id of ids) sum += known.get(id)!.value;
-  return sum;
 }

@@ -15,6 +15,13 @@ export interface Cell {
   denominator: number | null;
   numerator_households: number | null;
   denominator_households: number | null;
+  /**
+   * Names of the additive measures behind numerator and denominator (e.g. `hh_reg`). Indicators that
+   * share a measure publish the same number, so it is withheld or published for all of them at once.
+   * Default: measures private to the indicator.
+   */
+  numerator_measure?: string | null;
+  denominator_measure?: string | null;
 }
 
 export interface DisclosurePolicy {
@@ -59,37 +66,123 @@ export function needsPrimarySuppression(cell: Cell, policy: DisclosurePolicy): b
   return sensitive && (isSmall(nh, k) || (nh !== null && isSmall(dh - nh, k)));
 }
 
+/** A number published (or withheld) for a region and year: one measure, shared by the indicators using it. */
+interface MeasureCell {
+  region_code: string;
+  parent_code: string | null;
+  /** Households behind the number: the size by which partners are chosen; 0 hides nothing. */
+  households: number;
+  hidden: boolean;
+}
+
 /**
  * Applies primary suppression (`isPrimary`, by default the contract's rules),
- * then withholds further cells until no withheld cell can be recovered as
- * parent − sum(other children): within each indicator, year and parent, a
- * lone withheld child gets the smallest published sibling withheld too; a
- * parent is withheld only when no sibling is left (never a total before its
- * children).
+ * then complementary suppression on the additive measures behind the cells:
+ * for every measure and year, in each equation parent = sum(children), no
+ * withheld number may be the only unknown (else it is recovered by
+ * subtraction, or by addition for a parent whose children are all
+ * published). A lone unknown child gets the smallest published sibling
+ * withheld too, or the parent when no sibling is left (never a total before
+ * its children); a lone unknown parent gets its smallest child withheld.
+ * A cell is withheld when either of its measures is. `forced` names measures
+ * (`measure|year|region`) that another table withholds.
  */
 export function suppressCells(
   cells: readonly Cell[],
   policy: DisclosurePolicy,
-  isPrimary: (cell: Cell) => boolean = (cell) => needsPrimarySuppression(cell, policy)
+  isPrimary: (cell: Cell) => boolean = (cell) => needsPrimarySuppression(cell, policy),
+  forced: ReadonlySet<string> = new Set()
 ): ProtectedCell[] {
   const out: ProtectedCell[] = cells.map((c) => ({...c, suppressed: isPrimary(c) ? 'primary' : null}));
-  const protectable = out.filter(
-    (c) => policy.householdBased.has(c.indicator_id) && policy.additive.has(c.indicator_id)
-  );
-  const groups = Map.groupBy(protectable, (cell) => `${cell.indicator_id}\u0000${cell.year}`);
-  for (const group of groups.values()) {
-    const byCode = new Map(group.map((c) => [c.region_code, c]));
-    protectHierarchy(group, (c) => (c.parent_code === null ? undefined : byCode.get(c.parent_code)));
+  const measures = new Map<string, Map<string, MeasureCell>>();
+  const protectable = (c: Cell) => policy.householdBased.has(c.indicator_id) && policy.additive.has(c.indicator_id);
+  const measureKeys = (c: Cell) =>
+    [
+      [c.numerator_measure ?? `${c.indicator_id}:numerator`, c.numerator_households, 'numerator'],
+      [c.denominator_measure ?? `${c.indicator_id}:denominator`, c.denominator_households, 'denominator']
+    ].filter(([, households]) => households !== null) as [string, number, 'numerator' | 'denominator'][];
+  // Primary suppression hides the numerator, and the denominator too when that is the small count;
+  // a sensitive rate withheld for its numerator leaves its denominator (shared by others) published.
+  const hides = (c: ProtectedCell, part: 'numerator' | 'denominator') => {
+    if (c.suppressed === null) return false;
+    if (part === 'numerator') return true;
+    const k = policy.sensitive.has(c.indicator_id) ? policy.kSensitive : policy.k;
+    return isSmall(c.denominator_households, k);
+  };
+  for (const cell of out.filter(protectable)) {
+    for (const [measure, households, part] of measureKeys(cell)) {
+      const key = `${measure}|${cell.year}`;
+      const group = measures.get(key) ?? new Map<string, MeasureCell>();
+      measures.set(key, group);
+      const m = group.get(cell.region_code) ?? {
+        region_code: cell.region_code,
+        parent_code: cell.parent_code,
+        households,
+        hidden: forced.has(`${key}|${cell.region_code}`)
+      };
+      m.hidden ||= hides(cell, part);
+      group.set(cell.region_code, m);
+    }
+  }
+  for (const group of measures.values()) protectEquations(group);
+  for (const cell of out.filter(protectable)) {
+    if (cell.suppressed) continue;
+    const hidden = measureKeys(cell).some(([m]) => measures.get(`${m}|${cell.year}`)!.get(cell.region_code)!.hidden);
+    if (hidden) cell.suppressed = 'complementary';
   }
   return out;
 }
 
+/** Returns the withheld measures as `measure|year|region` keys, for other tables that publish them. */
+export function withheldMeasures(cells: readonly ProtectedCell[]): Set<string> {
+  const keys = new Set<string>();
+  for (const c of cells.filter((cell) => cell.suppressed)) {
+    if (c.numerator_measure) keys.add(`${c.numerator_measure}|${c.year}|${c.region_code}`);
+    if (c.denominator_measure) keys.add(`${c.denominator_measure}|${c.year}|${c.region_code}`);
+  }
+  return keys;
+}
+
+/** Complementary suppression over the equations parent = sum(children) of one measure and year, until stable. */
+function protectEquations(group: Map<string, MeasureCell>): void {
+  const children = Map.groupBy(
+    [...group.values()].filter((m) => m.parent_code !== null && group.has(m.parent_code)),
+    (m) => m.parent_code!
+  );
+  const unknown = (m: MeasureCell) => m.hidden && m.households > 0;
+  const open = (m: MeasureCell) => !m.hidden && m.households > 0;
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [parentCode, kids] of children) {
+      const parent = group.get(parentCode)!;
+      const unknowns = [parent, ...kids].filter(unknown);
+      if (unknowns.length !== 1) continue;
+      const partner =
+        unknowns[0] === parent
+          ? smallestMeasure(kids.filter(open))
+          : (smallestMeasure(kids.filter((k) => k !== unknowns[0] && open(k))) ?? (open(parent) ? parent : undefined));
+      if (!partner) continue;
+      partner.hidden = true;
+      changed = true;
+    }
+  }
+}
+
+function smallestMeasure(cells: MeasureCell[]): MeasureCell | undefined {
+  return cells.reduce<MeasureCell | undefined>(
+    (best, c) =>
+      !best || c.households < best.households || (c.households === best.households && c.region_code < best.region_code)
+        ? c
+        : best,
+    undefined
+  );
+}
+
 /**
- * Complementary suppression over one additive hierarchy (regions of one
- * indicator and year, or the parts of one total), until stable: wherever a
- * published total has exactly one withheld part, withhold the smallest
- * published part with something in it, or the total when there is none.
- * Returns whether anything changed.
+ * Complementary suppression over one additive hierarchy of cells (the parts
+ * of one total), until stable: wherever a published total has exactly one
+ * withheld part, withhold the smallest published part with something in it,
+ * or the total when there is none. Returns whether anything changed.
  */
 export function protectHierarchy(
   cells: readonly ProtectedCell[],

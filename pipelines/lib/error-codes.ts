@@ -203,11 +203,40 @@ const VALIDATION_CODES = {
   }
 } as const satisfies Record<string, ErrorTemplate>;
 
+// Raised by the build's own checks of what it is about to publish: they stop the build rather than
+// publish something that could identify a household.
+const RELEASE_CODES = {
+  E_DISCLOSURE: {
+    message: t(
+      '发布前自查发现 {count} 个可被识别或反推的单元，例如 {first}',
+      'the pre-publication audit found {count} cells that are below threshold or recoverable, e.g. {first}'
+    ),
+    hint: t(
+      '这是 Gongshi 的缺陷，不是输入数据的问题；请报告此消息（不含任何个人信息），旧的发布内容保持不变',
+      'this is a bug in Gongshi, not in the input; please report this message (it holds no personal data); the previous release is unchanged'
+    )
+  },
+  E_PII_LEAK: {
+    message: t(
+      '构建的网站中发现 {count} 处个人信息（{kinds}），首处位于 {first}',
+      'the built site holds {count} personal data values ({kinds}), first in {first}'
+    ),
+    hint: t(
+      '检查项目名称等自由文本字段是否写入了姓名、证件号码或电话；旧的发布内容保持不变',
+      'check free-text fields such as project names for names, ID numbers or phone numbers; the previous release is unchanged'
+    )
+  }
+} as const satisfies Record<string, ErrorTemplate>;
+
 /** Every error code with its Chinese and English message and hint templates. */
-export const ERROR_CODES: Readonly<Record<ErrorCode, ErrorTemplate>> = {...INGEST_CODES, ...VALIDATION_CODES};
+export const ERROR_CODES: Readonly<Record<ErrorCode, ErrorTemplate>> = {
+  ...INGEST_CODES,
+  ...VALIDATION_CODES,
+  ...RELEASE_CODES
+};
 
 /** A stable error code such as `E_MISSING_COLUMN`. */
-export type ErrorCode = keyof typeof INGEST_CODES | keyof typeof VALIDATION_CODES;
+export type ErrorCode = keyof typeof INGEST_CODES | keyof typeof VALIDATION_CODES | keyof typeof RELEASE_CODES;
 
 /**
  * One fault found in the input: a whole file (no `line`), a row (no `column`)

@@ -1,0 +1,88 @@
+/**
+ * What the disclosure audit knows about the indicators, written out here
+ * rather than taken from the suppressor's policy: the audit is a second,
+ * independent reading of contract section 3.
+ */
+
+export interface AuditOptions {
+  /** Minimum households behind a published cell (contract: 5, never below 3). */
+  k: number;
+  /** Minimum for sensitive cells (contract: 10). */
+  kSensitive: number;
+  /** Indicators whose numerator and complement are protected too, with kSensitive. */
+  sensitive: ReadonlySet<string>;
+  /** Rates whose numerator and denominator count households. */
+  householdCountDenominators: ReadonlySet<string>;
+  /**
+   * Rates whose numerator and denominator count people. A household has at
+   * least one member, so 1..k−1 people means 1..k−1 households.
+   */
+  peopleCountIndicators: ReadonlySet<string>;
+  /** Indicators whose value is a count of people (published when ≥ k households are behind it). */
+  countIndicators: ReadonlySet<string>;
+  /** Indicators whose numerator and denominator (or count) add up from children to parent. */
+  additive: ReadonlySet<string>;
+  /**
+   * Groups of measures that are the same count for the same region and year,
+   * so that a number withheld under one name and shown under another is
+   * known. `monitoring.<column>` is a total row of the monitoring table.
+   */
+  sharedMeasures: readonly (readonly string[])[];
+  /**
+   * Whether a region, type or feature without a monitoring row holds zero
+   * (the monitoring writer omits empty rows, so an outsider reads them so)
+   * rather than an unknown count. Indicator values always read a missing row
+   * as an empty population. Default true.
+   */
+  monitoringAbsentRowsAreZero: boolean;
+}
+
+const HOUSEHOLD_RATES = [
+  'sanitary_toilet_rate',
+  'safe_housing_rate',
+  'safe_water_rate',
+  'income_support_coverage',
+  'income_above_line_rate',
+  'monitored_share',
+  'risk_elimination_rate'
+];
+const PEOPLE_RATES = ['consolidation_rate', 'family_doctor_rate', 'medical_insurance_rate'];
+const PEOPLE_COUNTS = ['dropout_children'];
+
+/** The defaults of contract section 3 and data/indicators/ (their numerator and denominator definitions). */
+export const DEFAULT_AUDIT_OPTIONS: AuditOptions = {
+  k: 5,
+  kSensitive: 10,
+  sensitive: new Set(['consolidation_rate', 'monitored_share', 'risk_elimination_rate']),
+  householdCountDenominators: new Set(HOUSEHOLD_RATES),
+  peopleCountIndicators: new Set(PEOPLE_RATES),
+  countIndicators: new Set(PEOPLE_COUNTS),
+  additive: new Set([...HOUSEHOLD_RATES, ...PEOPLE_RATES, ...PEOPLE_COUNTS]),
+  sharedMeasures: [
+    // 监测对象户数: monitored_share's numerator, risk_elimination_rate's denominator, the monitoring total.
+    ['monitored_share.numerator', 'risk_elimination_rate.denominator', 'monitoring.households'],
+    // 已消除风险的监测对象户数.
+    ['risk_elimination_rate.numerator', 'monitoring.eliminated_households'],
+    // 建档立卡户数.
+    ['safe_housing_rate.denominator', 'safe_water_rate.denominator', 'monitored_share.denominator'],
+    // 建档立卡户人口数.
+    ['family_doctor_rate.denominator', 'medical_insurance_rate.denominator']
+  ],
+  monitoringAbsentRowsAreZero: true
+};
+
+/** The lowest threshold the contract allows. */
+export const MIN_AUDIT_K = 3;
+
+/** Fills the options not given (or undefined) from the defaults; throws when a threshold is below 3. */
+export function normalizeAuditOptions(options: Partial<AuditOptions> = {}): AuditOptions {
+  const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+  const merged: AuditOptions = {...DEFAULT_AUDIT_OPTIONS, ...given};
+  if (merged.k < MIN_AUDIT_K || merged.kSensitive < MIN_AUDIT_K) {
+    throw new Error(`disclosure threshold below ${MIN_AUDIT_K}: k=${merged.k}, kSensitive=${merged.kSensitive}`);
+  }
+  return merged;
+}
+
+/** Whether a published count is in 1..k−1: small enough to single out a household (zero is fine). */
+export const isBelowThreshold = (count: number | null, k: number): boolean => count !== null && count > 0 && count < k;

@@ -1,0 +1,85 @@
+/**
+ * The personal data the final site scan looks for (contract section 3): the
+ * distinct head names, ID numbers and phone numbers of households.csv. Read
+ * with the ingest reader (same encodings, same header aliases), held only in
+ * memory, never written or printed.
+ */
+import {join} from 'node:path';
+import {inputTable} from '../../src/lib/input-tables.ts';
+import {normalizeHeader} from '../ingest/map-headers.ts';
+import {parseCsvStream} from '../ingest/parse-csv-stream.ts';
+import {readTextChunks} from '../ingest/read-text-chunks.ts';
+
+/** The distinct PII values of the input, in the forms the scan compares. */
+export interface PiiValues {
+  /** Head names, whitespace removed (registers pad two-character names: `张\u3000三`). */
+  names: Set<string>;
+  /** ID numbers, whitespace removed, check character `x` upper-cased. */
+  idNumbers: Set<string>;
+  /** Phone numbers, digits only, without a +86/0086 prefix. */
+  phones: Set<string>;
+}
+
+type PiiColumn = keyof PiiValues;
+
+const COLUMNS: Record<string, PiiColumn> = {head_name: 'names', id_number: 'idNumbers', phone: 'phones'};
+
+/**
+ * Returns the distinct, non-empty PII values of `households.csv` in
+ * `inputDir` (by canonical header or Chinese alias, UTF-8 or GB18030), in the
+ * forms of PiiValues. A file without PII columns gives empty sets. Only unique
+ * values are kept, so ~11 million rows with ~1.6 million households fit in a
+ * few hundred MB. Throws the ingest reader's PipelineError on a file-level
+ * fault (its messages name lines, never values).
+ */
+export async function collectPii(inputDir: string): Promise<PiiValues> {
+  const pii: PiiValues = {names: new Set(), idNumbers: new Set(), phones: new Set()};
+  const spec = inputTable('households');
+  const byHeader = new Map<string, PiiColumn>();
+  for (const column of spec.columns) {
+    const set = COLUMNS[column.name];
+    if (!column.pii || !set) continue;
+    byHeader.set(normalizeHeader(column.name), set).set(normalizeHeader(column.alias), set);
+  }
+  let columns: {index: number; set: Set<string>; normalize: (raw: string) => string}[] = [];
+  await parseCsvStream(readTextChunks(join(inputDir, spec.file)), spec.file, {
+    header(fields) {
+      columns = fields.flatMap((text, index) => {
+        const set = byHeader.get(normalizeHeader(text));
+        return set ? [{index, set: pii[set], normalize: NORMALIZERS[set]}] : [];
+      });
+    },
+    record(fields) {
+      for (const {index, set, normalize} of columns) {
+        const raw = fields[index];
+        // A household repeats every year: most values are already known as they stand.
+        if (raw === undefined || raw === '' || set.has(raw)) continue;
+        const value = normalize(raw);
+        if (value !== '' && !set.has(value)) set.add(ownCopy(value));
+      }
+    }
+  });
+  return pii;
+}
+
+const WHITESPACE = /[\s\u3000\uFEFF]+/g;
+
+const NORMALIZERS: Record<PiiColumn, (raw: string) => string> = {
+  names: (raw) => raw.replace(WHITESPACE, ''),
+  idNumbers: (raw) => raw.replace(WHITESPACE, '').toUpperCase(),
+  phones: (raw) => {
+    const digits = raw.replace(/\D+/g, '');
+    // +86 / 0086 country code before an 11-digit mobile number.
+    if (/^(?:0086|86)1\d{10}$/.test(digits)) return digits.slice(digits.length - 11);
+    return digits;
+  }
+};
+
+/**
+ * A copy of `text` that holds no reference to the chunk it was parsed from:
+ * V8 keeps a substring of 13 or more characters as a view into its parent,
+ * and one 18-digit ID number per chunk would keep the whole file in memory.
+ */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8');
+}

@@ -1,0 +1,76 @@
+/**
+ * The public words of a build, which the PII scan blanks before it looks for
+ * names (a head named 龙南 must not be found in 龙南镇): published region,
+ * fund and indicator texts, responsible units, the site's UI strings and the
+ * contract's code lists.
+ */
+import {readFile, readdir} from 'node:fs/promises';
+import {join} from 'node:path';
+import {
+  FUND_LEVELS,
+  HOUSEHOLD_STATUSES,
+  MONITOR_TYPES,
+  PROJECT_STATUSES,
+  PROJECT_TYPES,
+  REGION_LEVELS,
+  RISK_FEATURES
+} from '../../src/lib/input-tables.ts';
+import {readPublishedCsv} from './read-published-csv.ts';
+
+const COMMITTEE = /(?:村民委员会|居民委员会|村委会|居委会|委员会)$/;
+const I18N_DIR = join(import.meta.dirname, '../../src/i18n');
+
+/** Published columns whose texts are public words. */
+const COLUMNS: Record<string, string[]> = {
+  'regions.csv': ['name'],
+  'funds.csv': ['category', 'document_no', 'recipient_name'],
+  'projects.csv': ['region_name', 'responsible_unit', 'asset_owner'],
+  'indicators.csv': ['name_zh', 'definition', 'formula', 'source']
+};
+
+/**
+ * Returns the distinct public terms of the published folder `dataDir` and of
+ * the site's UI strings. Project names are left out unless `projectNames` is
+ * true: they are free text typed by an office, the one published place where
+ * a person's name could slip in (a project named after a household), and
+ * blanking them would hide it. Missing tables or columns are skipped.
+ */
+export async function readPublicVocabulary(
+  dataDir: string,
+  {projectNames = false}: {projectNames?: boolean} = {}
+): Promise<string[]> {
+  const terms = new Set<string>();
+  const add = (text: string) => {
+    const term = text.trim();
+    if (term !== '') terms.add(term);
+  };
+  for (const [file, columns] of Object.entries({
+    ...COLUMNS,
+    'projects.csv': [...COLUMNS['projects.csv']!, ...(projectNames ? ['name'] : [])]
+  })) {
+    for (const column of columns) {
+      try {
+        await readPublishedCsv(join(dataDir, file), [column], ([text]) => {
+          add(text!);
+          // Texts name a village by its short form: 杨梅村 for 杨梅村村委会, 孔田镇 for 孔田镇居委会.
+          if (column.endsWith('name')) add(text!.trim().replace(COMMITTEE, ''));
+        });
+      } catch (error) {
+        if (!String(error).includes('has no column')) throw error;
+      }
+    }
+  }
+  for (const file of (await readdir(I18N_DIR)).filter((f) => f.endsWith('.json'))) {
+    collectStrings(JSON.parse(await readFile(join(I18N_DIR, file), 'utf8')), add);
+  }
+  const codeLists = [FUND_LEVELS, HOUSEHOLD_STATUSES, MONITOR_TYPES, PROJECT_STATUSES, REGION_LEVELS, RISK_FEATURES];
+  for (const list of codeLists) for (const label of Object.values(list)) add(label);
+  for (const type of PROJECT_TYPES) add(type);
+  return [...terms].sort();
+}
+
+function collectStrings(value: unknown, add: (text: string) => void): void {
+  if (typeof value === 'string') add(value);
+  else if (Array.isArray(value)) for (const item of value) collectStrings(item, add);
+  else if (value && typeof value === 'object') for (const item of Object.values(value)) collectStrings(item, add);
+}

@@ -1,0 +1,306 @@
+import {spawnSync} from 'node:child_process';
+import {mkdtemp, rm, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {auditPublished, formatAuditFinding} from '../../../pipelines/anonymize/audit-published.ts';
+import type {AuditFinding} from '../../../pipelines/anonymize/audit-published.ts';
+
+const CLI = join(import.meta.dirname, '../../../pipelines/cli.ts');
+const folders: string[] = [];
+
+afterAll(async () => {
+  for (const folder of folders) await rm(folder, {recursive: true, force: true});
+});
+
+async function tempFolder(prefix: string): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), prefix));
+  folders.push(folder);
+  return folder;
+}
+
+/** A published folder of hand-made tables (CSV with BOM, as the publish stage writes them). */
+async function publishedFolder(tables: Record<string, string[]>): Promise<string> {
+  const folder = await tempFolder('gongshi-audit-');
+  for (const [name, lines] of Object.entries(tables)) {
+    await writeFile(join(folder, `${name}.csv`), `\uFEFF${lines.join('\n')}\n`);
+  }
+  return folder;
+}
+
+// One township (360726101) with three villages, under a county and a city.
+const REGIONS = [
+  'code,name,level,parent_code,poor_village,deep_poor_village,weak_village',
+  '3607,赣州市,city,,,,',
+  '360726,安远县,county,3607,,,',
+  '360726101,孔田镇,township,360726,,,',
+  '360726101200,上魏村村委会,village,360726101,true,false,false',
+  '360726101201,下魏村村委会,village,360726101,false,false,false',
+  '360726101202,太平村村委会,village,360726101,false,false,false'
+];
+const VALUES_HEADER =
+  'indicator_id,region_code,level,year,value,numerator,denominator,target,target_operator,status,suppressed';
+
+/** An indicator_values row: published when numbers are given, else withheld. */
+function cell(indicator: string, region: string, level: string, numbers?: [number, number]): string {
+  if (!numbers) return `${indicator},${region},${level},2021,,,,1.0,>=,suppressed,true`;
+  const [numerator, denominator] = numbers;
+  return `${indicator},${region},${level},2021,${numerator / denominator},${numerator}.0,${denominator}.0,1.0,>=,met,false`;
+}
+
+/** safe_water_rate for the city, county, township and three villages; undefined = withheld. */
+function safeWater(villages: ([number, number] | undefined)[], township: [number, number] = [40, 45]): string[] {
+  return [
+    VALUES_HEADER,
+    cell('safe_water_rate', '3607', 'city', township),
+    cell('safe_water_rate', '360726', 'county', township),
+    cell('safe_water_rate', '360726101', 'township', township),
+    ...villages.map((numbers, i) => cell('safe_water_rate', `36072610120${i}`, 'village', numbers))
+  ];
+}
+
+const MONITORING_HEADER =
+  'region_code,level,year,monitor_type,risk_flag,households,people,eliminated_households,suppressed';
+
+describe('auditPublished on a real build', () => {
+  let site: string;
+
+  beforeAll(async () => {
+    const input = await tempFolder('gongshi-audit-in-');
+    site = await tempFolder('gongshi-audit-site-');
+    for (const args of [
+      ['sample', '--scale', 'tiny', '--seed', '1', '--out', input],
+      ['build', '--input', input, '--out', site]
+    ]) {
+      const run = spawnSync(process.execPath, [CLI, ...args], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}});
+      expect(run.status, run.stderr).toBe(0);
+    }
+  }, 300_000);
+
+  it('finds nothing in the tiny sample build', async () => {
+    const findings = await auditPublished(join(site, 'data'));
+    expect(findings.map(formatAuditFinding)).toEqual([]);
+  });
+});
+
+describe('auditPublished on hand-made tables', () => {
+  it('reports a published sensitive numerator below kSensitive, by its keys only', async () => {
+    const dir = await publishedFolder({
+      regions: REGIONS,
+      indicator_values: [VALUES_HEADER, cell('monitored_share', '360726101', 'township', [3, 50])]
+    });
+    expect(await auditPublished(dir)).toEqual([
+      {
+        code: 'BELOW_THRESHOLD',
+        table: 'indicator_values',
+        indicator_id: 'monitored_share',
+        region_code: '360726101',
+        year: 2021,
+        detail: 'numerator counts fewer than 10 households'
+      }
+    ]);
+  });
+
+  it('reports small denominators, complements, people counts and counts', async () => {
+    const dir = await publishedFolder({
+      regions: REGIONS,
+      indicator_values: [
+        VALUES_HEADER,
+        cell('safe_housing_rate', '360726101200', 'village', [4, 4]),
+        cell('risk_elimination_rate', '360726101201', 'village', [40, 45]),
+        cell('family_doctor_rate', '360726101202', 'village', [3, 3]),
+        'dropout_children,360726101,township,2021,2.0,2.0,,0.0,=,off_track,false',
+        // Zero is published; a village-based indicator is public data.
+        'dropout_children,360726,county,2021,0.0,0.0,,0.0,=,met,false',
+        cell('tap_water_rate', '360726101200', 'village', [1, 2])
+      ]
+    });
+    const found = (await auditPublished(dir)).map((f) => `${f.indicator_id} ${f.region_code}: ${f.detail}`);
+    expect(found).toEqual([
+      'dropout_children 360726101: count of fewer than 5 people, so fewer than 5 households',
+      'family_doctor_rate 360726101202: denominator counts fewer than 5 people',
+      'risk_elimination_rate 360726101201: complement (denominator − numerator) counts fewer than 10 households',
+      'safe_housing_rate 360726101200: denominator counts fewer than 5 households'
+    ]);
+  });
+
+  it('reports a lone withheld village as parent − other children', async () => {
+    const dir = await publishedFolder({regions: REGIONS, indicator_values: safeWater([undefined, [20, 22], [17, 20]])});
+    const findings = await auditPublished(dir);
+    expect(findings).toEqual([
+      {
+        code: 'RECOVERABLE',
+        table: 'indicator_values',
+        indicator_id: 'safe_water_rate',
+        region_code: '360726101200',
+        year: 2021,
+        detail: 'numerator = 360726101 − its other children; denominator = 360726101 − its other children'
+      }
+    ]);
+  });
+
+  it('finds nothing when two villages are withheld', async () => {
+    const dir = await publishedFolder({
+      regions: REGIONS,
+      indicator_values: safeWater([undefined, undefined, [17, 20]])
+    });
+    expect(await auditPublished(dir)).toEqual([]);
+  });
+
+  it('follows the chain: a withheld total is the sum of its children, then the rest of its parent', async () => {
+    // 360726102 is withheld, but its one village is published; then 360726101 is the county minus it; then
+    // village 200 is 360726101 minus village 201.
+    const regions = [
+      ...REGIONS.slice(0, 5),
+      '360726102,长沙乡,township,360726,,,',
+      '360726102300,长沙村村委会,village,360726102,false,false,false'
+    ];
+    const dir = await publishedFolder({
+      regions,
+      indicator_values: [
+        VALUES_HEADER,
+        cell('safe_water_rate', '3607', 'city', [60, 70]),
+        cell('safe_water_rate', '360726', 'county', [60, 70]),
+        cell('safe_water_rate', '360726101', 'township'),
+        cell('safe_water_rate', '360726101200', 'village'),
+        cell('safe_water_rate', '360726101201', 'village', [45, 50]),
+        cell('safe_water_rate', '360726102', 'township'),
+        cell('safe_water_rate', '360726102300', 'village', [10, 12])
+      ]
+    });
+    const findings = await auditPublished(dir);
+    expect(findings.map((f) => [f.region_code, f.detail])).toEqual([
+      ['360726101', 'numerator = 360726 − its other children; denominator = 360726 − its other children'],
+      ['360726101200', 'numerator = 360726101 − its other children; denominator = 360726101 − its other children'],
+      ['360726102', 'numerator = sum of its children; denominator = sum of its children']
+    ]);
+  });
+
+  it('reads a region without a row as zero, and a number shown under another name as known', async () => {
+    // Village 202 has no registered households (no row); 201 is withheld for monitored_share, but its
+    // monitored households are risk_elimination_rate's published denominator: 200 follows.
+    const dir = await publishedFolder({
+      regions: REGIONS,
+      indicator_values: [
+        VALUES_HEADER,
+        cell('monitored_share', '360726101', 'township', [30, 300]),
+        cell('monitored_share', '360726101200', 'village'),
+        cell('monitored_share', '360726101201', 'village'),
+        cell('risk_elimination_rate', '360726101201', 'village', [12, 26]),
+        cell('safe_housing_rate', '360726101200', 'village', [38, 40]),
+        cell('safe_housing_rate', '360726101201', 'village', [250, 260])
+      ]
+    });
+    const findings = await auditPublished(dir);
+    expect(findings.map((f) => [f.indicator_id, f.region_code, f.detail])).toEqual([
+      [
+        'monitored_share',
+        '360726101200',
+        'numerator = 360726101 − its other children; denominator = published safe_housing_rate denominator'
+      ]
+    ]);
+  });
+
+  it('reports a withheld cell that still shows a number or a status', async () => {
+    const dir = await publishedFolder({
+      regions: REGIONS,
+      indicator_values: [
+        VALUES_HEADER,
+        'safe_water_rate,360726101200,village,2021,0.5,,,1.0,>=,suppressed,true',
+        'safe_water_rate,360726101201,village,2021,,,,1.0,>=,met,true'
+      ]
+    });
+    expect((await auditPublished(dir)).map((f) => `${f.region_code}: ${f.detail}`)).toEqual([
+      '360726101200: withheld cell still carries a number',
+      '360726101201: withheld cell has a status other than suppressed'
+    ]);
+  });
+
+  it('reports a risk-feature row at village level, and small or recoverable monitoring counts', async () => {
+    const dir = await publishedFolder({
+      regions: REGIONS,
+      monitoring: [
+        MONITORING_HEADER,
+        '360726101200,village,2021,,4,,,,true',
+        '360726101,township,2021,,,40,150,20,false',
+        '360726101,township,2021,edge,,,,,true',
+        '360726101,township,2021,sudden,,12,40,0,false',
+        '360726101,township,2021,unstable,,24,90,13,false',
+        '360726101,township,2021,,2,8,30,4,false'
+      ]
+    });
+    const findings = await auditPublished(dir);
+    expect(
+      findings.map(({code, region_code, monitor_type, risk_flag, detail}) => ({
+        code,
+        region_code,
+        monitor_type,
+        risk_flag,
+        detail
+      }))
+    ).toEqual([
+      {
+        code: 'BELOW_THRESHOLD',
+        region_code: '360726101',
+        monitor_type: '',
+        risk_flag: '2',
+        detail: 'eliminated households fewer than 10'
+      },
+      {
+        code: 'BELOW_THRESHOLD',
+        region_code: '360726101',
+        monitor_type: '',
+        risk_flag: '2',
+        detail: 'households fewer than 10'
+      },
+      {
+        code: 'BELOW_THRESHOLD',
+        region_code: '360726101',
+        monitor_type: '',
+        risk_flag: '2',
+        detail: 'households not yet eliminated fewer than 10'
+      },
+      {
+        code: 'BELOW_THRESHOLD',
+        region_code: '360726101200',
+        monitor_type: '',
+        risk_flag: '4',
+        detail: 'risk-feature breakdowns only at township level and above'
+      },
+      {
+        code: 'RECOVERABLE',
+        region_code: '360726101',
+        monitor_type: 'edge',
+        risk_flag: '',
+        detail:
+          'households = the total − its other monitor types; people = the total − its other monitor types; ' +
+          'eliminated_households = the total − its other monitor types'
+      }
+    ]);
+  });
+
+  it('reads a region without a monitoring row as zero: the writer omits empty rows', async () => {
+    const monitoring = [
+      MONITORING_HEADER,
+      '360726101,township,2021,,,40,150,20,false',
+      '360726101200,village,2021,,,,,,true',
+      '360726101201,village,2021,,,36,130,18,false'
+    ];
+    const dir = await publishedFolder({regions: REGIONS, monitoring});
+    expect((await auditPublished(dir)).map((f) => `${f.code} ${f.region_code}`)).toEqual(['RECOVERABLE 360726101200']);
+    expect(await auditPublished(dir, {monitoringAbsentRowsAreZero: false})).toEqual([]);
+  });
+
+  it('never prints a number of a withheld cell, and sorts deterministically', async () => {
+    const dir = await publishedFolder({regions: REGIONS, indicator_values: safeWater([undefined, [20, 22], [17, 20]])});
+    const findings: AuditFinding[] = await auditPublished(dir);
+    // The withheld village holds 3 of 3 households.
+    for (const f of findings) expect(formatAuditFinding(f)).not.toMatch(/(?<!\d)3(?!\d)/);
+    expect(await auditPublished(dir)).toEqual(findings);
+  });
+
+  it('refuses a threshold below 3', async () => {
+    const dir = await publishedFolder({regions: REGIONS, indicator_values: [VALUES_HEADER]});
+    await expect(auditPublished(dir, {k: 2})).rejects.toThrow(/threshold below 3/);
+  });
+});

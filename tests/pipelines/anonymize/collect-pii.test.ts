@@ -1,0 +1,34 @@
+import iconv from 'iconv-lite';
+import {describe, expect, it} from 'vitest';
+import {collectPii} from '../../../pipelines/anonymize/collect-pii.ts';
+import {fixtureFolder} from '../ingest/fixture-folder.ts';
+
+describe('collectPii', () => {
+  it('reads the PII columns of a GBK households file by their Chinese headers, unique and normalised', async () => {
+    const lines = [
+      '户编号,年度,村代码,户主姓名,证件号码,联系电话,家庭人口数',
+      'H1,2020,360726101200,钟秀英,360726198209200397,13282926908,3',
+      'H1,2021,360726101200,钟秀英,360726198209200397,13282926908,3',
+      // Registers pad two-character names; phones come with a country code and separators; x is lower case.
+      'H2,2021,360726101200,李　新, 36072619820920041x ,+86 138-1234-5678,2',
+      'H3,2021,360726101201,,,,1',
+      ''
+    ];
+    const folder = await fixtureFolder({'households.csv': iconv.encode(lines.join('\r\n'), 'gbk')});
+    const pii = await collectPii(folder);
+    expect(pii).toEqual({
+      names: new Set(['钟秀英', '李新']),
+      idNumbers: new Set(['360726198209200397', '36072619820920041X']),
+      phones: new Set(['13282926908', '13812345678'])
+    });
+  });
+
+  it('reads canonical headers in UTF-8 with BOM, and returns empty sets when there are no PII columns', async () => {
+    const named = await fixtureFolder({
+      'households.csv': '\uFEFFhousehold_id,head_name,year\nH1,赖桂兰,2021\n'
+    });
+    expect((await collectPii(named)).names).toEqual(new Set(['赖桂兰']));
+    const none = await fixtureFolder({'households.csv': 'household_id,year,members\nH1,2021,3\n'});
+    expect(await collectPii(none)).toEqual({names: new Set(), idNumbers: new Set(), phones: new Set()});
+  });
+});
