@@ -105,3 +105,32 @@ export function readIndicatorValues(): IndicatorValue[] {
   }
   return cache.get(path) as IndicatorValue[];
 }
+
+/** A row of the published `monitoring` table. */
+export interface MonitoringValue {
+  region_code: string;
+  level: RegionLevel;
+  year: number;
+  monitor_type: string | null;
+  risk_flag: number | null;
+  households: number | null;
+  people: number | null;
+  eliminated_households: number | null;
+  suppressed: boolean;
+}
+
+/** Reads the published monitoring.csv once per build. */
+export function readMonitoring(): MonitoringValue[] {
+  const path = join(publishedDataDir(), 'monitoring.csv');
+  if (!cache.has(path)) {
+    const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+    const rows = Papa.parse<MonitoringValue>(text, {
+      header: true,
+      skipEmptyLines: true,
+      dynamicTyping: (column) => column !== 'region_code',
+      transform: (value) => (value === '' ? (null as unknown as string) : value)
+    }).data;
+    cache.set(path, rows);
+  }
+  return cache.get(path) as MonitoringValue[];
+}

@@ -17,7 +17,10 @@ const PAGES = [
   {kind: 'home', path: ''},
   {kind: 'indicator', path: 'indicators/family_doctor_rate/'},
   {kind: 'county', path: `regions/${county.code}/`},
-  {kind: 'village', path: `regions/${village.code}/`}
+  {kind: 'village', path: `regions/${village.code}/`},
+  {kind: 'monitoring', path: 'monitoring/'},
+  {kind: 'methodology', path: 'methodology/'},
+  {kind: 'data quality', path: 'quality/'}
 ];
 
 /** The indicator rows of a region page, as the page shows them. */
@@ -88,6 +91,22 @@ describe('site pages of the tiny sample', () => {
     expect(page.url()).toContain('/methodology/#suppression');
     await expect(page.locator('#suppression h2').textContent()).resolves.toContain('不公开');
     await page.close();
+  });
+
+  it('keeps the home page within its weight budget: 100 KB transferred, charts drawn without script', async () => {
+    const context = await browser.newContext({javaScriptEnabled: false});
+    const page = await context.newPage();
+    let bytes = 0;
+    const types: string[] = [];
+    page.on('response', async (response) => {
+      bytes += (await response.body()).length;
+      types.push(response.request().resourceType());
+    });
+    await page.goto(siteUrl, {waitUntil: 'networkidle'});
+    expect(bytes).toBeLessThan(100_000);
+    expect(types).not.toContain('script');
+    await expect(page.locator('.card svg').count()).resolves.toBe(4);
+    await context.close();
   });
 
   it('is keyboard navigable: the skip link is the first stop and leads to the main content', async () => {
