@@ -109,6 +109,22 @@ describe('site pages of the tiny sample', () => {
     await context.close();
   });
 
+  it('sorts the table of subdivisions by a column with script, and keeps official order without', async () => {
+    const township = regions.find((r) => r.level === 'township')!;
+    const page = await browser.newPage();
+    await page.goto(`${siteUrl}regions/${township.code}/`);
+    const column = page.locator('table.children-table thead th').nth(3);
+    await column.locator('button').click();
+    await expect(column.getAttribute('aria-sort')).resolves.toBe('ascending');
+    const keys = await page
+      .locator('table.children-table tbody tr')
+      .evaluateAll((rows) => rows.map((row) => (row as HTMLTableRowElement).cells[3]!.dataset.sort ?? ''));
+    const numbers = keys.filter((k) => k !== '').map(Number);
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(keys.slice(numbers.length).every((k) => k === '')).toBe(true);
+    await page.close();
+  });
+
   it('is keyboard navigable: the skip link is the first stop and leads to the main content', async () => {
     const page = await browser.newPage();
     await page.goto(siteUrl);
