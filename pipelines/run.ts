@@ -28,6 +28,7 @@ import {PipelineError} from './lib/pipeline-error.ts';
 import {openDuckDB} from './lib/duckdb.ts';
 import {type Progress, createProgress} from './lib/progress.ts';
 import {buildSite} from './publish/build-site.ts';
+import {indexSiteSearch} from './publish/index-site-search.ts';
 import {publishTables} from './publish/publish-tables.ts';
 import {createStaging, discardStaging, swapOutput} from './publish/swap-output.ts';
 import {checkRejectedShare} from './validate/rejected-share.ts';
@@ -151,7 +152,8 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
     await buildSite({dataDir, outDir: siteDir, base: options.base});
     // Merge into the site's own data/ (per-indicator endpoints are built by Astro).
     await cp(dataDir, join(siteDir, 'data'), {recursive: true});
-    stage.done('built');
+    const searchable = await indexSiteSearch(siteDir);
+    stage.done(`built, ${searchable} pages searchable`);
 
     stage = progress.stage('scan');
     const leaks = await scanSiteForPii(
