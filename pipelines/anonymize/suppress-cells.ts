@@ -180,9 +180,9 @@ function smallestMeasure(cells: MeasureCell[]): MeasureCell | undefined {
 
 /**
  * Complementary suppression over one additive hierarchy of cells (the parts
- * of one total), until stable: wherever a published total has exactly one
- * withheld part, withhold the smallest published part with something in it,
- * or the total when there is none. Returns whether anything changed.
+ * of one total), until stable, with the same rule as for measures: in every
+ * equation total = sum(parts), no withheld cell with something in it may be
+ * the only unknown. Returns whether anything changed.
  */
 export function protectHierarchy(
   cells: readonly ProtectedCell[],
@@ -192,17 +192,20 @@ export function protectHierarchy(
     cells.filter((cell) => parentOf(cell)),
     (cell) => parentOf(cell)!
   );
+  const unknown = (c: ProtectedCell) => c.suppressed !== null && hasCount(c);
+  const open = (c: ProtectedCell) => c.suppressed === null && hasCount(c);
   let any = false;
   for (let changed = true; changed;) {
     changed = false;
-    for (const [parent, siblings] of children) {
-      if (parent.suppressed) continue;
-      const withheld = siblings.filter((c) => c.suppressed);
-      if (withheld.length !== 1) continue;
-      const partner = smallest(siblings.filter((c) => !c.suppressed && hasCount(c)));
-      if (partner) partner.suppressed = 'complementary';
-      else if (hasCount(withheld[0]!)) parent.suppressed = 'complementary';
-      else continue;
+    for (const [parent, parts] of children) {
+      const unknowns = [parent, ...parts].filter(unknown);
+      if (unknowns.length !== 1) continue;
+      const partner =
+        unknowns[0] === parent
+          ? smallest(parts.filter(open))
+          : (smallest(parts.filter((c) => c !== unknowns[0] && open(c))) ?? (open(parent) ? parent : undefined));
+      if (!partner) continue;
+      partner.suppressed = 'complementary';
       changed = any = true;
     }
   }
