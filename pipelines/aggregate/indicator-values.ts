@@ -1,5 +1,5 @@
 import type {DuckDBConnection} from '@duckdb/node-api';
-import {type Cell, type DisclosurePolicy, suppressCells, withheldMeasures} from '../anonymize/suppress-cells.ts';
+import {type Cell, type DisclosurePolicy, protectCells} from '../anonymize/suppress-cells.ts';
 import {loadRows} from '../lib/load-rows.ts';
 import {readRows} from '../publish/publish-table.ts';
 import {type LocalTarget, type Status, type TargetRule, statusOf, targetForYear} from './assign-status.ts';
@@ -62,7 +62,7 @@ export async function createIndicatorValues(
     numerator_measure: INDICATOR_FORMULAS[c.indicator_id]?.numerator ?? null,
     denominator_measure: INDICATOR_FORMULAS[c.indicator_id]?.denominator ?? null
   }));
-  const cells = suppressCells(raw, policy, undefined, forced);
+  const {cells, hiddenMeasures} = protectCells(raw, policy, undefined, forced);
   const locals = (await readRows(
     connection,
     'SELECT indicator_id, region_code, year, target, direction FROM targets'
@@ -103,7 +103,7 @@ export async function createIndicatorValues(
   return {
     primary: cells.filter((c) => c.suppressed === 'primary').length,
     complementary: cells.filter((c) => c.suppressed === 'complementary').length,
-    withheld: withheldMeasures(cells)
+    withheld: hiddenMeasures
   };
 }
 

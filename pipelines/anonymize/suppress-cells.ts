@@ -93,6 +93,21 @@ export function suppressCells(
   isPrimary: (cell: Cell) => boolean = (cell) => needsPrimarySuppression(cell, policy),
   forced: ReadonlySet<string> = new Set()
 ): ProtectedCell[] {
+  return protectCells(cells, policy, isPrimary, forced).cells;
+}
+
+/**
+ * As {@link suppressCells}, and also returns the withheld measures as
+ * `measure|year|region` keys, for other tables that publish the same numbers.
+ * A withheld rate's denominator is not among them while another indicator
+ * publishes it.
+ */
+export function protectCells(
+  cells: readonly Cell[],
+  policy: DisclosurePolicy,
+  isPrimary: (cell: Cell) => boolean = (cell) => needsPrimarySuppression(cell, policy),
+  forced: ReadonlySet<string> = new Set()
+): {cells: ProtectedCell[]; hiddenMeasures: Set<string>} {
   const out: ProtectedCell[] = cells.map((c) => ({...c, suppressed: isPrimary(c) ? 'primary' : null}));
   const measures = new Map<string, Map<string, MeasureCell>>();
   const protectable = (c: Cell) => policy.householdBased.has(c.indicator_id) && policy.additive.has(c.indicator_id);
@@ -130,17 +145,11 @@ export function suppressCells(
     const hidden = measureKeys(cell).some(([m]) => measures.get(`${m}|${cell.year}`)!.get(cell.region_code)!.hidden);
     if (hidden) cell.suppressed = 'complementary';
   }
-  return out;
-}
-
-/** Returns the withheld measures as `measure|year|region` keys, for other tables that publish them. */
-export function withheldMeasures(cells: readonly ProtectedCell[]): Set<string> {
-  const keys = new Set<string>();
-  for (const c of cells.filter((cell) => cell.suppressed)) {
-    if (c.numerator_measure) keys.add(`${c.numerator_measure}|${c.year}|${c.region_code}`);
-    if (c.denominator_measure) keys.add(`${c.denominator_measure}|${c.year}|${c.region_code}`);
+  const hiddenMeasures = new Set<string>();
+  for (const [key, group] of measures) {
+    for (const m of group.values()) if (m.hidden) hiddenMeasures.add(`${key}|${m.region_code}`);
   }
-  return keys;
+  return {cells: out, hiddenMeasures};
 }
 
 /** Complementary suppression over the equations parent = sum(children) of one measure and year, until stable. */
