@@ -88,14 +88,15 @@ export interface IndicatorValue {
 export const readIndicators = () => readPublishedJson<PublishedIndicator[]>('indicators.json');
 
 /**
- * Reads the published indicator_values.csv once per build. Parsed with
- * PapaParse's typing, so empty cells are null and numbers are numbers.
+ * Reads a published CSV (UTF-8 with BOM) once per build. Parsed with
+ * PapaParse's typing, so empty cells are null and numbers are numbers;
+ * region codes stay text (leading digits matter).
  */
-export function readIndicatorValues(): IndicatorValue[] {
-  const path = join(publishedDataDir(), 'indicator_values.csv');
+export function readPublishedCsv<T>(file: string): T[] {
+  const path = join(publishedDataDir(), file);
   if (!cache.has(path)) {
     const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-    const rows = Papa.parse<IndicatorValue>(text, {
+    const rows = Papa.parse<T>(text, {
       header: true,
       skipEmptyLines: true,
       dynamicTyping: (column) => column !== 'region_code',
@@ -103,8 +104,10 @@ export function readIndicatorValues(): IndicatorValue[] {
     }).data;
     cache.set(path, rows);
   }
-  return cache.get(path) as IndicatorValue[];
+  return cache.get(path) as T[];
 }
+
+export const readIndicatorValues = () => readPublishedCsv<IndicatorValue>('indicator_values.csv');
 
 /** A row of the published `monitoring` table. */
 export interface MonitoringValue {
@@ -119,18 +122,4 @@ export interface MonitoringValue {
   suppressed: boolean;
 }
 
-/** Reads the published monitoring.csv once per build. */
-export function readMonitoring(): MonitoringValue[] {
-  const path = join(publishedDataDir(), 'monitoring.csv');
-  if (!cache.has(path)) {
-    const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-    const rows = Papa.parse<MonitoringValue>(text, {
-      header: true,
-      skipEmptyLines: true,
-      dynamicTyping: (column) => column !== 'region_code',
-      transform: (value) => (value === '' ? (null as unknown as string) : value)
-    }).data;
-    cache.set(path, rows);
-  }
-  return cache.get(path) as MonitoringValue[];
-}
+export const readMonitoring = () => readPublishedCsv<MonitoringValue>('monitoring.csv');
