@@ -156,11 +156,12 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
     stage.done(`built, ${searchable} pages searchable`);
 
     stage = progress.stage('scan');
-    const leaks = await scanSiteForPii(
-      siteDir,
-      await collectPii(options.input),
-      await readPublicVocabulary(join(siteDir, 'data'))
-    );
+    const pii = await collectPii(options.input);
+    const found = await scanSiteForPii(siteDir, pii, await readPublicVocabulary(join(siteDir, 'data')));
+    // The search index holds Pagefind's word segments of the indexed page text (scanned above as HTML):
+    // a segment of a place name such as 文龙 in 文龙村 can equal a head's name without anything leaking,
+    // so there only ID and phone numbers count.
+    const leaks = found.filter((leak) => !(leak.kind === 'name' && leak.file.startsWith('pagefind/')));
     if (leaks.length) {
       throw new PipelineError({
         code: 'E_PII_LEAK',
