@@ -1,5 +1,6 @@
 import {existsSync} from 'node:fs';
 import {type Browser, chromium} from 'playwright-core';
+import {afterAll, beforeAll} from 'vitest';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -27,4 +28,19 @@ export async function launchChromium(): Promise<Browser> {
     );
   }
   return chromium.launch({executablePath: CHROMIUM_PATH, args: FLAGS, headless: true});
+}
+
+/** Launches Chromium once for the enclosing test file and returns a getter for it; closes it afterwards. */
+export function useChromium(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('chromium is not running yet');
+    return browser;
+  };
 }

@@ -1,20 +1,12 @@
-import type {Browser} from 'playwright-core';
-import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
-import {launchChromium} from './browser.ts';
+import {describe, expect, inject, it} from 'vitest';
+import {useChromium} from './browser.ts';
 
 describe('home page of the tiny sample', () => {
-  let browser: Browser;
+  const browser = useChromium();
   const siteUrl = inject('siteUrl');
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it('shows the city, the synthetic-data banner and links down to a village page', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const response = await page.goto(siteUrl);
     expect(response?.status()).toBe(200);
     await expect(page.locator('h1').textContent()).resolves.toBe('赣州市');
@@ -33,7 +25,7 @@ describe('home page of the tiny sample', () => {
   });
 
   it('reads without JavaScript', async () => {
-    const context = await browser.newContext({javaScriptEnabled: false});
+    const context = await browser().newContext({javaScriptEnabled: false});
     const page = await context.newPage();
     await page.goto(`${siteUrl}regions/3607/`);
     await expect(page.locator('table.region-table tbody tr').count()).resolves.toBe(1);

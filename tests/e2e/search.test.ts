@@ -1,23 +1,15 @@
-import type {Browser} from 'playwright-core';
-import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
-import {launchChromium} from './browser.ts';
+import {describe, expect, inject, it} from 'vitest';
+import {useChromium} from './browser.ts';
 import {readPublishedCsv} from './published.ts';
 
 const township = readPublishedCsv('regions').find((r) => r.level === 'township')!;
 
 describe('site search', () => {
-  let browser: Browser;
+  const browser = useChromium();
   const siteUrl = inject('siteUrl');
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it('finds a township by part of its Chinese name and links to its page', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${siteUrl}search/`);
     await page.fill('#q', township.name!.slice(0, 2));
     await page.click('form[role=search] button');
@@ -29,7 +21,7 @@ describe('site search', () => {
   });
 
   it('finds an indicator in English', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${siteUrl}en/search/?q=doctor`);
     await page.locator('#search-results a', {hasText: 'Family doctor'}).first().waitFor();
     await expect(page.locator('#search-results a').first().getAttribute('href')).resolves.toContain(
@@ -39,7 +31,7 @@ describe('site search', () => {
   });
 
   it('loads no search script on other pages', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const requested: string[] = [];
     page.on('request', (request) => requested.push(request.url()));
     await page.goto(siteUrl, {waitUntil: 'networkidle'});

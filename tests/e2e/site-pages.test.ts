@@ -1,7 +1,7 @@
 import {createRequire} from 'node:module';
-import type {Browser, Page} from 'playwright-core';
-import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
-import {launchChromium} from './browser.ts';
+import type {Page} from 'playwright-core';
+import {describe, expect, inject, it} from 'vitest';
+import {useChromium} from './browser.ts';
 import {readPublishedCsv} from './published.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -35,20 +35,13 @@ async function shownValues(page: Page) {
 }
 
 describe('site pages of the tiny sample', () => {
-  let browser: Browser;
+  const browser = useChromium();
   const siteUrl = inject('siteUrl');
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   for (const locale of ['zh-CN', 'en'] as const) {
     for (const {kind, path} of PAGES) {
       it(`${kind} page (${locale}) has no axe violations`, async () => {
-        const page = await browser.newPage();
+        const page = await browser().newPage();
         const response = await page.goto(`${siteUrl}${locale === 'en' ? 'en/' : ''}${path}`);
         expect(response?.status()).toBe(200);
         await expect(page.locator('html').getAttribute('lang')).resolves.toBe(locale);
@@ -67,7 +60,7 @@ describe('site pages of the tiny sample', () => {
 
   for (const javaScriptEnabled of [true, false]) {
     it(`shows every indicator value of indicator_values on a county and a village page (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
-      const context = await browser.newContext({javaScriptEnabled});
+      const context = await browser().newContext({javaScriptEnabled});
       const page = await context.newPage();
       for (const region of [county, village]) {
         await page.goto(`${siteUrl}regions/${region.code}/`);
@@ -85,7 +78,7 @@ describe('site pages of the tiny sample', () => {
   }
 
   it('explains withheld values on the methodology page', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${siteUrl}regions/${village.code}/`);
     await page.locator('.withheld a').first().click();
     expect(page.url()).toContain('/methodology/#suppression');
@@ -94,7 +87,7 @@ describe('site pages of the tiny sample', () => {
   });
 
   it('keeps the home page within its weight budget: 100 KB transferred, charts drawn without script', async () => {
-    const context = await browser.newContext({javaScriptEnabled: false});
+    const context = await browser().newContext({javaScriptEnabled: false});
     const page = await context.newPage();
     let bytes = 0;
     const types: string[] = [];
@@ -111,7 +104,7 @@ describe('site pages of the tiny sample', () => {
 
   it('sorts the table of subdivisions by a column with script, and keeps official order without', async () => {
     const township = regions.find((r) => r.level === 'township')!;
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${siteUrl}regions/${township.code}/`);
     const column = page.locator('table.children-table thead th').nth(3);
     await column.locator('button').click();
@@ -126,7 +119,7 @@ describe('site pages of the tiny sample', () => {
   });
 
   it('is keyboard navigable: the skip link is the first stop and leads to the main content', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(siteUrl);
     await page.keyboard.press('Tab');
     await expect(page.evaluate(() => document.activeElement?.className)).resolves.toBe('skip-link');
