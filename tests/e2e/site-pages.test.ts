@@ -77,6 +77,33 @@ describe('site pages of the tiny sample', () => {
     });
   }
 
+  it('shows on the home cards the city values of the four headline indicators', async () => {
+    const page = await browser().newPage();
+    await page.goto(siteUrl);
+    const cards = await page.locator('article.card').evaluateAll((nodes) =>
+      nodes.map((n) => ({
+        id: n.getAttribute('data-indicator'),
+        value: n.querySelector('[data-value]')?.getAttribute('data-value') ?? null,
+        withheld: n.querySelector('.withheld') !== null
+      }))
+    );
+    expect(cards.map((c) => c.id)).toEqual([
+      'consolidation_rate',
+      'collective_income_compliance',
+      'family_doctor_rate',
+      'sanitary_toilet_rate'
+    ]);
+    const city = regions.find((r) => r.level === 'city')!;
+    for (const card of cards) {
+      const row = values.find(
+        (v) => v.indicator_id === card.id && v.region_code === city.code && v.year === latestYear
+      )!;
+      if (row.suppressed === 'true') expect(card.withheld).toBe(true);
+      else expect(Number(card.value)).toBeCloseTo(Number(row.value), 9);
+    }
+    await page.close();
+  });
+
   it('explains withheld values on the methodology page', async () => {
     const page = await browser().newPage();
     await page.goto(`${siteUrl}regions/${village.code}/`);
