@@ -15,7 +15,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {DuckDBConnection} from '@duckdb/node-api';
 import type {Lang, Problem} from './lib/error-codes.ts';
-import {computeIndicatorValues, createIndicatorValues} from './aggregate/indicator-values.ts';
+import {computeIndicatorValues, createIndicatorValues, readIndicatorCells} from './aggregate/indicator-values.ts';
 import {readIndicatorRegistry} from './aggregate/indicator-registry.ts';
 import {createMonitoringValues} from './aggregate/monitoring-values.ts';
 import {readPovertyLines} from './aggregate/poverty-lines.ts';
@@ -98,22 +98,25 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
     const povertyLines = new Map([...readPovertyLines()].map(([year, p]) => [year, p.line]));
     const policy = disclosurePolicy(indicators);
     await computeIndicatorValues(connection, indicators, povertyLines);
+    const cells = await readIndicatorCells(connection);
     // indicator_values and monitoring publish the same monitored-household counts: withhold them in
     // both until neither table withholds one the other publishes.
     let forced = new Set<string>();
-    let suppression = await createIndicatorValues(connection, {indicators, policy, workDir, forced});
+    let suppression = await createIndicatorValues(connection, cells, {indicators, policy, workDir, forced});
     let monitoringSuppression = await createMonitoringValues(connection, policy, workDir, suppression.withheld);
-    for (;;) {
+    let passes = 1;
+    for (; ; passes++) {
       const withheld = suppression.withheld;
       const missing = [...monitoringSuppression.withheldTotals].filter((key) => !withheld.has(key));
       if (missing.length === 0) break;
       forced = new Set([...forced, ...missing]);
-      suppression = await createIndicatorValues(connection, {indicators, policy, workDir, forced});
+      suppression = await createIndicatorValues(connection, cells, {indicators, policy, workDir, forced});
       monitoringSuppression = await createMonitoringValues(connection, policy, workDir, suppression.withheld);
     }
     stage.done(
       `${indicators.length} indicators; withheld ${suppression.primary} cells, ${suppression.complementary} more to ` +
-        `protect them; monitoring ${monitoringSuppression.primary} + ${monitoringSuppression.complementary}`
+        `protect them; monitoring ${monitoringSuppression.primary} + ${monitoringSuppression.complementary}; ` +
+        `${passes} passes`
     );
 
     stage = progress.stage('publish');

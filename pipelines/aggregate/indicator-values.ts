@@ -42,31 +42,43 @@ export interface SuppressionCounts {
   complementary: number;
 }
 
-/**
- * From `indicator_raw`, withholds what could identify a household, attaches
- * targets and status, and creates the DuckDB table `indicator_values` (the
- * published columns only). Returns the counts and the withheld measures.
- */
-export async function createIndicatorValues(
-  connection: DuckDBConnection,
-  {indicators, policy, workDir, forced = new Set()}: IndicatorValueOptions
-): Promise<SuppressionCounts & {withheld: Set<string>}> {
-  const rows0 = (await readRows(
+/** The cells of `indicator_raw` with their regions and the local targets, read once per build. */
+export interface IndicatorCells {
+  raw: (Cell & {level: string})[];
+  locals: LocalTarget[];
+}
+
+/** Reads `indicator_raw` and targets.csv's accepted rows out of DuckDB. */
+export async function readIndicatorCells(connection: DuckDBConnection): Promise<IndicatorCells> {
+  const rows = (await readRows(
     connection,
     `SELECT i.*, r.parent_code, r.level FROM indicator_raw i JOIN regions r ON r.code = i.region_code
      ORDER BY indicator_id, region_code, year`
   )) as unknown as (Cell & {level: string})[];
   // Indicators built on the same measure (hh_reg is the denominator of five) share its suppression.
-  const raw = rows0.map((c) => ({
+  const raw = rows.map((c) => ({
     ...c,
     numerator_measure: INDICATOR_FORMULAS[c.indicator_id]?.numerator ?? null,
     denominator_measure: INDICATOR_FORMULAS[c.indicator_id]?.denominator ?? null
   }));
-  const {cells, hiddenMeasures} = protectCells(raw, policy, undefined, forced);
   const locals = (await readRows(
     connection,
     'SELECT indicator_id, region_code, year, target, direction FROM targets'
   )) as unknown as LocalTarget[];
+  return {raw, locals};
+}
+
+/**
+ * Withholds what could identify a household among `source`'s cells, attaches
+ * targets and status, and creates the DuckDB table `indicator_values` (the
+ * published columns only). Returns the counts and the withheld measures.
+ */
+export async function createIndicatorValues(
+  connection: DuckDBConnection,
+  {raw, locals}: IndicatorCells,
+  {indicators, policy, workDir, forced = new Set()}: IndicatorValueOptions
+): Promise<SuppressionCounts & {withheld: Set<string>}> {
+  const {cells, hiddenMeasures} = protectCells(raw, policy, undefined, forced);
   const parents = new Map(raw.map((c) => [c.region_code, c.parent_code]));
   const targetOf = targetLookup(indicators, locals, parents);
 
