@@ -87,10 +87,30 @@ export interface IndicatorValue {
 
 export const readIndicators = () => readPublishedJson<PublishedIndicator[]>('indicators.json');
 
+// Columns read as numbers or booleans; all others stay text (codes keep their digits, names stay names).
+const TYPED_COLUMNS = new Set([
+  'year',
+  'value',
+  'numerator',
+  'denominator',
+  'target',
+  'suppressed',
+  'risk_flag',
+  'households',
+  'people',
+  'eliminated_households',
+  'amount',
+  'budget',
+  'spent',
+  'beneficiary_households',
+  'beneficiary_poor_households',
+  'notice_days'
+]);
+
 /**
  * Reads a published CSV (UTF-8 with BOM) once per build. Parsed with
- * PapaParse's typing, so empty cells are null and numbers are numbers;
- * region codes stay text (leading digits matter).
+ * PapaParse's typing for the numeric and boolean columns; empty cells are
+ * null; codes, ids and names stay text.
  */
 export function readPublishedCsv<T>(file: string): T[] {
   const path = join(publishedDataDir(), file);
@@ -99,7 +119,7 @@ export function readPublishedCsv<T>(file: string): T[] {
     const rows = Papa.parse<T>(text, {
       header: true,
       skipEmptyLines: true,
-      dynamicTyping: (column) => column !== 'region_code',
+      dynamicTyping: (column) => TYPED_COLUMNS.has(String(column)),
       transform: (value) => (value === '' ? (null as unknown as string) : value)
     }).data;
     cache.set(path, rows);
@@ -123,3 +143,30 @@ export interface MonitoringValue {
 }
 
 export const readMonitoring = () => readPublishedCsv<MonitoringValue>('monitoring.csv');
+
+/** A row of the published `projects` table (public by rule: 项目安排和资金使用情况一律公告公示). */
+export interface PublishedProject {
+  project_id: string;
+  year: number;
+  name: string;
+  type: string;
+  region_code: string;
+  region_name: string;
+  fund_id: string;
+  budget: number;
+  spent: number;
+  beneficiary_households: number;
+  beneficiary_poor_households: number;
+  status: string;
+  start_date: string;
+  end_date: string;
+  responsible_unit: string;
+  notice_start: string | null;
+  notice_end: string | null;
+  asset_owner: string | null;
+  hotline: string | null;
+  notice_days: number | null;
+  flags: string | null;
+}
+
+export const readProjects = () => readPublishedCsv<PublishedProject>('projects.csv');

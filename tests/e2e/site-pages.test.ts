@@ -104,6 +104,19 @@ describe('site pages of the tiny sample', () => {
     await page.close();
   });
 
+  it('lists on a village page every project of projects.csv carried out in that village', async () => {
+    const projects = readPublishedCsv('projects');
+    const place = projects.find((p) => regions.find((r) => r.code === p.region_code)?.level === 'village')!;
+    const expected = projects.filter((p) => p.region_code === place.region_code).map((p) => p.project_id);
+    const page = await browser().newPage();
+    await page.goto(`${siteUrl}regions/${place.region_code}/`);
+    const shown = await page
+      .locator('table.project-table tbody tr')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-project')));
+    expect([...shown].sort()).toEqual([...expected].sort());
+    await page.close();
+  });
+
   it('explains withheld values on the methodology page', async () => {
     const page = await browser().newPage();
     await page.goto(`${siteUrl}regions/${village.code}/`);
