@@ -1,5 +1,5 @@
 import {existsSync} from 'node:fs';
-import {mkdir, rename, rm} from 'node:fs/promises';
+import {mkdir, readdir, rename, rm} from 'node:fs/promises';
 import {basename, dirname, join, resolve} from 'node:path';
 
 /**
@@ -8,10 +8,37 @@ import {basename, dirname, join, resolve} from 'node:path';
  */
 export async function createStaging(out: string): Promise<string> {
   const target = resolve(out);
-  const staging = join(dirname(target), `.${basename(target)}.staging-${process.pid}`);
+  const prefix = `.${basename(target)}.staging-`;
+  const staging = join(dirname(target), `${prefix}${process.pid}`);
+  await removeAbandonedStaging(dirname(target), prefix);
   await rm(staging, {recursive: true, force: true});
   await mkdir(staging, {recursive: true});
   return staging;
+}
+
+/**
+ * Removes staging folders (and their `.old` leftovers) of builds whose
+ * process no longer runs: a build killed mid-way must not leave gigabytes of
+ * scratch beside the output for ever. Folders of running builds stay.
+ */
+async function removeAbandonedStaging(dir: string, prefix: string): Promise<void> {
+  const entries = await readdir(dir).catch(() => [] as string[]);
+  for (const name of entries.filter((n) => n.startsWith(prefix))) {
+    const pid = Number(name.slice(prefix.length).replace(/\.old$/, ''));
+    if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) {
+      await rm(join(dir, name), {recursive: true, force: true});
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /**

@@ -1,0 +1,29 @@
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {createStaging, swapOutput} from '../../../pipelines/publish/swap-output.ts';
+
+describe('staging and swap', () => {
+  it('replaces the output only on swap, and clears the staging folders of dead builds but not of running ones', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongshi-swap-'));
+    const out = join(dir, 'site');
+    mkdirSync(out);
+    writeFileSync(join(out, 'index.html'), 'old');
+    // PID 2^22 + 1 is above Linux's pid_max: no such process can run.
+    const dead = join(dir, `.site.staging-${2 ** 22 + 1}`);
+    const alive = join(dir, `.site.staging-${process.ppid}`);
+    mkdirSync(dead);
+    mkdirSync(alive);
+
+    const staging = await createStaging(out);
+    expect(existsSync(dead)).toBe(false);
+    expect(existsSync(alive)).toBe(true);
+    writeFileSync(join(staging, 'index.html'), 'new');
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('old');
+
+    await swapOutput(staging, out);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('new');
+    expect(existsSync(staging)).toBe(false);
+  });
+});
