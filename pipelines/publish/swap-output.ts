@@ -10,24 +10,28 @@ export async function createStaging(out: string): Promise<string> {
   const target = resolve(out);
   const prefix = `.${basename(target)}.staging-`;
   const staging = join(dirname(target), `${prefix}${process.pid}`);
-  await removeAbandonedStaging(dirname(target), prefix);
+  await removeAbandonedStaging(target, prefix);
   await rm(staging, {recursive: true, force: true});
   await mkdir(staging, {recursive: true});
   return staging;
 }
 
 /**
- * Removes staging folders (and their `.old` leftovers) of builds whose
- * process no longer runs: a build killed mid-way must not leave gigabytes of
- * scratch beside the output for ever. Folders of running builds stay.
+ * Removes staging folders of builds whose process no longer runs: a build
+ * killed mid-way must not leave gigabytes of scratch beside the output for
+ * ever. A build killed between the two renames of the swap left the last good
+ * output as `<staging>.old` and no output: that one is put back, not removed.
+ * Folders of running builds stay.
  */
-async function removeAbandonedStaging(dir: string, prefix: string): Promise<void> {
+async function removeAbandonedStaging(target: string, prefix: string): Promise<void> {
+  const dir = dirname(target);
   const entries = await readdir(dir).catch(() => [] as string[]);
-  for (const name of entries.filter((n) => n.startsWith(prefix))) {
-    const pid = Number(name.slice(prefix.length).replace(/\.old$/, ''));
-    if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) {
-      await rm(join(dir, name), {recursive: true, force: true});
-    }
+  for (const name of entries.filter((n) => n.startsWith(prefix)).sort()) {
+    const retired = name.endsWith('.old');
+    const pid = Number(name.slice(prefix.length, retired ? -'.old'.length : undefined));
+    if (!Number.isInteger(pid) || pid === process.pid || isRunning(pid)) continue;
+    if (retired && !existsSync(target)) await rename(join(dir, name), target);
+    else await rm(join(dir, name), {recursive: true, force: true});
   }
 }
 

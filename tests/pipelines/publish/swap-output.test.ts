@@ -26,4 +26,16 @@ describe('staging and swap', () => {
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('new');
     expect(existsSync(staging)).toBe(false);
   });
+
+  it('puts back the last good output that a build killed between the two renames left aside', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongshi-swap-'));
+    const out = join(dir, 'site');
+    const deadPid = 2 ** 22 + 1;
+    mkdirSync(join(dir, `.site.staging-${deadPid}.old`));
+    writeFileSync(join(dir, `.site.staging-${deadPid}.old`, 'index.html'), 'last good');
+    mkdirSync(join(dir, `.site.staging-${deadPid}`));
+    await createStaging(out);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('last good');
+    expect(existsSync(join(dir, `.site.staging-${deadPid}`))).toBe(false);
+  });
 });
