@@ -68,6 +68,10 @@ export interface BuildOptions extends RunOptions {
   out: string;
   /** URL path the site is served under. */
   base?: string;
+  /** Origin the site is served from, for absolute URLs (QR codes, feed, sitemap). */
+  siteUrl?: string;
+  /** Address "report a problem" mails go to. */
+  contact?: string;
   /** Publish the data only, without the Astro site (benchmarks measure the pipelines alone). */
   dataOnly?: boolean;
 }
@@ -152,7 +156,7 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
     }
 
     stage = progress.stage('site');
-    await buildSite({dataDir, outDir: siteDir, base: options.base});
+    await buildSite({dataDir, outDir: siteDir, base: options.base, siteUrl: options.siteUrl, contact: options.contact});
     // Merge into the site's own data/ (per-indicator endpoints are built by Astro).
     await cp(dataDir, join(siteDir, 'data'), {recursive: true});
     const searchable = await indexSiteSearch(siteDir);

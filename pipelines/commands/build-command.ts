@@ -1,4 +1,6 @@
 import {writeFile} from 'node:fs/promises';
+import {DEFAULT_SITE_URL} from '../../src/lib/site-config.ts';
+import {CliError} from '../lib/cli-error.ts';
 import {formatProblem} from '../lib/error-codes.ts';
 import {isPipelineError} from '../lib/pipeline-error.ts';
 import {createProgress} from '../lib/progress.ts';
@@ -10,24 +12,37 @@ import type {CommandContext} from './command-context.ts';
 import {readKnownIndicatorIds} from './known-indicators.ts';
 
 /**
- * `gongshi build --input DIR [--out dist] [--base /] [--lang zh|en]`: runs the
- * pipelines and builds the site into `--out`; returns 0 on success. A failed
- * build prints why and leaves the previous output in place.
+ * `gongshi build --input DIR [--out dist] [--base /] [--site-url URL] [--contact ADDRESS] [--lang zh|en]`:
+ * runs the pipelines and builds the site into `--out`; returns 0 on success. A
+ * failed build prints why and leaves the previous output in place. `--site-url`
+ * and `--contact` default to the environment variables GONGSHI_SITE_URL and
+ * GONGSHI_CONTACT.
  */
 export async function buildCommand(argv: string[], {stdout, stderr}: CommandContext): Promise<number> {
   const values = parseOptions('build', argv, {
     ...INPUT_OPTIONS,
     out: {type: 'string', default: 'dist'},
-    base: {type: 'string', default: '/'}
+    base: {type: 'string', default: '/'},
+    'site-url': {type: 'string', default: process.env.GONGSHI_SITE_URL ?? DEFAULT_SITE_URL},
+    contact: {type: 'string', default: process.env.GONGSHI_CONTACT ?? ''}
   });
   const {input, lang, report} = readInputOptions('build', values);
-  const {out, base} = values;
+  const {out, base, contact} = values;
+  const siteUrl = values['site-url'];
+  if (!/^https?:\/\/[^/?#\s]+\/?$/.test(siteUrl)) {
+    throw new CliError('E_USAGE', `build: --site-url must be an origin such as https://example.org, not "${siteUrl}"`);
+  }
+  if (contact && !/^[^\s@?&#<>"]+@[^\s@?&#<>"]+$/.test(contact)) {
+    throw new CliError('E_USAGE', `build: --contact must be an e-mail address, not "${contact}"`);
+  }
   const progress = createProgress(stderr);
   try {
     const result = await buildRelease({
       input,
       out,
       base,
+      siteUrl,
+      contact,
       lang,
       progress,
       indicatorIds: readKnownIndicatorIds()

@@ -7,9 +7,15 @@ Usage:
   gongshi sample --scale tiny|default|full --seed N --out DIR   write a synthetic input folder
   gongshi check  --input DIR [--lang zh|en]                     validate only (exit 0 publishable, 1 not)
   gongshi build  --input DIR [--out dist] [--lang zh|en]        publish the tables and build the site
+                 [--base /] [--site-url URL] [--contact ADDRESS]
 
 Options:
-  -h, --help     show this help
+  --base PATH         URL path the site is served under (default /)
+  --site-url URL      origin the site is served from, for QR codes, feed and sitemap
+                      (default $GONGSHI_SITE_URL or http://localhost:4321)
+  --contact ADDRESS   where "report a problem" mails go (default $GONGSHI_CONTACT, else none:
+                      the mail opens with the recipient left blank)
+  -h, --help          show this help
 `;
 
 type Command = (argv: string[], context: CommandContext) => Promise<number>;

@@ -13,14 +13,22 @@ export interface BuildSiteOptions {
   outDir: string;
   /** URL path the site is served under, default `/`. */
   base?: string;
+  /** Origin the site is served from (absolute URLs: QR codes, feed, sitemap); default http://localhost:4321. */
+  siteUrl?: string;
+  /** Address "report a problem" mails go to; none by default. */
+  contact?: string;
 }
 
 /**
  * Builds the Astro site from published tables into `outDir`. The site reads
  * GONGSHI_DATA during the build, so it is set for the duration of the call.
  */
-export async function buildSite({dataDir, outDir, base = '/'}: BuildSiteOptions): Promise<void> {
-  const previous = process.env.GONGSHI_DATA;
+export async function buildSite({dataDir, outDir, base = '/', siteUrl, contact}: BuildSiteOptions): Promise<void> {
+  const previous = {
+    GONGSHI_DATA: process.env.GONGSHI_DATA,
+    GONGSHI_SITE_URL: process.env.GONGSHI_SITE_URL,
+    GONGSHI_CONTACT: process.env.GONGSHI_CONTACT
+  };
   const cwd = process.cwd();
   // Astro renders pages from chunks in `<outDir>/.prerender` when outDir lies inside the working
   // directory, else in `<cwd>/.astro`, which two builds at once would share and delete under each
@@ -29,6 +37,8 @@ export async function buildSite({dataDir, outDir, base = '/'}: BuildSiteOptions)
   const scratch = join(PROJECT_ROOT, '.gongshi', `site-${process.pid}-${Date.now().toString(36)}`);
   await mkdir(scratch, {recursive: true});
   process.env.GONGSHI_DATA = resolve(dataDir);
+  if (siteUrl !== undefined) process.env.GONGSHI_SITE_URL = siteUrl;
+  if (contact !== undefined) process.env.GONGSHI_CONTACT = contact;
   process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
   process.chdir(PROJECT_ROOT);
   try {
@@ -37,8 +47,10 @@ export async function buildSite({dataDir, outDir, base = '/'}: BuildSiteOptions)
   } finally {
     process.chdir(cwd);
     await rm(scratch, {recursive: true, force: true});
-    if (previous === undefined) delete process.env.GONGSHI_DATA;
-    else process.env.GONGSHI_DATA = previous;
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
 }
 
