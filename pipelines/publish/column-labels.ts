@@ -48,7 +48,10 @@ const COMPUTED: Record<string, [zh: string, en: string]> = {
   recipient_name: ['下达地区名称', 'Recipient name'],
   region_name: ['实施地点名称', 'Place name'],
   notice_days: ['公示天数', 'Notice period (days)'],
-  flags: ['提示', 'Flags']
+  flags: ['提示', 'Flags'],
+  project_count: ['项目数', 'Projects drawing on the fund'],
+  projects_budget: ['项目计划投资合计', 'Sum of project budgets'],
+  projects_spent: ['项目已支付合计', 'Sum spent by projects']
 };
 
 const INPUT: Record<string, [string, string]> = Object.fromEntries(

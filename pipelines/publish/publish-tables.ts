@@ -1,9 +1,9 @@
 import type {DuckDBConnection} from '@duckdb/node-api';
 import type {Indicator, SourceCitation} from '../aggregate/indicator-registry.ts';
-import {MIN_NOTICE_DAYS} from '../aggregate/village-measures.ts';
 import {loadRows} from '../lib/load-rows.ts';
 import type {FileAccount} from '../validate/rejection-log.ts';
 import {join} from 'node:path';
+import {createFundProjectViews} from './fund-project-flags.ts';
 import {type PublishedTable, describeFile, publishTable} from './publish-table.ts';
 import {type TableDescription, writeDatapackage} from './write-datapackage.ts';
 import {writeManifest} from './write-manifest.ts';
@@ -70,8 +70,8 @@ export const PUBLISHED_TABLES: (TableDescription & {json: boolean})[] = [
     primaryKey: ['fund_id'],
     title: {zh: '资金分配结果', en: 'Fund allocations'},
     description: {
-      zh: '各级财政衔接资金的分配结果：级次、类别、文号、下达地区、金额和日期。',
-      en: 'Fund allocations: level, category, document number, recipient, amount and date.'
+      zh: '各级财政衔接资金的分配结果：级次、类别、文号、下达地区、金额和日期；以及对账：使用该资金的项目数、计划投资合计、已支付合计和提示（over_committed 项目计划投资合计超过资金金额，no_project 无项目使用）。',
+      en: 'Fund allocations: level, category, document number, recipient, amount and date; and their reconciliation: projects drawing on the fund, the sum of their budgets and of their spending, and flags (over_committed: budgets above the amount; no_project: no project draws on it).'
     }
   },
   {
@@ -81,8 +81,8 @@ export const PUBLISHED_TABLES: (TableDescription & {json: boolean})[] = [
     primaryKey: ['project_id'],
     title: {zh: '项目安排和资金使用', en: 'Projects and spending'},
     description: {
-      zh: '每个项目的地点、类型、资金来源、计划投资、已支付、受益户数、状态、公示期和提示。',
-      en: 'Every project: place, type, fund, budget, spent, beneficiaries, status, notice period and flags.'
+      zh: '每个项目的地点、类型、资金来源、计划投资、已支付、受益户数、状态、公示期和提示（notice_missing 未公示，notice_short 公示不足10天，over_budget 支出超预算，underspent 已完工但支付不足计划投资的90%，overdue 超过完工日期仍未完工（以数据最新年度的12月31日为准，见 manifest.json 的 flags_reference_date），beneficiaries_inconsistent 受益户数不一致）。',
+      en: 'Every project: place, type, fund, budget, spent, beneficiaries, status, notice period and flags (notice_missing: no notice; notice_short: notice under 10 days; over_budget: spent above budget; underspent: completed or accepted with under 90% of the budget paid; overdue: not completed after its end date, judged at 31 December of the latest data year, flags_reference_date in manifest.json; beneficiaries_inconsistent: beneficiary counts that contradict each other or the households of the place).'
     }
   }
 ];
@@ -161,21 +161,7 @@ export async function publishTables(connection: DuckDBConnection, options: Publi
   );
   await connection.run(`CREATE OR REPLACE VIEW pub_regions AS
     SELECT code, name, level, parent_code, poor_village, deep_poor_village, weak_village FROM regions`);
-  await connection.run(`CREATE OR REPLACE VIEW pub_funds AS
-    SELECT f.fund_id, f.year, f.level, f.category, f.document_no, f.recipient_code, r.name AS recipient_name,
-      f.amount, f.issued_date
-    FROM funds f JOIN regions r ON r.code = f.recipient_code`);
-  await connection.run(`CREATE OR REPLACE VIEW pub_projects AS
-    SELECT p.project_id, p.year, p.name, p.type, p.region_code, r.name AS region_name, p.fund_id, p.budget, p.spent,
-      p.beneficiary_households, p.beneficiary_poor_households, p.status, p.start_date, p.end_date, p.responsible_unit,
-      p.notice_start, p.notice_end, p.asset_owner, p.hotline,
-      date_diff('day', p.notice_start, p.notice_end) + 1 AS notice_days,
-      array_to_string(list_filter([
-        CASE WHEN p.notice_start IS NULL OR p.notice_end IS NULL THEN 'notice_missing' END,
-        CASE WHEN date_diff('day', p.notice_start, p.notice_end) + 1 < ${MIN_NOTICE_DAYS} THEN 'notice_short' END,
-        CASE WHEN p.spent > p.budget THEN 'over_budget' END
-      ], x -> x IS NOT NULL), ';') AS flags
-    FROM projects p JOIN regions r ON r.code = p.region_code`);
+  const {referenceDate} = await createFundProjectViews(connection);
   const tables: PublishedTable[] = [];
   for (const t of PUBLISHED_TABLES) {
     tables.push(
@@ -189,6 +175,7 @@ export async function publishTables(connection: DuckDBConnection, options: Publi
     files: options.files,
     synthetic: options.synthetic,
     suppression: options.suppression,
+    flagsReferenceDate: referenceDate,
     otherFiles: [datapackage]
   });
   return {tables, manifest};

@@ -10,6 +10,8 @@ export interface ManifestInput {
   synthetic: boolean;
   /** Withheld cells per table, by reason. */
   suppression: Record<string, {primary: number; complementary: number}>;
+  /** The date the projects' `overdue` flag is judged at (the end of the latest project year), or null without projects. */
+  flagsReferenceDate: string | null;
   /** Published files that are not tables (datapackage.json). */
   otherFiles: PublishedFile[];
 }
@@ -23,7 +25,7 @@ export interface ManifestInput {
  */
 export async function writeManifest(
   dataDir: string,
-  {tables, files, synthetic, suppression, otherFiles}: ManifestInput
+  {tables, files, synthetic, suppression, flagsReferenceDate, otherFiles}: ManifestInput
 ) {
   const published = Object.fromEntries(
     tables.map((t) => [
@@ -42,6 +44,7 @@ export async function writeManifest(
     tables: published,
     files: other,
     suppression,
+    flags_reference_date: flagsReferenceDate,
     inputs: files.map((f) => ({
       file: f.file,
       present: f.present,

@@ -11,6 +11,12 @@ export interface PublishedFund {
   recipient_name: string;
   amount: number;
   issued_date: string;
+  /** The reconciliation: projects drawing on the fund, the sum of their budgets and of their spending. */
+  project_count: number;
+  projects_budget: number;
+  projects_spent: number;
+  /** Flag ids separated by `;` (over_committed, no_project), empty when none. */
+  flags: string;
 }
 
 let projectsByRegion: Map<string, PublishedProject[]> | undefined;

@@ -19,6 +19,8 @@ export interface PublishedManifest {
   build_id: string;
   synthetic: boolean;
   tables: Record<string, {rows: number}>;
+  /** The date the projects' `overdue` flag is judged at: the last day of the latest project year. */
+  flags_reference_date: string | null;
 }
 
 const cache = new Map<string, unknown>();
