@@ -11,19 +11,6 @@ import {readRows} from './publish-table.ts';
  */
 export const UNDERSPENT_SHARE = 0.9;
 
-/** The project flags, in the order they are listed in `projects.flags` and on the site. */
-export const PROJECT_FLAGS = [
-  'notice_missing',
-  'notice_short',
-  'over_budget',
-  'underspent',
-  'overdue',
-  'beneficiaries_inconsistent'
-] as const;
-
-/** The fund flags, in the order they are listed in `funds.flags`. */
-export const FUND_FLAGS = ['over_committed', 'no_project'] as const;
-
 /**
  * The indicator whose denominator is every household of a region and year: a
  * project cannot benefit more households than its place has.
@@ -33,7 +20,8 @@ const ALL_HOUSEHOLDS_INDICATOR = 'sanitary_toilet_rate';
 /**
  * Creates the views `pub_projects` and `pub_funds` from the validated
  * `projects`, `funds`, `regions` and the protected `indicator_values`, with
- * their flags (`;`-separated ids, empty when none), and returns the date the
+ * their flags (`;`-separated ids of `PROJECT_FLAGS` and `FUND_FLAGS` in
+ * src/lib/flags.ts, in that order; empty when none), and returns the date the
  * `overdue` flag is judged at.
  *
  * That date is the last day of the latest project year, never the wall

@@ -77,6 +77,16 @@ export function formatYuan(amount: number | null | undefined, locale: Locale): s
   return locale === 'en' ? yen(text, suffix) : `${text}${suffix}元`;
 }
 
+/**
+ * Returns an amount of money to the fen, for checking sums by hand:
+ * 1234567.8 -> "1,234,567.80元" / "¥1,234,567.80".
+ */
+export function formatYuanExact(amount: number | null | undefined, locale: Locale): string {
+  if (!isFiniteNumber(amount)) return MISSING;
+  const text = `${amount < 0 ? MINUS : ''}${Math.abs(amount).toLocaleString('en-US', {minimumFractionDigits: 2, maximumFractionDigits: 2})}`;
+  return locale === 'en' ? `¥${text}` : `${text}元`;
+}
+
 /** Returns a whole number with thousands separators: 4081 -> "4,081"; fractions round half away from zero. */
 export function formatCount(n: number | null | undefined, _locale: Locale = 'zh-CN'): string {
   if (!isFiniteNumber(n)) return MISSING;

@@ -15,3 +15,10 @@ export const localeUrl = (path: string, locale: Locale = 'zh-CN') =>
 
 /** The stable page of a region, by its official code. */
 export const regionUrl = (code: string, locale: Locale = 'zh-CN') => localeUrl(`regions/${code}/`, locale);
+
+/** The page of a project, by its project id. */
+export const projectUrl = (id: string, locale: Locale = 'zh-CN') =>
+  localeUrl(`projects/${encodeURIComponent(id)}/`, locale);
+
+/** The page of a fund (its trail to the projects it pays for), by its fund id. */
+export const fundUrl = (id: string, locale: Locale = 'zh-CN') => localeUrl(`funds/${encodeURIComponent(id)}/`, locale);

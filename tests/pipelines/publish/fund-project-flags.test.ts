@@ -4,6 +4,7 @@ import {beforeAll, describe, expect, it} from 'vitest';
 import {openDuckDB} from '../../../pipelines/lib/duckdb.ts';
 import {createFundProjectViews} from '../../../pipelines/publish/fund-project-flags.ts';
 import {readRows} from '../../../pipelines/publish/publish-table.ts';
+import {PROJECT_FLAGS, type ProjectFlag, splitFlags} from '../../../src/lib/flags.ts';
 
 interface ProjectFixture {
   id: string;
@@ -80,6 +81,15 @@ describe('project flags', () => {
     ({referenceDate} = await createFundProjectViews(connection));
     const rows = await readRows(connection, 'SELECT project_id, flags FROM pub_projects');
     flags = new Map(rows.map((r) => [String(r.project_id), String(r.flags)]));
+  });
+
+  it('uses the flag ids the site knows, in their order, and every one of them', () => {
+    const seen = [...flags.values()].flatMap((cell) => splitFlags<ProjectFlag>(cell));
+    expect(new Set(seen)).toEqual(new Set(PROJECT_FLAGS));
+    for (const cell of flags.values()) {
+      const ids = splitFlags<ProjectFlag>(cell).map((f) => PROJECT_FLAGS.indexOf(f));
+      expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    }
   });
 
   it('judges overdue projects at the last day of the latest project year', () => {

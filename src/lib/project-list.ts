@@ -1,0 +1,56 @@
+import {type PublishedProject, readProjects, readRegions} from './published-data.ts';
+import {regionTreeOf} from './region-tree.ts';
+
+/** Projects per static page of /projects/ (the pages read without script). */
+export const PROJECTS_PER_PAGE = 200;
+
+/** The columns of the compact project file the /projects/ filter loads, in order. */
+export const COMPACT_COLUMNS = [
+  'project_id',
+  'year',
+  'name',
+  'type',
+  'status',
+  'region_code',
+  'fund_id',
+  'budget',
+  'spent',
+  'beneficiary_households',
+  'beneficiary_poor_households',
+  'flags'
+] as const satisfies readonly (keyof PublishedProject)[];
+
+/** A place a project may be in: county, township or village, with its parent (for the filter's cascade). */
+export type CompactRegion = [code: string, name: string, level: string, parent: string | null];
+
+/**
+ * The compact project file: one array per column (the form Arquero's
+ * `table()` takes), `flags` as in `projects.csv`, and the regions that
+ * projects lie in or under, so the browser can filter by county, township
+ * and village without loading regions.json.
+ */
+export interface CompactProjects {
+  columns: Record<(typeof COMPACT_COLUMNS)[number], (string | number | null)[]>;
+  regions: CompactRegion[];
+}
+
+/** Every project in list order: newest year first, then by project id. */
+export function listedProjects(): PublishedProject[] {
+  return [...readProjects()].sort((a, b) => b.year - a.year || a.project_id.localeCompare(b.project_id));
+}
+
+/** Returns the compact project file (see {@link CompactProjects}). */
+export function compactProjects(): CompactProjects {
+  const projects = listedProjects();
+  const columns = Object.fromEntries(
+    COMPACT_COLUMNS.map((column) => [column, projects.map((p) => p[column] ?? null)])
+  ) as CompactProjects['columns'];
+  const tree = regionTreeOf(readRegions());
+  const used = new Map<string, CompactRegion>();
+  for (const code of new Set(projects.map((p) => p.region_code))) {
+    for (const region of [...tree.ancestors(code), tree.byCode.get(code)!]) {
+      if (region.level !== 'city') used.set(region.code, [region.code, region.name, region.level, region.parent_code]);
+    }
+  }
+  return {columns, regions: [...used.values()].sort((a, b) => a[0].localeCompare(b[0]))};
+}
