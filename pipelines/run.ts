@@ -17,6 +17,7 @@ import type {DuckDBConnection} from '@duckdb/node-api';
 import type {Lang, Problem} from './lib/error-codes.ts';
 import {computeIndicatorValues, createIndicatorValues, readIndicatorCells} from './aggregate/indicator-values.ts';
 import {readIndicatorRegistry} from './aggregate/indicator-registry.ts';
+import {createMonitoringFlows} from './aggregate/monitoring-flows.ts';
 import {createMonitoringValues} from './aggregate/monitoring-values.ts';
 import {readPovertyLines} from './aggregate/poverty-lines.ts';
 import {auditPublished, formatAuditFinding} from './anonymize/audit-published.ts';
@@ -117,10 +118,12 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
       suppression = await createIndicatorValues(connection, cells, {indicators, policy, workDir, forced});
       monitoringSuppression = await createMonitoringValues(connection, policy, workDir, suppression.withheld);
     }
+    // The flows never withhold a stock (they withhold themselves instead), so they need no part in that loop.
+    const flowSuppression = await createMonitoringFlows(connection, policy.kSensitive, workDir);
     stage.done(
       `${indicators.length} indicators; withheld ${suppression.primary} cells, ${suppression.complementary} more to ` +
         `protect them; monitoring ${monitoringSuppression.primary} + ${monitoringSuppression.complementary}; ` +
-        `${passes} passes`
+        `flows ${flowSuppression.primary} + ${flowSuppression.complementary}; ${passes} passes`
     );
 
     stage = progress.stage('publish');
@@ -132,7 +135,8 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
       indicators,
       suppression: {
         indicator_values: {primary: suppression.primary, complementary: suppression.complementary},
-        monitoring: {primary: monitoringSuppression.primary, complementary: monitoringSuppression.complementary}
+        monitoring: {primary: monitoringSuppression.primary, complementary: monitoringSuppression.complementary},
+        monitoring_flows: flowSuppression
       }
     });
     stage.done(`${published.tables.length} tables, release ${published.manifest.build_id}`);

@@ -8,9 +8,13 @@ export type AuditCode = 'BELOW_THRESHOLD' | 'RECOVERABLE';
 
 export interface AuditFinding {
   code: AuditCode;
-  /** Published table: `indicator_values` or `monitoring`. */
+  /** Published table: `indicator_values`, `monitoring` or `monitoring_flows`. */
   table: string;
-  /** Empty for the monitoring table, whose cells are keyed by `monitor_type` and `risk_flag`. */
+  /**
+   * Empty for the monitoring table, whose cells are keyed by `monitor_type` and `risk_flag`; the flow
+   * (`entered`, `exited`, or `stayed` for the unpublished count of households monitored in both years) for
+   * `monitoring_flows`.
+   */
   indicator_id: string;
   region_code: string;
   year: number;

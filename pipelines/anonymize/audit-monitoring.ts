@@ -35,7 +35,8 @@ const refOf = (measure: string, type: string, flag: string) =>
 /**
  * Reads `monitoring.csv` of `dataDir` when it exists, appends BELOW_THRESHOLD
  * findings and withheld rows that show a number, and records the rows and
- * their sums (over regions, and over monitor types) in `ledger`.
+ * their sums (over regions, and over monitor types) in `ledger`. Returns the
+ * regions and years that have a total row (`region|year`), for the flows audit.
  */
 export async function auditMonitoring(
   dataDir: string,
@@ -43,8 +44,9 @@ export async function auditMonitoring(
   options: AuditOptions,
   ledger: DisclosureLedger,
   findings: AuditFinding[]
-): Promise<void> {
+): Promise<Set<string>> {
   const k = options.kSensitive;
+  const totals = new Set<string>();
   // Regions with a row per type, feature and year; types with a row per region, year and feature.
   const regionsOf = new Map<string, {type: string; flag: string; year: number; regions: Set<string>}>();
   const typesOf = new Map<string, {region: string; year: number; flag: string; types: Set<string>}>();
@@ -63,6 +65,7 @@ export async function auditMonitoring(
     const [households = null, people = null, eliminated = null] = rest.slice(0, 3).map(publishedNumber);
     const withheld = publishedBoolean(rest[3]!, `${TABLE} suppressed on line ${line}`);
     const add = (code: AuditFinding['code'], detail: string) => findings.push({code, ...cell, detail});
+    if (type === '' && flag === '') totals.add(`${region}|${year}`);
 
     if (flag !== '' && (hierarchy.level.get(region!) ?? level) === 'village') {
       add('BELOW_THRESHOLD', 'risk-feature breakdowns only at township level and above');
@@ -134,6 +137,7 @@ export async function auditMonitoring(
       ledger.sum(ledger.variable(refOf(measure, '', flag), region, year), parts, 'monitor types');
     }
   }
+  return totals;
 }
 
 /**

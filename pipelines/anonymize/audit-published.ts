@@ -8,6 +8,7 @@ import {sortFindings} from './audit-finding.ts';
 import type {AuditFinding} from './audit-finding.ts';
 import {auditIndicatorValues} from './audit-indicator-values.ts';
 import {auditMonitoring} from './audit-monitoring.ts';
+import {auditMonitoringFlows} from './audit-monitoring-flows.ts';
 import {normalizeAuditOptions} from './audit-options.ts';
 import type {AuditOptions} from './audit-options.ts';
 import {DisclosureLedger} from './disclosure-ledger.ts';
@@ -20,7 +21,8 @@ export {DEFAULT_AUDIT_OPTIONS} from './audit-options.ts';
 
 /**
  * Returns the findings of the audit of the published folder `dataDir`
- * (`regions.csv`, `indicator_values.csv` and, when present, `monitoring.csv`),
+ * (`regions.csv`, `indicator_values.csv` and, when present, `monitoring.csv` and
+ * `monitoring_flows.csv`),
  * sorted by code, table, indicator, region, year; empty when the output is
  * safe to publish. Options default to DEFAULT_AUDIT_OPTIONS (k = 5, 10 for
  * sensitive cells).
@@ -32,7 +34,9 @@ export {DEFAULT_AUDIT_OPTIONS} from './audit-options.ts';
  * - RECOVERABLE: a withheld cell that shows a number or a status, that equals
  *   a number published under another name, or that follows from the sums
  *   parent = children (every level, every additive indicator and year) and
- *   all = sum of monitor types, solved as far as they go; and a region
+ *   all = sum of monitor types, and for the flows stock = stayed + entered,
+ *   last year's stock = stayed + exited (a stayed count of 1..k−1 that
+ *   follows is reported too), solved as far as they go; and a region
  *   without a row whose count a sum reveals.
  *
  * Withheld cells that follow as zero are not reported (zero is published).
@@ -44,7 +48,8 @@ export async function auditPublished(dataDir: string, options: Partial<AuditOpti
   const ledger = new DisclosureLedger(settings.sharedMeasures);
   const findings: AuditFinding[] = [];
   await auditIndicatorValues(dataDir, hierarchy, settings, ledger, findings);
-  await auditMonitoring(dataDir, hierarchy, settings, ledger, findings);
+  const monitoringTotals = await auditMonitoring(dataDir, hierarchy, settings, ledger, findings);
+  await auditMonitoringFlows(dataDir, hierarchy, settings, ledger, findings, monitoringTotals);
   findings.push(...ledger.recoverable());
   return sortFindings(findings);
 }

@@ -12,7 +12,9 @@ import {GIVEN, UNKNOWN, solveSumConstraints} from './solve-sum-constraints.ts';
 import type {SumConstraint} from './solve-sum-constraints.ts';
 
 /** How the parts of a sum relate to its total, for the finding's wording. */
-export type SumKind = 'children' | 'monitor types';
+export type SumKind = 'children' | 'monitor types' | 'entries and stayers' | 'exits and stayers';
+
+const SUM_KINDS: readonly SumKind[] = ['children', 'monitor types', 'entries and stayers', 'exits and stayers'];
 
 /** One measure of a withheld cell: its name in the finding and its reference. */
 export interface WithheldMeasure {
@@ -119,12 +121,13 @@ export class DisclosureLedger {
 
   /**
    * Records that `total` is the sum of `parts` (variable ids). A total has one
-   * breakdown of each kind (its children, its monitor types), so a second sum
+   * breakdown of each kind (its children, its monitor types, its stayers and
+   * entries, last year's stayers and exits), so a second sum
    * of the same kind for it (from a measure shared by two indicators) is the
    * same sum and counts once.
    */
   sum(total: number, parts: number[], kind: SumKind): void {
-    const key = total * 2 + (kind === 'children' ? 0 : 1);
+    const key = total * SUM_KINDS.length + SUM_KINDS.indexOf(kind);
     if (this.#constraintKeys.has(key)) return;
     this.#constraintKeys.add(key);
     this.#constraints.push({total, parts});

@@ -45,6 +45,7 @@ const COMPUTED: Record<string, [zh: string, en: string]> = {
   households: ['户数', 'Households'],
   people: ['人数', 'People'],
   eliminated_households: ['风险消除户数', 'Households with risk eliminated'],
+  flow: ['增减类别', 'Flow'],
   recipient_name: ['下达地区名称', 'Recipient name'],
   region_name: ['实施地点名称', 'Place name'],
   notice_days: ['公示天数', 'Notice period (days)'],

@@ -64,6 +64,17 @@ export const PUBLISHED_TABLES: (TableDescription & {json: boolean})[] = [
     }
   },
   {
+    table: 'monitoring_flows',
+    name: 'monitoring_flows',
+    json: false,
+    primaryKey: ['region_code', 'year', 'flow'],
+    title: {zh: '防返贫监测对象增减', en: 'Flows into and out of monitoring'},
+    description: {
+      zh: '各年度新纳入监测和退出监测的户数（flow：entered 纳入、exited 退出），按乡镇及以上地区统计；按户编号逐年比对，同一地区上年户数＋纳入－退出＝本年户数；不足10户或可被推算的单元不公开，同一地区同一年度的纳入与退出一并不公开。',
+      en: 'Households that entered and left monitoring each year (flow: entered, exited), per region of township level and above; households are followed by id from year to year, so last year’s count + entered − exited = this year’s count; cells under 10 households, or that could be worked out, are withheld, the two flows of a region and year together.'
+    }
+  },
+  {
     table: 'pub_funds',
     name: 'funds',
     json: true,

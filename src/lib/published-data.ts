@@ -146,6 +146,42 @@ export interface MonitoringValue {
 
 export const readMonitoring = () => readPublishedCsv<MonitoringValue>('monitoring.csv');
 
+/** A row of the published `monitoring_flows` table: one flow of one region (township and above) and year. */
+export interface MonitoringFlow {
+  region_code: string;
+  level: RegionLevel;
+  year: number;
+  flow: 'entered' | 'exited';
+  households: number | null;
+  suppressed: boolean;
+}
+
+export const readMonitoringFlows = () => readPublishedCsv<MonitoringFlow>('monitoring_flows.csv');
+
+let flowsByRegion: Map<string, MonitoringFlow[]> | undefined;
+
+/**
+ * The flows of `region` by year, oldest first: entered and exited side by side, withheld when either is
+ * (the two are withheld together).
+ */
+export function flowYearsOf(
+  region: string
+): {year: number; entered: number | null; exited: number | null; suppressed: boolean}[] {
+  flowsByRegion ??= Map.groupBy(readMonitoringFlows(), (f) => f.region_code);
+  const rows = flowsByRegion.get(region) ?? [];
+  const years = [...new Set(rows.map((f) => f.year))].sort((a, b) => a - b);
+  return years.map((year) => {
+    const of = (flow: string) => rows.find((f) => f.year === year && f.flow === flow);
+    const [entered, exited] = [of('entered'), of('exited')];
+    return {
+      year,
+      entered: entered?.households ?? null,
+      exited: exited?.households ?? null,
+      suppressed: Boolean(entered?.suppressed || exited?.suppressed)
+    };
+  });
+}
+
 /** A row of the published `projects` table (public by rule: 项目安排和资金使用情况一律公告公示). */
 export interface PublishedProject {
   project_id: string;
