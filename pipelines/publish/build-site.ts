@@ -2,6 +2,7 @@ import {cp, mkdir, rename, rm} from 'node:fs/promises';
 import {join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'astro';
+import {precompressAssets} from './precompress-assets.ts';
 
 /** The repository root, where astro.config.mjs lives. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -20,14 +21,16 @@ export interface BuildSiteOptions {
 }
 
 /**
- * Builds the Astro site from published tables into `outDir`. The site reads
- * GONGSHI_DATA during the build, so it is set for the duration of the call.
+ * Builds the Astro site from published tables into `outDir`, with compressed
+ * copies of its large assets. The site reads GONGSHI_DATA during the build, so
+ * it is set for the duration of the call.
  */
 export async function buildSite({dataDir, outDir, base = '/', siteUrl, contact}: BuildSiteOptions): Promise<void> {
   const previous = {
     GONGSHI_DATA: process.env.GONGSHI_DATA,
     GONGSHI_SITE_URL: process.env.GONGSHI_SITE_URL,
-    GONGSHI_CONTACT: process.env.GONGSHI_CONTACT
+    GONGSHI_CONTACT: process.env.GONGSHI_CONTACT,
+    BASE_URL: process.env.BASE_URL
   };
   const cwd = process.cwd();
   // Astro renders pages from chunks in `<outDir>/.prerender` when outDir lies inside the working
@@ -39,10 +42,14 @@ export async function buildSite({dataDir, outDir, base = '/', siteUrl, contact}:
   process.env.GONGSHI_DATA = resolve(dataDir);
   if (siteUrl !== undefined) process.env.GONGSHI_SITE_URL = siteUrl;
   if (contact !== undefined) process.env.GONGSHI_CONTACT = contact;
+  // Astro fills import.meta.env of server code from process.env, so a BASE_URL there (Vitest sets one) would
+  // override `base`, and every URL of a site built for a sub-path would point at the root.
+  delete process.env.BASE_URL;
   process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
   process.chdir(PROJECT_ROOT);
   try {
     await build({root: PROJECT_ROOT, outDir: scratch, base, logLevel: 'warn', mode: 'production'});
+    await precompressAssets(scratch);
     await moveFolder(scratch, resolve(cwd, outDir));
   } finally {
     process.chdir(cwd);

@@ -31,7 +31,8 @@ export interface StaticServerOptions {
 
 /**
  * Serves a built site over HTTP on loopback: directory URLs map to their
- * index.html, a precompressed `.gz` copy is sent to clients that accept gzip.
+ * index.html; a precompressed `.br` or `.gz` copy beside a file is sent, with
+ * its Content-Encoding, to clients that accept that coding.
  * Resolves once listening; port 0 picks a free port (read it from the server).
  */
 export function serveStatic({root, port, host = '127.0.0.1', base = '/'}: StaticServerOptions): Promise<Server> {
@@ -47,10 +48,13 @@ export function serveStatic({root, port, host = '127.0.0.1', base = '/'}: Static
     const headers: Record<string, string | number> = {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream'
     };
-    const gzip = statOrNull(`${file}.gz`);
-    if (gzip?.isFile() && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
-      Object.assign(headers, {'content-encoding': 'gzip', 'content-length': gzip.size, vary: 'accept-encoding'});
-      file = `${file}.gz`;
+    // A precompressed copy beside the file (Brotli preferred, then gzip) when the browser accepts it.
+    const accepted = acceptedEncodings(String(request.headers['accept-encoding'] ?? ''));
+    const encoding = ENCODINGS.find((e) => accepted.has(e.name) && statOrNull(`${file}${e.suffix}`)?.isFile());
+    headers.vary = 'accept-encoding';
+    if (encoding) {
+      file = `${file}${encoding.suffix}`;
+      Object.assign(headers, {'content-encoding': encoding.name, 'content-length': statSync(file).size});
     } else {
       headers['content-length'] = stat.size;
     }
@@ -62,6 +66,22 @@ export function serveStatic({root, port, host = '127.0.0.1', base = '/'}: Static
     server.once('error', reject);
     server.listen(port, host, () => resolve(server));
   });
+}
+
+const ENCODINGS = [
+  {name: 'br', suffix: '.br'},
+  {name: 'gzip', suffix: '.gz'}
+];
+
+/** The content codings an Accept-Encoding header allows (those not refused with `q=0`). */
+export function acceptedEncodings(header: string): Set<string> {
+  const accepted = new Set<string>();
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+    if (name && (q === undefined || Number(q) > 0)) accepted.add(name);
+  }
+  return accepted;
 }
 
 function statOrNull(path: string) {
