@@ -28,6 +28,7 @@ export class DuckDBSession {
   readonly #tables: Map<string, ExploreTable>;
   #db: Promise<Database> | undefined;
   #loaded = new Map<string, Promise<void>>();
+  #downloads = new Map<string, Promise<Uint8Array>>();
   #running: {cancel: () => void} | undefined;
 
   constructor(tables: readonly ExploreTable[]) {
@@ -52,6 +53,8 @@ export class DuckDBSession {
     let rejectCancel: (error: Error) => void = () => undefined;
     const cancelledPromise = new Promise<never>((_, reject) => (rejectCancel = reject));
     cancelledPromise.catch(() => undefined);
+    // Download the CSVs the query seems to name while the engine starts (a word match: a miss costs a download).
+    for (const name of this.#tables.keys()) if (new RegExp(`\\b${name}\\b`, 'i').test(sql)) void this.#download(name);
     let connection: AsyncDuckDBConnection | undefined;
     const running = {
       cancel: () => {
@@ -142,10 +145,11 @@ export class DuckDBSession {
     if (!loading) {
       const table = this.#tables.get(name)!;
       loading = (async () => {
-        const response = await fetch(table.url);
-        if (!response.ok) throw new Error(`${table.url}: HTTP ${response.status}`);
+        const bytes = await this.#download(name);
         const {db} = await this.#db!;
-        await db.registerFileBuffer(table.file, new Uint8Array(await response.arrayBuffer()));
+        // The buffer moves to the worker; a later load (after a restart) downloads again, from the HTTP cache.
+        this.#downloads.delete(name);
+        await db.registerFileBuffer(table.file, bytes);
         await connection.query(createTableSql(table));
         // The CSV's bytes are not needed once the table holds the rows.
         await db.dropFile(table.file);
@@ -154,6 +158,20 @@ export class DuckDBSession {
       this.#loaded.set(name, loading);
     }
     return loading;
+  }
+
+  #download(name: string): Promise<Uint8Array> {
+    let download = this.#downloads.get(name);
+    if (!download) {
+      const url = this.#tables.get(name)!.url;
+      download = fetch(url).then(async (response) => {
+        if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+        return new Uint8Array(await response.arrayBuffer());
+      });
+      download.catch(() => this.#downloads.delete(name));
+      this.#downloads.set(name, download);
+    }
+    return download;
   }
 
   async #restart(): Promise<void> {
