@@ -7,7 +7,11 @@
  *   anonymize  withhold small and recoverable cells, attach targets and status
  *   publish    write the public tables (CSV with BOM, Parquet, JSON) and the
  *              manifest into a staging folder
- *   site       build the Astro site from the published tables only
+ *   audit      attack the published files as an outsider would
+ *   release    compare with the previous release, write the changelog, the
+ *              checksums, the bulk zip and the release index
+ *   site       build the Astro site from the published tables only; place
+ *              every release's files under releases/<id>/
  *   swap       replace the previous output only when everything succeeded
  */
 import {cp, mkdir, mkdtemp, rm} from 'node:fs/promises';
@@ -32,6 +36,10 @@ import {buildSite} from './publish/build-site.ts';
 import {indexSiteSearch} from './publish/index-site-search.ts';
 import {publishTables} from './publish/publish-tables.ts';
 import {createStaging, discardStaging, swapOutput} from './publish/swap-output.ts';
+import {readPublicationConfig} from './publish/read-publication-config.ts';
+import {DEFAULT_TITLE} from './publish/write-datapackage.ts';
+import {readPreviousRelease} from './release/read-previous-release.ts';
+import {placeReleases, writeRelease} from './release/write-release.ts';
 import {checkRejectedShare} from './validate/rejected-share.ts';
 import {type FileAccount, RejectionLog} from './validate/rejection-log.ts';
 import {validateInput} from './validate/validate-input.ts';
@@ -75,6 +83,10 @@ export interface BuildOptions extends RunOptions {
   contact?: string;
   /** Publish the data only, without the Astro site (benchmarks measure the pipelines alone). */
   dataOnly?: boolean;
+  /** The previous output or its data/ folder: its releases are carried forward and compared with this one. */
+  previous?: string;
+  /** Site configuration file; default site.yml, site.yaml or site.json in the input folder, if any. */
+  siteConfig?: string;
 }
 
 /**
@@ -82,6 +94,8 @@ export interface BuildOptions extends RunOptions {
  * success: a failed build leaves the last good output untouched.
  */
 export async function buildRelease(options: BuildOptions): Promise<CheckResult & {built: boolean}> {
+  // Read before any work, so that a wrong --previous fails at once (and before the swap may replace it).
+  const previous = options.previous ? readPreviousRelease(options.previous) : undefined;
   const staging = await createStaging(options.out);
   try {
     const workDir = join(staging, 'work');
@@ -127,6 +141,12 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
     );
 
     stage = progress.stage('publish');
+    const city = await connection.runAndReadAll('SELECT name FROM regions WHERE parent_code IS NULL');
+    const site = readPublicationConfig(
+      options.input,
+      {publisher: String(city.getRowObjectsJS()[0]?.name ?? 'Gongshi'), title: DEFAULT_TITLE},
+      options.siteConfig
+    );
     const published = await publishTables(connection, {
       dataDir,
       workDir,
@@ -137,7 +157,8 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
         indicator_values: {primary: suppression.primary, complementary: suppression.complementary},
         monitoring: {primary: monitoringSuppression.primary, complementary: monitoringSuppression.complementary},
         monitoring_flows: flowSuppression
-      }
+      },
+      site
     });
     stage.done(`${published.tables.length} tables, release ${published.manifest.build_id}`);
 
@@ -153,6 +174,16 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
     }
     stage.done('no cell below threshold or recoverable');
 
+    stage = progress.stage('release');
+    for (const id of previous?.missing ?? []) progress.warn(`release ${id}: its files are not in ${options.previous}`);
+    const release = await writeRelease(connection, {dataDir, workDir, previous});
+    const changes = release.changelog?.tables.reduce((sum, t) => sum + t.added + t.removed + t.changed, 0);
+    stage.done(
+      release.changelog
+        ? `${changes} rows changed and ${release.changelog.revised_values.length} values revised since ${release.changelog.previous}; ${release.index.releases.length} releases`
+        : 'first release'
+    );
+
     if (options.dataOnly) {
       await swapOutput(dataDir, options.out);
       await discardStaging(staging);
@@ -163,6 +194,7 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
     await buildSite({dataDir, outDir: siteDir, base: options.base, siteUrl: options.siteUrl, contact: options.contact});
     // Merge into the site's own data/ (per-indicator endpoints are built by Astro).
     await cp(dataDir, join(siteDir, 'data'), {recursive: true});
+    await placeReleases(release, siteDir);
     const searchable = await indexSiteSearch(siteDir);
     stage.done(`built, ${searchable} pages searchable`);
 

@@ -12,11 +12,13 @@ import type {CommandContext} from './command-context.ts';
 import {readKnownIndicatorIds} from './known-indicators.ts';
 
 /**
- * `gongshi build --input DIR [--out dist] [--base /] [--site-url URL] [--contact ADDRESS] [--lang zh|en]`:
- * runs the pipelines and builds the site into `--out`; returns 0 on success. A
- * failed build prints why and leaves the previous output in place. `--site-url`
- * and `--contact` default to the environment variables GONGSHI_SITE_URL and
- * GONGSHI_CONTACT.
+ * `gongshi build --input DIR [--out dist] [--base /] [--site-url URL] [--contact ADDRESS]
+ * [--previous DIR] [--site-config FILE] [--lang zh|en]`: runs the pipelines and
+ * builds the site into `--out`; returns 0 on success. A failed build prints why
+ * and leaves the previous output in place. `--site-url` and `--contact` default
+ * to the environment variables GONGSHI_SITE_URL and GONGSHI_CONTACT.
+ * `--previous` names the last output (or its data/ folder): its releases are
+ * carried forward and compared with this one.
  */
 export async function buildCommand(argv: string[], {stdout, stderr}: CommandContext): Promise<number> {
   const values = parseOptions('build', argv, {
@@ -24,7 +26,9 @@ export async function buildCommand(argv: string[], {stdout, stderr}: CommandCont
     out: {type: 'string', default: 'dist'},
     base: {type: 'string', default: '/'},
     'site-url': {type: 'string', default: process.env.GONGSHI_SITE_URL ?? DEFAULT_SITE_URL},
-    contact: {type: 'string', default: process.env.GONGSHI_CONTACT ?? ''}
+    contact: {type: 'string', default: process.env.GONGSHI_CONTACT ?? ''},
+    previous: {type: 'string'},
+    'site-config': {type: 'string'}
   });
   const {input, lang, report} = readInputOptions('build', values);
   const {out, base, contact} = values;
@@ -45,7 +49,9 @@ export async function buildCommand(argv: string[], {stdout, stderr}: CommandCont
       contact,
       lang,
       progress,
-      indicatorIds: readKnownIndicatorIds()
+      indicatorIds: readKnownIndicatorIds(),
+      previous: values.previous || undefined,
+      siteConfig: values['site-config'] || undefined
     });
     stdout.write(formatReport(result.files, result.problems, lang));
     if (report) await writeFile(report, reportJson(result.files, result.problems));

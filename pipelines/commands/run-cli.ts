@@ -8,13 +8,18 @@ Usage:
   gongshi check  --input DIR [--lang zh|en]                     validate only (exit 0 publishable, 1 not)
   gongshi build  --input DIR [--out dist] [--lang zh|en]        publish the tables and build the site
                  [--base /] [--site-url URL] [--contact ADDRESS]
+                 [--previous DIR] [--site-config FILE]
 
 Options:
-  --base PATH         URL path the site is served under (default /)
+  --base PATH         URL path the site is served under, e.g. /gongshi/ (default /)
   --site-url URL      origin the site is served from, for QR codes, feed and sitemap
                       (default $GONGSHI_SITE_URL or http://localhost:4321)
   --contact ADDRESS   where "report a problem" mails go (default $GONGSHI_CONTACT, else none:
                       the mail opens with the recipient left blank)
+  --previous DIR      the last output (or its data/ folder): carry its releases forward under
+                      releases/<id>/ and write the changelog of this release against it
+  --site-config FILE  publisher, title, licence, citation and site_url (YAML or JSON); default:
+                      site.yml, site.yaml or site.json in the input folder, if there is one
   -h, --help          show this help
 `;
 

@@ -200,6 +200,13 @@ const VALIDATION_CODES = {
       '{rejected} of {read} rows were rejected ({share}), above the limit of {threshold}'
     ),
     hint: t('按拒绝报告逐行修正后重新运行', 'fix the rows listed in the rejection report and run again')
+  },
+  E_SITE_CONFIG: {
+    message: t('站点配置 {field} 无效：{reason}', 'site configuration {field} is invalid: {reason}'),
+    hint: t(
+      '见 docs/data-contract.md 第 1.11 节：publisher、title、licence、citation 为文字或 {zh, en}，site_url 为 http(s) 网址',
+      'see docs/data-contract.md section 1.11: publisher, title, licence, citation are text or {zh, en}; site_url is an http(s) URL'
+    )
   }
 } as const satisfies Record<string, ErrorTemplate>;
 

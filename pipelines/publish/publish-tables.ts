@@ -7,6 +7,7 @@ import {createFundProjectViews} from './fund-project-flags.ts';
 import {type PublishedTable, describeFile, publishTable} from './publish-table.ts';
 import {type TableDescription, writeDatapackage} from './write-datapackage.ts';
 import {writeManifest} from './write-manifest.ts';
+import type {PublicationConfig} from '../../src/lib/publication-config.ts';
 
 export interface PublishOptions {
   dataDir: string;
@@ -15,6 +16,8 @@ export interface PublishOptions {
   synthetic: boolean;
   indicators: readonly Indicator[];
   suppression: Record<string, {primary: number; complementary: number}>;
+  /** Publisher, licence and citation of the site configuration (datapackage.json carries them). */
+  site: PublicationConfig;
 }
 
 /** The published tables in catalogue order, with their data-dictionary entries. */
@@ -179,7 +182,7 @@ export async function publishTables(connection: DuckDBConnection, options: Publi
       await publishTable(connection, {table: t.table, name: t.name, orderBy: t.primaryKey, dir: dataDir, json: t.json})
     );
   }
-  await writeDatapackage(connection, dataDir, PUBLISHED_TABLES);
+  await writeDatapackage(connection, dataDir, PUBLISHED_TABLES, options.site);
   const datapackage = await describeFile(join(dataDir, 'datapackage.json'));
   const manifest = await writeManifest(dataDir, {
     tables,

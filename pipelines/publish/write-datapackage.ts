@@ -4,6 +4,7 @@ import type {DuckDBConnection} from '@duckdb/node-api';
 import {sqlIdentifier} from '../lib/duckdb.ts';
 import {readRows} from './publish-table.ts';
 import {columnLabel} from './column-labels.ts';
+import type {PublicationConfig} from '../../src/lib/publication-config.ts';
 
 /** What the data dictionary says about each published table. */
 export interface TableDescription {
@@ -26,12 +27,25 @@ const FRICTIONLESS_TYPES: Record<string, string> = {
   DATE: 'date'
 };
 
+/** The title of the data package when the site configuration gives none. */
+export const DEFAULT_TITLE = {
+  zh: '巩固拓展脱贫攻坚成果公开数据',
+  en: 'Open data on consolidating poverty-alleviation results'
+};
+
 /**
  * Writes datapackage.json, a Frictionless Tabular Data Package: one resource
  * per published CSV with its Table Schema (field names, types, Chinese and
- * English titles, primary key), so that tools can load the data typed.
+ * English titles, primary key), so that tools can load the data typed; the
+ * licence and publisher of the site configuration, and the configuration
+ * itself under `site` (the site's catalogue and citations read it there).
  */
-export async function writeDatapackage(connection: DuckDBConnection, dataDir: string, tables: TableDescription[]) {
+export async function writeDatapackage(
+  connection: DuckDBConnection,
+  dataDir: string,
+  tables: TableDescription[],
+  site: PublicationConfig
+) {
   const resources = [];
   for (const t of tables) {
     const columns = await readRows(connection, `DESCRIBE SELECT * FROM ${sqlIdentifier(t.table)}`);
@@ -65,8 +79,13 @@ export async function writeDatapackage(connection: DuckDBConnection, dataDir: st
   const datapackage = {
     profile: 'tabular-data-package',
     name: 'gongshi',
-    title: '巩固拓展脱贫攻坚成果公开数据',
-    title_en: 'Open data on consolidating poverty-alleviation results',
+    title: site.title.zh,
+    title_en: site.title.en,
+    licenses: [
+      {name: site.licence.name, ...(site.licence.url ? {path: site.licence.url} : {}), title: site.licence.text.zh}
+    ],
+    contributors: [{title: site.publisher.zh, role: 'publisher'}],
+    site,
     resources
   };
   await writeFile(join(dataDir, 'datapackage.json'), JSON.stringify(datapackage, null, 2) + '\n');

@@ -22,3 +22,9 @@ export const projectUrl = (id: string, locale: Locale = 'zh-CN') =>
 
 /** The page of a fund (its trail to the projects it pays for), by its fund id. */
 export const fundUrl = (id: string, locale: Locale = 'zh-CN') => localeUrl(`funds/${encodeURIComponent(id)}/`, locale);
+
+/** The page of a release, by its id. */
+export const releaseUrl = (id: string, locale: Locale = 'zh-CN') => localeUrl(`releases/${id}/`, locale);
+
+/** The fixed URL of a file of a release (the same for both languages). */
+export const releaseFileUrl = (id: string, path: string) => siteUrl(`releases/${id}/${path}`);

@@ -17,6 +17,8 @@ describe('gongshi command line', () => {
     const help = gongshi('--help');
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/gongshi sample --scale tiny\|default\|full --seed N --out DIR/);
+    expect(help.stdout).toContain('--previous DIR');
+    expect(help.stdout).toContain('--site-config FILE');
     expect(gongshi().status).toBe(2);
   });
 
