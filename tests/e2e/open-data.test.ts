@@ -4,20 +4,24 @@
  * sha256 the manifest gives (the bytes are fetched and hashed here), the bulk
  * zip verifies against its own SHA256SUMS, the CSV opens in LibreOffice with
  * its Chinese text intact, the region endpoint holds what it says, and the
- * pages pass axe in both languages.
+ * pages pass axe in both languages. A next release, built from a revised copy
+ * with --previous, shows its changelog and keeps the first at its fixed URL.
  */
 import {execFileSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
-import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import type {Server} from 'node:http';
+import type {AddressInfo} from 'node:net';
 import {createRequire} from 'node:module';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {unzipSync} from 'fflate';
 import Papa from 'papaparse';
-import {afterAll, describe, expect, inject, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
+import {serveStatic} from '../../pipelines/serve/serve-static.ts';
 import type {ReleaseIndex} from '../../src/lib/releases.ts';
 import {useChromium} from './browser.ts';
-import {E2E_SITE} from './paths.ts';
+import {E2E_INPUT, E2E_SITE} from './paths.ts';
 import {readPublishedCsv} from './published.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -206,5 +210,65 @@ describe('open data catalogue', () => {
       expect(sha256(await (await page.request.get(href!)).body()), href!).toBe(hash);
     }
     await page.close();
+  });
+});
+
+describe('a release with a changelog', () => {
+  const browser = useChromium();
+  const next = join(scratch, 'next');
+  let server: Server;
+  let nextUrl: string;
+  let index: ReleaseIndex;
+
+  // The next release of the e2e site: one village's tap-water rate revised, built with --previous.
+  beforeAll(async () => {
+    const input = join(scratch, 'input');
+    cpSync(E2E_INPUT, input, {recursive: true});
+    const villages = readFileSync(join(input, 'villages.csv'), 'utf8').split('\n');
+    const column = villages[1]!.split(',').indexOf('tap_water_rate');
+    const cells = villages[2]!.split(',');
+    cells[column] = cells[column] === '0.5' ? '0.6' : '0.5';
+    villages[2] = cells.join(',');
+    writeFileSync(join(input, 'villages.csv'), villages.join('\n'));
+    const cli = join(import.meta.dirname, '../../pipelines/cli.ts');
+    execFileSync(process.execPath, [cli, 'build', '--input', input, '--out', next, '--previous', E2E_SITE], {
+      stdio: 'pipe'
+    });
+    index = JSON.parse(readFileSync(join(next, 'data', 'releases.json'), 'utf8')) as ReleaseIndex;
+    server = await serveStatic({root: next, port: 0});
+    nextUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  }, 300_000);
+  afterAll(async () => {
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  for (const prefix of ['', 'en/']) {
+    it(`lists the revised values and passes axe on /${prefix}releases/<id>/`, async () => {
+      const page = await browser().newPage();
+      await page.goto(`${nextUrl}${prefix}releases/${index.current}/`);
+      const changelog = JSON.parse(readFileSync(join(next, 'data', 'changelog.json'), 'utf8')) as {
+        revised_values: {indicator_id: string}[];
+      };
+      expect(changelog.revised_values.some((v) => v.indicator_id === 'tap_water_rate')).toBe(true);
+      await expect(page.locator('table.revised-values tbody tr').count()).resolves.toBe(
+        Math.min(200, changelog.revised_values.length)
+      );
+      await expect(page.locator(`a[href$="/releases/${releases.current}/"]`).count()).resolves.toBeGreaterThan(0);
+      await page.addScriptTag({path: AXE});
+      const violations = await page.evaluate(async () => {
+        const result = await (window as unknown as {axe: {run: () => Promise<{violations: {id: string}[]}>}}).axe.run();
+        return result.violations.map((v) => v.id);
+      });
+      expect(violations).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('keeps the previous release at its fixed URL, byte for byte', async () => {
+    const previous = index.releases.find((r) => r.id === releases.current)!;
+    for (const file of previous.files) {
+      const response = await fetch(`${nextUrl}releases/${previous.id}/${file.path}`);
+      expect(sha256(new Uint8Array(await response.arrayBuffer())), file.path).toBe(file.sha256);
+    }
   });
 });

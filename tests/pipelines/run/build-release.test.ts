@@ -28,7 +28,7 @@ beforeAll(async () => {
 afterAll(async () => {
   rmSync(root, {recursive: true, force: true});
   await removeInputs();
-});
+}, 60_000);
 
 describe('the same input builds the same output', () => {
   it('writes every file under data/ byte for byte the same', () => {
