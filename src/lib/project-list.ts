@@ -1,3 +1,4 @@
+import {PROJECT_FLAGS, type ProjectFlag, splitFlags} from './flags.ts';
 import {type PublishedProject, readProjects, readRegions} from './published-data.ts';
 import {regionTreeOf} from './region-tree.ts';
 
@@ -34,9 +35,24 @@ export interface CompactProjects {
   regions: CompactRegion[];
 }
 
-/** Every project in list order: newest year first, then by project id. */
+let listed: PublishedProject[] | undefined;
+let flagCounts: Map<ProjectFlag, number> | undefined;
+
+/** Every project in list order: newest year first, then by project id (sorted once per build). */
 export function listedProjects(): PublishedProject[] {
-  return [...readProjects()].sort((a, b) => b.year - a.year || a.project_id.localeCompare(b.project_id));
+  listed ??= [...readProjects()].sort((a, b) => b.year - a.year || a.project_id.localeCompare(b.project_id));
+  return listed;
+}
+
+/** How many projects carry each flag (counted once per build); every flag is present, 0 when unused. */
+export function projectFlagCounts(): Map<ProjectFlag, number> {
+  if (!flagCounts) {
+    flagCounts = new Map(PROJECT_FLAGS.map((flag) => [flag, 0]));
+    for (const p of readProjects()) {
+      for (const flag of splitFlags<ProjectFlag>(p.flags)) flagCounts.set(flag, (flagCounts.get(flag) ?? 0) + 1);
+    }
+  }
+  return flagCounts;
 }
 
 /** Returns the compact project file (see {@link CompactProjects}). */
