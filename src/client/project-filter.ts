@@ -1,7 +1,7 @@
 import {type ColumnTable, desc, escape, table, toCSV} from 'arquero';
 import {formatCount, formatYuan} from '../lib/format-number.ts';
 import type {Locale} from '../lib/i18n.ts';
-import type {CompactProjects, CompactRegion} from '../lib/project-list.ts';
+import {type CompactProjects, type CompactRegion, decodeCompactColumns} from '../lib/compact-projects.ts';
 
 /** Rows shown at once; the count and the CSV cover every matching row. */
 const SHOWN = 200;
@@ -56,7 +56,7 @@ export async function enhanceProjectFilter(): Promise<void> {
   const response = await fetch(form.dataset.index!);
   const data = (await response.json()) as CompactProjects;
   const regions = new Map<string, CompactRegion>(data.regions.map((r) => [r[0], r]));
-  const dt = withPlaces(table(data.columns), regions);
+  const dt = withPlaces(table(decodeCompactColumns(data)), regions);
   const field = (name: string) => form.elements.namedItem(name) as HTMLSelectElement | HTMLInputElement;
 
   fillOptions(

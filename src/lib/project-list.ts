@@ -1,39 +1,10 @@
 import {PROJECT_FLAGS, type ProjectFlag, splitFlags} from './flags.ts';
 import {type PublishedProject, readProjects, readRegions} from './published-data.ts';
+import {CODED_COLUMNS, COMPACT_COLUMNS, type CompactProjects, type CompactRegion} from './compact-projects.ts';
 import {regionTreeOf} from './region-tree.ts';
 
 /** Projects per static page of /projects/ (the pages read without script). */
 export const PROJECTS_PER_PAGE = 200;
-
-/** The columns of the compact project file the /projects/ filter loads, in order. */
-export const COMPACT_COLUMNS = [
-  'project_id',
-  'year',
-  'name',
-  'type',
-  'status',
-  'region_code',
-  'fund_id',
-  'budget',
-  'spent',
-  'beneficiary_households',
-  'beneficiary_poor_households',
-  'flags'
-] as const satisfies readonly (keyof PublishedProject)[];
-
-/** A place a project may be in: county, township or village, with its parent (for the filter's cascade). */
-export type CompactRegion = [code: string, name: string, level: string, parent: string | null];
-
-/**
- * The compact project file: one array per column (the form Arquero's
- * `table()` takes), `flags` as in `projects.csv`, and the regions that
- * projects lie in or under, so the browser can filter by county, township
- * and village without loading regions.json.
- */
-export interface CompactProjects {
-  columns: Record<(typeof COMPACT_COLUMNS)[number], (string | number | null)[]>;
-  regions: CompactRegion[];
-}
 
 let listed: PublishedProject[] | undefined;
 let flagCounts: Map<ProjectFlag, number> | undefined;
@@ -61,6 +32,13 @@ export function compactProjects(): CompactProjects {
   const columns = Object.fromEntries(
     COMPACT_COLUMNS.map((column) => [column, projects.map((p) => p[column] ?? null)])
   ) as CompactProjects['columns'];
+  const dictionaries = {} as CompactProjects['dictionaries'];
+  for (const column of CODED_COLUMNS) {
+    const values = [...new Set(columns[column] as (string | null)[])];
+    const index = new Map(values.map((v, i) => [v, i]));
+    dictionaries[column] = values;
+    columns[column] = columns[column].map((v) => index.get(v as string | null)!);
+  }
   const tree = regionTreeOf(readRegions());
   const used = new Map<string, CompactRegion>();
   for (const code of new Set(projects.map((p) => p.region_code))) {
@@ -68,5 +46,5 @@ export function compactProjects(): CompactProjects {
       if (region.level !== 'city') used.set(region.code, [region.code, region.name, region.level, region.parent_code]);
     }
   }
-  return {columns, regions: [...used.values()].sort((a, b) => a[0].localeCompare(b[0]))};
+  return {columns, dictionaries, regions: [...used.values()].sort((a, b) => a[0].localeCompare(b[0]))};
 }

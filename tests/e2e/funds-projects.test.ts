@@ -41,7 +41,13 @@ describe('funds and projects', () => {
   const siteUrl = inject('siteUrl');
 
   for (const prefix of ['', 'en/']) {
-    for (const path of ['funds/', 'projects/', `projects/${project.project_id}/`, `funds/${fund.fund_id}/`]) {
+    for (const path of [
+      'funds/',
+      `funds/year/${fund.year}/`,
+      'projects/',
+      `projects/${project.project_id}/`,
+      `funds/${fund.fund_id}/`
+    ]) {
       it(`/${prefix}${path} has no axe violations`, async () => {
         const page = await browser().newPage();
         const response = await page.goto(`${siteUrl}${prefix}${path}`, {waitUntil: 'networkidle'});
@@ -187,12 +193,34 @@ describe('funds and projects', () => {
         expect(Number(shown)).toBeCloseTo(expected, 2);
       }
     }
-    await expect(page.locator('table.fund-ledger tbody tr').count()).resolves.toBe(funds.length);
     for (const flag of ['over_committed', 'no_project']) {
       const count = funds.filter((f) => flagsOf(f.flags).includes(flag)).length;
       await expect(page.locator(`li[data-flag=${flag}]`).getAttribute('data-count'), flag).resolves.toBe(String(count));
     }
     await expect(page.locator('figure.fund-flow svg[role=img]').count()).resolves.toBe(1);
+    await context.close();
+  });
+
+  it('lists every allocation of funds.csv on the page of its year, with its reconciliation, without JavaScript', async () => {
+    const context = await browser().newContext({javaScriptEnabled: false});
+    const page = await context.newPage();
+    for (const year of new Set(funds.map((f) => f.year!))) {
+      await page.goto(`${siteUrl}en/funds/year/${year}/`);
+      const rows = await page.locator('table.fund-ledger tbody tr').evaluateAll((trs) =>
+        trs.map((tr) => ({
+          id: tr.getAttribute('data-fund'),
+          amount: tr.querySelector('[data-value]')?.getAttribute('data-value'),
+          flags: tr.querySelector('[data-flags]')?.getAttribute('data-flags')
+        }))
+      );
+      const expected = funds.filter((f) => f.year === year);
+      expect(rows.map((r) => r.id).sort()).toEqual(expected.map((f) => f.fund_id).sort());
+      for (const f of expected) {
+        const row = rows.find((r) => r.id === f.fund_id)!;
+        expect(Number(row.amount), f.fund_id).toBe(Number(f.amount));
+        expect(row.flags ?? '', f.fund_id).toBe(f.flags ?? '');
+      }
+    }
     await context.close();
   });
 
