@@ -151,6 +151,7 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
       dataDir,
       workDir,
       files: result.files,
+      rejections: log.rejectionsByRegion(),
       synthetic: result.synthetic,
       indicators,
       suppression: {

@@ -1,7 +1,8 @@
 import type {DuckDBConnection} from '@duckdb/node-api';
 import type {Indicator, SourceCitation} from '../aggregate/indicator-registry.ts';
 import {loadRows} from '../lib/load-rows.ts';
-import type {FileAccount} from '../validate/rejection-log.ts';
+import type {FileAccount, RegionRejections} from '../validate/rejection-log.ts';
+import {createQualityTable} from './quality-table.ts';
 import {join} from 'node:path';
 import {createFundProjectViews} from './fund-project-flags.ts';
 import {type PublishedTable, describeFile, publishTable} from './publish-table.ts';
@@ -13,6 +14,8 @@ export interface PublishOptions {
   dataDir: string;
   workDir: string;
   files: FileAccount[];
+  /** Rejected rows that named a region, for the per-county data-quality table. */
+  rejections?: readonly RegionRejections[];
   synthetic: boolean;
   indicators: readonly Indicator[];
   suppression: Record<string, {primary: number; complementary: number}>;
@@ -75,6 +78,17 @@ export const PUBLISHED_TABLES: (TableDescription & {json: boolean})[] = [
     description: {
       zh: '各年度新纳入监测和退出监测的户数（flow：entered 纳入、exited 退出），按乡镇及以上地区统计；按户编号逐年比对，同一地区上年户数＋纳入－退出＝本年户数；不足10户或可被推算的单元不公开，同一地区同一年度的纳入与退出一并不公开。',
       en: 'Households that entered and left monitoring each year (flow: entered, exited), per region of township level and above; households are followed by id from year to year, so last year’s count + entered − exited = this year’s count; cells under 10 households, or that could be worked out, are withheld, the two flows of a region and year together.'
+    }
+  },
+  {
+    table: 'quality',
+    name: 'quality',
+    json: true,
+    primaryKey: ['region_code', 'dataset', 'measure'],
+    title: {zh: '数据质量', en: 'Data quality'},
+    description: {
+      zh: '按县（市、区）统计的计数：每个输入文件读取、接受、拒绝的行数及各错误代码的问题数（dataset 为文件名，measure 为 read、accepted、rejected 或错误代码），以及各公开数据表中不公开的单元数（measure 为 withheld）；市本级的行记在市代码下，代码无法识别的行 region_code 为空。不含任何个人记录。',
+      en: 'Counts per county: rows read, accepted and rejected of each input file and problems by error code (dataset is the file, measure is read, accepted, rejected or the error code), and withheld cells of each published table (measure withheld); rows about the city itself under the city code, rows whose code is not a known region with an empty region_code. No record-level data.'
     }
   },
   {
@@ -176,6 +190,7 @@ export async function publishTables(connection: DuckDBConnection, options: Publi
   await connection.run(`CREATE OR REPLACE VIEW pub_regions AS
     SELECT code, name, level, parent_code, poor_village, deep_poor_village, weak_village FROM regions`);
   const {referenceDate} = await createFundProjectViews(connection);
+  await createQualityTable(connection, options.files, options.rejections ?? [], workDir);
   const tables: PublishedTable[] = [];
   for (const t of PUBLISHED_TABLES) {
     tables.push(

@@ -13,6 +13,15 @@ export interface FileAccount {
   rejectedByCode: Partial<Record<ErrorCode, number>>;
 }
 
+/** Rejected rows of one input file that name one region (the raw code as written), with their problems by code. */
+export interface RegionRejections {
+  file: string;
+  /** The row's region or village code as read; rows without one are not listed here. */
+  regionCode: string;
+  rows: number;
+  byCode: Partial<Record<ErrorCode, number>>;
+}
+
 /** Problems kept per file for the report; counts stay exact beyond it. */
 export const MAX_PROBLEMS_PER_FILE = 10_000;
 
@@ -24,6 +33,7 @@ export const MAX_PROBLEMS_PER_FILE = 10_000;
 export class RejectionLog {
   readonly #files = new Map<string, FileAccount>();
   readonly #problems = new Map<string, Problem[]>();
+  readonly #byRegion = new Map<string, RegionRejections>();
   synthetic = false;
 
   #account(file: string): FileAccount {
@@ -65,10 +75,25 @@ export class RejectionLog {
     this.#problems.set(problem.file, kept);
   }
 
-  /** Records one rejected row with all its problems. */
-  rejectRow(file: string, problems: Problem[]): void {
+  /**
+   * Records one rejected row with all its problems; `regionCode`, the row's
+   * region or village code as read (when it has one), lets the data-quality
+   * page count rejections per county.
+   */
+  rejectRow(file: string, problems: Problem[], regionCode?: string | null): void {
     this.#account(file).rowsRejected++;
     problems.forEach((p) => this.problem(p));
+    if (!regionCode) return;
+    const key = `${file}\u0000${regionCode}`;
+    let entry = this.#byRegion.get(key);
+    if (!entry) this.#byRegion.set(key, (entry = {file, regionCode, rows: 0, byCode: {}}));
+    entry.rows++;
+    for (const p of problems) entry.byCode[p.code] = (entry.byCode[p.code] ?? 0) + 1;
+  }
+
+  /** Rejected rows that named a region code, per file and code, in the order first met. */
+  rejectionsByRegion(): RegionRejections[] {
+    return [...this.#byRegion.values()];
   }
 
   /** Records how many rows of a file were accepted in the end. */

@@ -26,6 +26,15 @@ export interface ValidateInputOptions {
   progress: Progress;
 }
 
+/** The column naming the region of a row, by which the data-quality page counts rejected rows per county. */
+const REGION_COLUMNS: Partial<Record<InputTableName, string>> = {
+  households: 'village_code',
+  villages: 'village_code',
+  funds: 'recipient_code',
+  projects: 'region_code',
+  targets: 'region_code'
+};
+
 /** Key columns that must be unique within each file. */
 const UNIQUE_KEYS: Partial<Record<InputTableName, string[]>> = {
   households: ['household_id', 'year'],
@@ -77,6 +86,13 @@ async function ingest(options: ValidateInputOptions, table: InputTableName, onRo
   return result;
 }
 
+/** The region or village code of a row as read, if its table has one and the cell is filled. */
+function regionCodeOf(table: InputTableName, row: IngestedRow): string | null {
+  const column = REGION_COLUMNS[table];
+  const value = column === undefined ? undefined : row.values[column];
+  return value === undefined || value === null || value === '' ? null : String(value);
+}
+
 /** Streams one file through its row rules into DuckDB, then rejects duplicate keys. */
 async function loadTable(options: ValidateInputOptions, table: InputTableName, rules: (check: RowCheck) => void) {
   const spec = inputTable(table);
@@ -89,7 +105,7 @@ async function loadTable(options: ValidateInputOptions, table: InputTableName, r
       rules(check);
       check.bounded(spec.columns);
     }
-    if (check.problems.length) options.log.rejectRow(spec.file, check.problems);
+    if (check.problems.length) options.log.rejectRow(spec.file, check.problems, regionCodeOf(table, row));
     else loader.add(row);
   });
   let accepted = await loader.finish();

@@ -1,0 +1,102 @@
+import type {DuckDBConnection} from '@duckdb/node-api';
+import {sqlIdentifier} from '../lib/duckdb.ts';
+import {loadRows} from '../lib/load-rows.ts';
+import type {FileAccount, RegionRejections} from '../validate/rejection-log.ts';
+import {readRows} from './publish-table.ts';
+
+export const QUALITY_COLUMNS = {region_code: 'VARCHAR', dataset: 'VARCHAR', measure: 'VARCHAR', count: 'BIGINT'};
+
+/** Input tables with the column that places a row, and the published tables whose withheld cells are counted. */
+const PLACED_BY: Record<string, [table: string, column: string]> = {
+  'regions.csv': ['regions', 'code'],
+  'households.csv': ['households', 'village_code'],
+  'villages.csv': ['villages', 'village_code'],
+  'funds.csv': ['funds', 'recipient_code'],
+  'projects.csv': ['projects', 'region_code'],
+  'targets.csv': ['targets', 'region_code']
+};
+const WITHHELD_IN = ['indicator_values', 'monitoring', 'monitoring_flows'];
+
+/**
+ * Creates the published `quality` table (数据质量): counts only, per county,
+ * per dataset and per measure. For each input file: rows `read`, `accepted`,
+ * `rejected` and the problems of each error code (`E_…`; a rejected row may
+ * have several); for each published table of household aggregates: cells
+ * `withheld`. A row is placed in the county of its region or village code;
+ * rows about the city itself under the city's code; rows whose code is not an
+ * accepted region, rows without one (a line that could not be read, a
+ * duplicate, a region row) under an empty code (unattributed). Never
+ * row-level data, and never below county level.
+ */
+export async function createQualityTable(
+  connection: DuckDBConnection,
+  files: readonly FileAccount[],
+  rejections: readonly RegionRejections[],
+  workDir: string
+): Promise<void> {
+  // Each accepted region's county; the city is its own line.
+  const countyOf = new Map(
+    (
+      await readRows(
+        connection,
+        `SELECT r.code, CASE WHEN r.level = 'city' THEN r.code ELSE a.ancestor_code END AS county
+         FROM regions r LEFT JOIN ancestry a ON a.code = r.code AND a.ancestor_level = 'county'`
+      )
+    ).map((r) => [String(r.code), String(r.county ?? '')])
+  );
+  const counts = new Map<string, number>();
+  const add = (region: string, source: string, measure: string, n: number) => {
+    if (n === 0) return;
+    const key = `${region}\u0000${source}\u0000${measure}`;
+    counts.set(key, (counts.get(key) ?? 0) + n);
+  };
+
+  const tables = new Set(
+    (await readRows(connection, 'SELECT table_name FROM duckdb_tables()')).map((r) => String(r.table_name))
+  );
+  for (const account of files) {
+    const placed = PLACED_BY[account.file];
+    if (placed && tables.has(placed[0])) {
+      const [table, column] = placed;
+      const rows = await readRows(
+        connection,
+        `SELECT ${sqlIdentifier(column)}::VARCHAR AS code, count(*) AS n FROM ${sqlIdentifier(table)} GROUP BY ALL`
+      );
+      for (const {code, n} of rows) add(countyOf.get(String(code)) ?? '', account.file, 'accepted', Number(n));
+    }
+    // Rejected rows: placed by the code they were written with; the rest of the file's rejections unattributed.
+    let placedRows = 0;
+    const placedCodes: Record<string, number> = {};
+    for (const r of rejections.filter((x) => x.file === account.file)) {
+      const county = countyOf.get(r.regionCode) ?? '';
+      add(county, account.file, 'rejected', r.rows);
+      placedRows += r.rows;
+      for (const [code, n] of Object.entries(r.byCode)) {
+        add(county, account.file, code, n);
+        placedCodes[code] = (placedCodes[code] ?? 0) + n;
+      }
+    }
+    add('', account.file, 'rejected', account.rowsRejected - placedRows);
+    for (const [code, n] of Object.entries(account.rejectedByCode))
+      add('', account.file, code, n - (placedCodes[code] ?? 0));
+  }
+  // Rows read = accepted + rejected, per county as per file.
+  for (const [key, n] of [...counts]) {
+    const [region, source, measure] = key.split('\u0000') as [string, string, string];
+    if (measure === 'accepted' || measure === 'rejected') add(region, source, 'read', n);
+  }
+
+  for (const table of WITHHELD_IN.filter((t) => tables.has(t))) {
+    const rows = await readRows(
+      connection,
+      `SELECT region_code, count(*) FILTER (suppressed) AS n FROM ${sqlIdentifier(table)} GROUP BY ALL`
+    );
+    for (const {region_code: code, n} of rows) add(countyOf.get(String(code)) ?? '', table, 'withheld', Number(n));
+  }
+
+  const published = [...counts].map(([key, count]) => {
+    const [region_code, source, measure] = key.split('\u0000') as [string, string, string];
+    return {region_code: region_code === '' ? null : region_code, dataset: source, measure, count};
+  });
+  await loadRows(connection, 'quality', QUALITY_COLUMNS, published, workDir);
+}
