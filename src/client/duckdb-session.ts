@@ -78,6 +78,7 @@ export class DuckDBSession {
         if (cancelled) throw new QueryCancelled();
         connection = database.connection;
         await this.#loadTablesOf(connection, sql);
+        performance.mark('gongshi:tables-ready');
         if (cancelled) throw new QueryCancelled();
         const reader = await this.#send(connection, sql);
         const rows: Cell[][] = [];
@@ -95,6 +96,7 @@ export class DuckDBSession {
           await connection.cancelSent().catch(() => false);
         }
         if (cancelled) throw new QueryCancelled();
+        performance.mark('gongshi:result');
         return {columns, rows, truncated, ms: performance.now() - started};
       };
       return await Promise.race([execute(), cancelledPromise]);
@@ -190,6 +192,8 @@ interface Database {
 }
 
 async function openDatabase(): Promise<Database> {
+  // Marks on the page's timeline (DevTools, bench:explore) show where a cold start spends its time.
+  performance.mark('gongshi:engine-start');
   const worker = new Worker(workerUrl);
   const db = new AsyncDuckDB(new VoidLogger(), worker);
   await db.instantiate(wasmUrl);
@@ -198,5 +202,6 @@ async function openDatabase(): Promise<Database> {
   // Never fetch an extension at run time (the page allows no other host anyway): built-in functions only.
   await connection.query('SET autoinstall_known_extensions = false');
   await connection.query('SET autoload_known_extensions = false');
+  performance.mark('gongshi:engine-ready');
   return {db, connection};
 }

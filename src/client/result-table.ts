@@ -56,13 +56,18 @@ export function resultTable(
   nav.setAttribute('aria-label', text.pager);
   const label = document.createElement('span');
   label.setAttribute('aria-live', 'polite');
+  label.tabIndex = -1;
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   let current = 0;
   const button = (name: string, target: () => number) => {
     const b = document.createElement('button');
     b.type = 'button';
     b.textContent = name;
-    b.addEventListener('click', () => show(target()));
+    b.addEventListener('click', () => {
+      show(target());
+      // A button that has just been disabled (Next on the last page) drops the keyboard focus: keep it in the pager.
+      if (b.disabled) label.focus();
+    });
     return b;
   };
   const buttons = [

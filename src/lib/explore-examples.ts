@@ -40,8 +40,8 @@ ORDER BY county, f.year`
     id: 'flagged_projects',
     group: 'public',
     title: {
-      'zh-CN': '有提示的项目（超预算、公示期不足、未公示）',
-      en: 'Projects flagged (over budget, notice too short or missing)'
+      'zh-CN': '带提示的项目（如超预算、支付不足、逾期、公示期不足）',
+      en: 'Projects flagged (e.g. over budget, underspent, overdue, notice too short)'
     },
     sql: sql(
       `

@@ -16,7 +16,7 @@ import {execFileSync} from 'node:child_process';
 import {existsSync, statSync} from 'node:fs';
 import {cp, mkdtemp, rm} from 'node:fs/promises';
 import type {AddressInfo} from 'node:net';
-import {tmpdir} from 'node:os';
+import {cpus, loadavg, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {parseArgs} from 'node:util';
 import {chromium} from 'playwright-core';
@@ -87,8 +87,12 @@ async function coldRun(sql: string) {
     const firstResult = Date.now() - started;
     const outcome = await page.evaluate(() => document.querySelector<HTMLElement>('#sql-console')!.dataset.outcome);
     if (outcome !== 'done') throw new Error(`query ${outcome}: ${await page.locator('#sql-error').textContent()}`);
+    // The console's marks, in ms since navigation started: where a cold start spends its time.
+    const marks = await page.evaluate(() =>
+      Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name.replace('gongshi:', ''), m.startTime]))
+    );
     const duckdbBytes = [...wire].filter(([url]) => /duckdb|\.wasm$/.test(url)).reduce((sum, [, n]) => sum + n, 0);
-    return {firstResult, duckdbBytes, page, close};
+    return {firstResult, duckdbBytes, marks, page, close};
   } catch (error) {
     await close();
     throw error;
@@ -100,10 +104,12 @@ const first = EXPLORE_EXAMPLES[0]!.sql.en;
 const join3 = EXPLORE_EXAMPLES.find((e) => e.id === 'indicators_off_target')!.sql.en;
 
 const cold: number[] = [];
+const phases: Record<string, number>[] = [];
 let duckdbBytes = 0;
 for (let run = 0; run < runs; run++) {
   const result = await coldRun(first);
   cold.push(result.firstResult);
+  phases.push(result.marks);
   duckdbBytes = result.duckdbBytes;
   await result.close();
 }
@@ -134,4 +140,11 @@ console.log(`
 | scale | cold load to first result (median of ${runs}) | DuckDB-wasm on the wire | 3-table join, cold (loads ${(csvBytes / 2 ** 20).toFixed(1)} MiB of CSV) | 3-table join, warm |
 |---|---|---|---|---|
 | ${scale} | ${s(median(cold))} (${cold.map(s).join(', ')}) | ${(duckdbBytes / 2 ** 20).toFixed(1)} MiB | ${s(median(joinCold))} | ${s(median(joinWarm))} |`);
+const phase = (name: string) => s(median(phases.map((p) => p[name] ?? NaN)));
+console.log(`
+Cold load, median per phase (ms since navigation): engine start ${phase('engine-start')}, engine ready ${phase(
+  'engine-ready'
+)}, tables loaded ${phase('tables-ready')}, result ${phase('result')}. Load average during the run: ${loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' ')} on ${cpus().length} cores.`);
 await rm(site, {recursive: true, force: true});
