@@ -49,7 +49,7 @@ export async function buildSite({dataDir, outDir, base = '/', siteUrl, contact}:
   process.chdir(PROJECT_ROOT);
   try {
     await build({root: PROJECT_ROOT, outDir: scratch, base, logLevel: 'warn', mode: 'production'});
-    await precompressAssets(scratch);
+    await precompressAssets(scratch, {cacheDir: join(PROJECT_ROOT, '.gongshi', 'cache', 'precompressed')});
     await moveFolder(scratch, resolve(cwd, outDir));
   } finally {
     process.chdir(cwd);

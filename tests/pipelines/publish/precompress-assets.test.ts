@@ -52,6 +52,21 @@ describe('precompressAssets', () => {
     }
   });
 
+  it('reuses the copies kept in its cache for the same bytes, and gives the same files', async () => {
+    const cacheDir = join(await site({}), 'cache');
+    const [a, b] = [await site({'m.wasm': big}), await site({'m.wasm': big})];
+    await precompressAssets(a, {cacheDir});
+    const kept = (await readdir(cacheDir)).sort();
+    expect(kept.map((name) => name.replace(/^[0-9a-f]{64}/, 'sha256'))).toEqual(['sha256.br', 'sha256.gz']);
+    await precompressAssets(b, {cacheDir});
+    expect((await readdir(cacheDir)).sort()).toEqual(kept);
+    for (const suffix of ['.gz', '.br']) {
+      const [x, y] = await Promise.all([a, b].map((d) => readFile(join(d, '_astro', `m.wasm${suffix}`))));
+      expect(x!.equals(y!)).toBe(true);
+    }
+    expect(gunzipSync(await readFile(join(b, '_astro', 'm.wasm.gz'))).equals(big)).toBe(true);
+  });
+
   it('does nothing for a site without bundled assets', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'gongshi-precompress-'));
     dirs.push(dir);
