@@ -80,7 +80,7 @@ async function coldRun(sql: string) {
       if (sizes) wire.set(request.url(), sizes.responseBodySize + sizes.responseHeadersSize);
     });
     const started = Date.now();
-    await page.goto(`${siteUrl}explore/?sql=${encodeURIComponent(sql)}`);
+    await page.goto(`${siteUrl}en/explore/?sql=${encodeURIComponent(sql)}`);
     await page.waitForFunction(() => document.querySelector<HTMLElement>('#sql-console')?.dataset.runs === '1', null, {
       timeout: 600_000
     });

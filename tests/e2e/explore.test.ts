@@ -17,7 +17,8 @@ const datapackage = JSON.parse(readFileSync(join(E2E_SITE, 'data', 'datapackage.
 // Long enough that it cannot end on its own during the test: 10^12 rows of a cross join.
 const SLOW_SQL = 'SELECT sum(a.range * b.range) AS s FROM range(1000000) a, range(1000000) b';
 
-describe('SQL console (/explore/)', () => {
+// Each test opens the console at least once, and each opening starts DuckDB-wasm anew (seconds on a loaded machine).
+describe('SQL console (/explore/)', {timeout: 180_000}, () => {
   const browser = useChromium();
   const siteUrl = inject('siteUrl');
 
