@@ -14,6 +14,7 @@ import {createProgress} from '../../pipelines/lib/progress.ts';
 import {PROJECT_ROOT} from '../../pipelines/publish/build-site.ts';
 import {buildRelease} from '../../pipelines/run.ts';
 import {generateSample} from '../../pipelines/sample/generate-sample.ts';
+import {checkRegionPages} from '../e2e/region-pages.ts';
 
 const {values} = parseArgs({options: {scale: {type: 'string', default: 'default'}}});
 const scale = values.scale as 'full' | 'default' | 'tiny';
@@ -56,4 +57,13 @@ console.log(`
 | scale | build | pages | output | peak RSS | home (raw / gzip) | village page (raw / gzip) |
 |---|---|---|---|---|---|---|
 | ${scale} | ${seconds.toFixed(0)} s | ${pages.toLocaleString('en')} | ${(total / 2 ** 20).toFixed(0)} MiB | ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB | ${kb(home.raw)} / ${kb(home.gzip)} | ${kb(villagePage.raw)} / ${kb(villagePage.gzip)} |`);
+
+// Issue 4's done-when at this scale: every region page exists and shows its values of indicator_values.
+const regionPages = checkRegionPages(out);
+console.log(
+  `\nregion pages: ${regionPages.pages.toLocaleString('en')} checked against ` +
+    `${regionPages.values.toLocaleString('en')} published values, ${regionPages.mismatches.length} mismatches`
+);
+for (const m of regionPages.mismatches.slice(0, 20)) console.log(`  ${m.page} ${m.indicator ?? ''}: ${m.problem}`);
 await rm(out, {recursive: true, force: true});
+if (regionPages.mismatches.length) process.exitCode = 1;
