@@ -31,4 +31,20 @@ describe('home page of the tiny sample', () => {
     await expect(page.locator('table.region-table tbody tr').count()).resolves.toBe(1);
     await context.close();
   });
+
+  it('loads with no failed request, its icon included', async () => {
+    const page = await browser().newPage();
+    const failed: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+    });
+    page.on('requestfailed', (request) => failed.push(`failed ${request.url()}`));
+    await page.goto(siteUrl, {waitUntil: 'networkidle'});
+    const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+    const response = await page.request.get(new URL(icon!, siteUrl).href);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toContain('image/svg+xml');
+    expect(failed).toEqual([]);
+    await page.close();
+  });
 });
