@@ -40,7 +40,7 @@ beforeAll(async () => {
   const text = readFileSync(join(out, 'quality.csv'), 'utf8').slice(1);
   quality = Papa.parse<(typeof quality)[number]>(text, {header: true, skipEmptyLines: true}).data;
   manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
-}, 120_000);
+});
 afterAll(() => rmSync(root, {recursive: true, force: true}));
 
 const sum = (rows: typeof quality) => rows.reduce((s, r) => s + Number(r.count), 0);

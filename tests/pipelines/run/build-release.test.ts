@@ -24,11 +24,11 @@ beforeAll(async () => {
   await Promise.all([siteA, siteB].map((out) => gongshiOk('build', '--input', input, '--out', out)));
   hashesA = hashTree(siteA);
   hashesB = hashTree(siteB);
-}, 120_000);
+});
 afterAll(async () => {
   rmSync(root, {recursive: true, force: true});
   await removeInputs();
-}, 60_000);
+});
 
 describe('the same input builds the same output', () => {
   it('writes every file under data/ byte for byte the same', () => {
@@ -66,7 +66,7 @@ describe('a failed build leaves the last good output untouched', () => {
       gongshi('build', '--input', await writeInput(rejectedRow), '--out', siteB, '--lang', 'en'),
       gongshi('build', '--input', join(root, 'missing'), '--out', fresh)
     ]);
-  }, 60_000);
+  });
 
   it('on a file-level fault (a required column missing): exit 1, naming the fault', () => {
     expect(runs.fault!.status).toBe(1);

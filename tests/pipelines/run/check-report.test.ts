@@ -26,7 +26,7 @@ beforeAll(async () => {
   [runs.zh, runs.en] = await Promise.all(
     ['zh', 'en'].map((lang) => gongshi('check', '--input', input, '--lang', lang))
   );
-}, 60_000);
+});
 afterAll(removeInputs);
 
 describe('gongshi check on a broken folder', () => {

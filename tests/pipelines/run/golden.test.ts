@@ -41,7 +41,7 @@ for (const name of readdirSync(INPUTS, {withFileTypes: true})
     beforeAll(async () => {
       await gongshiOk('build', '--input', join(INPUTS, name), '--out', site);
       actual = hashTree(data);
-    }, 120_000);
+    });
 
     it(`publishes tests/output/pipeline/${name}/ (every file but Parquet and the zip, byte for byte)`, () => {
       // Parquet and the zip are checked through their sha256 (manifest.json, SHA256SUMS); pages are not data.

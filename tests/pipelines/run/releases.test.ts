@@ -55,7 +55,7 @@ beforeAll(async () => {
   // The data/ folder of the previous output is enough: its releases/ is found beside it.
   await gongshiOk('build', '--input', changed, '--out', siteB, '--previous', join(siteA, 'data'));
   await gongshiOk('build', '--input', changed, '--out', siteC, '--previous', siteB, '--base', '/gongshi/');
-}, 300_000);
+});
 // Three whole sites: removing them takes longer than a hook's default 10 s on a loaded machine.
 afterAll(() => rmSync(root, {recursive: true, force: true}), 60_000);
 

@@ -32,7 +32,7 @@ beforeAll(async () => {
     if (h.monitored === '1') tally.monitored++;
     byCountyYear.set(key, tally);
   });
-}, 120_000);
+});
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
 describe('default sample', () => {

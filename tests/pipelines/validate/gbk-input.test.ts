@@ -30,7 +30,7 @@ beforeAll(async () => {
     gongshi('check', '--input', gbkFolder, '--lang', 'en'),
     gongshi('build', '--input', gbkFolder, '--out', out, '--lang', 'en')
   ]);
-}, 120_000);
+});
 afterAll(async () => {
   rmSync(join(out, '..'), {recursive: true, force: true});
   await removeInputs();
