@@ -29,11 +29,13 @@ import {collectPii} from './anonymize/collect-pii.ts';
 import {disclosurePolicy} from './anonymize/disclosure-policy.ts';
 import {readPublicVocabulary} from './anonymize/read-public-vocabulary.ts';
 import {scanSiteForPii} from './anonymize/scan-site-for-pii.ts';
+import {siteOrigin} from '../src/lib/site-config.ts';
 import {PipelineError} from './lib/pipeline-error.ts';
 import {openDuckDB} from './lib/duckdb.ts';
 import {type Progress, createProgress} from './lib/progress.ts';
 import {buildSite} from './publish/build-site.ts';
 import {indexSiteSearch} from './publish/index-site-search.ts';
+import {writeSitemap} from './publish/write-sitemap.ts';
 import {publishTables} from './publish/publish-tables.ts';
 import {createStaging, discardStaging, swapOutput} from './publish/swap-output.ts';
 import {readPublicationConfig} from './publish/read-publication-config.ts';
@@ -197,7 +199,12 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
     await cp(dataDir, join(siteDir, 'data'), {recursive: true});
     await placeReleases(release, siteDir);
     const searchable = await indexSiteSearch(siteDir);
-    stage.done(`built, ${searchable} pages searchable`);
+    const mapped = await writeSitemap({
+      siteDir,
+      origin: options.siteUrl ?? siteOrigin(),
+      base: options.base ?? '/'
+    });
+    stage.done(`built, ${mapped} pages in the sitemap, ${searchable} searchable`);
 
     stage = progress.stage('scan');
     const pii = await collectPii(options.input);

@@ -21,6 +21,7 @@ export interface PublishedFund {
 
 let projectsByRegion: Map<string, PublishedProject[]> | undefined;
 let fundsByRecipient: Map<string, PublishedFund[]> | undefined;
+let fundsByIdMap: Map<string, PublishedFund> | undefined;
 
 /** The projects carried out in a region (a township's own, not its villages'), by year and id. */
 export function projectsIn(code: string): PublishedProject[] {
@@ -40,4 +41,10 @@ export function fundsTo(code: string): PublishedFund[] {
     (f) => f.recipient_code
   );
   return fundsByRecipient.get(code) ?? [];
+}
+
+/** Every published fund by its id (a project's `fund_id` names one). */
+export function fundsById(): Map<string, PublishedFund> {
+  fundsByIdMap ??= new Map(readPublishedJson<PublishedFund[]>('funds.json').map((f) => [f.fund_id, f]));
+  return fundsByIdMap;
 }

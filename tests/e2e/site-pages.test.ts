@@ -1,10 +1,9 @@
-import {createRequire} from 'node:module';
 import type {Page} from 'playwright-core';
 import {describe, expect, inject, it} from 'vitest';
+import {axeViolations} from './axe.ts';
 import {useChromium} from './browser.ts';
 import {readPublishedCsv} from './published.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const values = readPublishedCsv('indicator_values');
 const regions = readPublishedCsv('regions');
 const latestYear = String(Math.max(...values.map((v) => Number(v.year))));
@@ -20,7 +19,8 @@ const PAGES = [
   {kind: 'village', path: `regions/${village.code}/`},
   {kind: 'monitoring', path: 'monitoring/'},
   {kind: 'methodology', path: 'methodology/'},
-  {kind: 'data quality', path: 'quality/'}
+  {kind: 'data quality', path: 'quality/'},
+  {kind: 'notices index', path: 'notices/'}
 ];
 
 /** The indicator rows of a region page, as the page shows them. */
@@ -45,13 +45,7 @@ describe('site pages of the tiny sample', () => {
         const response = await page.goto(`${siteUrl}${locale === 'en' ? 'en/' : ''}${path}`);
         expect(response?.status()).toBe(200);
         await expect(page.locator('html').getAttribute('lang')).resolves.toBe(locale);
-        await page.addScriptTag({path: AXE});
-        const violations = await page.evaluate(async () => {
-          const result = await (
-            window as unknown as {axe: {run: () => Promise<{violations: {id: string}[]}>}}
-          ).axe.run();
-          return result.violations.map((v) => v.id);
-        });
+        const violations = await axeViolations(page);
         expect(violations).toEqual([]);
         await page.close();
       });

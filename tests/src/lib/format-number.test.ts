@@ -8,6 +8,7 @@ import {
   formatTick,
   formatValue,
   formatYuan,
+  formatYuanExact,
   roundHalfAway
 } from '../../../src/lib/format-number.ts';
 
@@ -184,5 +185,14 @@ describe('roundHalfAway', () => {
     expect(roundHalfAway(-2.5, 0)).toBe(-3);
     expect(roundHalfAway(1.005, 2)).toBe(1.01); // 1.00499999… in binary
     expect(Object.is(roundHalfAway(-0.0001, 2), 0)).toBe(true);
+  });
+});
+
+describe('formatYuanExact', () => {
+  it('states an amount to the fen, with thousands separators, as a notice does', () => {
+    expect(formatYuanExact(401_943.97, 'zh-CN')).toBe('401,943.97元');
+    expect(formatYuanExact(401_943.97, 'en')).toBe('¥401,943.97');
+    expect(formatYuanExact(5, 'zh-CN')).toBe('5.00元');
+    expect(formatYuanExact(null, 'en')).toBe('—');
   });
 });

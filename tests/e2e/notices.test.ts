@@ -1,0 +1,207 @@
+// Issue 5 (notices and feeds): a village's 公示 printed on A4 carries every field a
+// notice must, with the values of the published data, and a QR code back to itself;
+// the Atom feed lists notices newest first; the sitemap lists every region page.
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import jsQRModule from 'jsqr';
+import type {Locator, Page} from 'playwright-core';
+import {describe, expect, inject, it} from 'vitest';
+import {formatDate} from '../../src/lib/format-date.ts';
+import {formatYuanExact} from '../../src/lib/format-number.ts';
+import {DEFAULT_SITE_URL} from '../../src/lib/site-config.ts';
+import {axeViolations} from './axe.ts';
+import {useChromium} from './browser.ts';
+import {E2E_SITE} from './paths.ts';
+import {readPublishedCsv} from './published.ts';
+
+const projects = readPublishedCsv('projects');
+const funds = new Map(readPublishedCsv('funds').map((f) => [f.fund_id!, f]));
+const regions = readPublishedCsv('regions');
+// The village with the most projects in a year, among those with a local hotline: the richest sheet.
+const villageRows = projects.filter((p) => p.region_code!.length === 12);
+const counts = Map.groupBy(villageRows, (p) => `${p.year}/${p.region_code}`);
+const [key, rows] = [...counts]
+  .filter(([, list]) => list.some((p) => p.hotline && p.hotline !== '12317'))
+  .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))[0]!;
+const [year, village] = key.split('/') as [string, string];
+const township = regions.find((r) => r.code === village)!.parent_code!;
+const noticePath = `notices/${year}/${village}/`;
+// jsqr is CommonJS with an ES-style `default`: under Node's interop its default import is the whole module.
+const jsQR = jsQRModule.default;
+const LEVELS: Record<string, string> = {central: '中央', provincial: '省级', municipal: '市级', county: '县级'};
+
+/** The text of an element as read: white space collapsed and trimmed. */
+const text = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+
+/** Decodes the QR code drawn on the page: its SVG rasterised in a canvas, read by jsQR in node. */
+async function decodeQr(page: Page): Promise<string | undefined> {
+  const image = await page.locator('.notice-qr svg').evaluate(async (svg) => {
+    const size = 246;
+    const img = new Image(size, size);
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = size;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(img, 0, 0, size, size);
+    return {data: Array.from(context.getImageData(0, 0, size, size).data), size};
+  });
+  return jsQR(Uint8ClampedArray.from(image.data), image.size, image.size, {inversionAttempts: 'dontInvert'})?.data;
+}
+
+describe('notices of the tiny sample', () => {
+  const browser = useChromium();
+  const siteUrl = inject('siteUrl');
+
+  it(`prints every required field of the ${rows.length} projects of village ${village} in ${year}`, async () => {
+    const page = await browser().newPage();
+    expect((await page.goto(`${siteUrl}${noticePath}`))?.status()).toBe(200);
+    await page.emulateMedia({media: 'print'});
+    const sections = page.locator('.notice-project');
+    await expect(sections.count()).resolves.toBe(rows.length);
+    const field = (id: string, name: string) => page.locator(`[data-project="${id}"] [data-field="${name}"]`);
+    for (const p of rows) {
+      const fund = funds.get(p.fund_id!)!;
+      await expect(text(page.locator(`[data-project="${p.project_id}"] h2`))).resolves.toBe(p.name);
+      await expect(text(field(p.project_id!, 'project_id'))).resolves.toBe(p.project_id);
+      await expect(text(field(p.project_id!, 'place'))).resolves.toContain(p.region_name);
+      await expect(text(field(p.project_id!, 'type'))).resolves.toBe(p.type);
+      const fundText = await text(field(p.project_id!, 'fund'));
+      for (const part of [LEVELS[fund.level!]!, fund.category!, fund.document_no!]) expect(fundText).toContain(part);
+      for (const money of ['budget', 'spent'] as const) {
+        await expect(field(p.project_id!, money).getAttribute('data-value')).resolves.toBe(String(Number(p[money])));
+        await expect(text(field(p.project_id!, money))).resolves.toBe(formatYuanExact(Number(p[money]), 'zh-CN'));
+      }
+      await expect(text(field(p.project_id!, 'beneficiaries'))).resolves.toBe(
+        `${p.beneficiary_households} 户，其中脱贫户和监测户 ${p.beneficiary_poor_households} 户`
+      );
+      await expect(text(field(p.project_id!, 'responsible_unit'))).resolves.toBe(p.responsible_unit);
+      await expect(text(field(p.project_id!, 'dates'))).resolves.toBe(
+        `${formatDate(p.start_date, 'zh-CN')}至${formatDate(p.end_date, 'zh-CN')}`
+      );
+      await expect(text(field(p.project_id!, 'asset_owner'))).resolves.toBe(p.asset_owner || '—');
+      await expect(text(field(p.project_id!, 'notice_period'))).resolves.toBe(
+        p.notice_start
+          ? `${formatDate(p.notice_start, 'zh-CN')}至${formatDate(p.notice_end, 'zh-CN')}（${p.notice_days} 天）`
+          : '未公示'
+      );
+      await expect(text(field(p.project_id!, 'hotline'))).resolves.toBe(p.hotline || '—');
+      await expect(page.locator(`[data-project="${p.project_id}"]`).isVisible()).resolves.toBe(true);
+    }
+    // The hotlines, the supervision one and the place's own.
+    await expect(text(page.locator('[data-field="supervision_hotline"]'))).resolves.toBe('12317');
+    const local = rows.find((p) => p.hotline && p.hotline !== '12317')!.hotline!;
+    await expect(text(page.locator('[data-field="local_hotline"]'))).resolves.toBe(local);
+    await expect(text(page.locator('[data-report-problem] [data-local-hotline]'))).resolves.toContain(local);
+    // On paper: the synthetic-data notice stays, the site's navigation goes.
+    await expect(page.locator('[data-synthetic]').isVisible()).resolves.toBe(true);
+    await expect(page.locator('header.site-header').isVisible()).resolves.toBe(false);
+    await expect(page.locator('.breadcrumb').isVisible()).resolves.toBe(false);
+    await expect(page.locator('.notice-qr svg').isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+
+  it('has a QR code that decodes to the notice page URL, in both languages', async () => {
+    const page = await browser().newPage();
+    for (const prefix of ['', 'en/']) {
+      await page.goto(`${siteUrl}${prefix}${noticePath}`);
+      const expected = `${DEFAULT_SITE_URL}/${prefix}${noticePath}`;
+      await expect(decodeQr(page)).resolves.toBe(expected);
+      await expect(text(page.locator('[data-page-url]'))).resolves.toBe(expected);
+    }
+    await page.close();
+  });
+
+  it('names the notice, the page and the release in the report-a-problem mail', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${siteUrl}${noticePath}`);
+    const href = (await page.locator('[data-mailto]').getAttribute('href'))!;
+    const body = new URLSearchParams(href.slice(href.indexOf('?') + 1)).get('body')!;
+    const release = JSON.parse(readFileSync(join(E2E_SITE, 'data', 'manifest.json'), 'utf8')).build_id as string;
+    for (const part of [village, year, `${DEFAULT_SITE_URL}/${noticePath}`, release]) expect(body).toContain(part);
+    await expect(text(page.locator('[data-report-text]'))).resolves.toContain(release);
+    await page.close();
+  });
+
+  it('lists every project of the township and its villages on the township notice, linked from the region page', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${siteUrl}regions/${township}/`);
+    await page.locator(`#notices a[href$="/notices/${year}/${township}/"]`).click();
+    const expected = projects
+      .filter((p) => p.year === year && p.region_code!.startsWith(township))
+      .map((p) => p.project_id);
+    const shown = await page
+      .locator('.notice-project')
+      .evaluateAll((s) => s.map((e) => e.getAttribute('data-project')));
+    expect(shown.toSorted()).toEqual(expected.toSorted());
+    await page.locator(`.notice-links a[href$="/notices/${year}/${village}/"]`).click();
+    await expect(page.locator('.notice-project').count()).resolves.toBe(rows.length);
+    await page.close();
+  });
+
+  for (const locale of ['zh-CN', 'en'] as const) {
+    for (const [kind, code] of [
+      ['village', village],
+      ['township', township]
+    ]) {
+      it(`${kind} notice page (${locale}) has no axe violations`, async () => {
+        const page = await browser().newPage();
+        await page.goto(`${siteUrl}${locale === 'en' ? 'en/' : ''}notices/${year}/${code}/`);
+        await expect(page.locator('html').getAttribute('lang')).resolves.toBe(locale);
+        await expect(axeViolations(page)).resolves.toEqual([]);
+        await page.close();
+      });
+    }
+  }
+
+  it('serves an Atom feed of notices, newest first, linked from every page head', async () => {
+    const page = await browser().newPage();
+    for (const prefix of ['', 'en/']) {
+      await page.goto(`${siteUrl}${prefix}`);
+      const href = (await page.locator('link[rel=alternate][type="application/atom+xml"]').getAttribute('href'))!;
+      expect(href).toBe(`/${prefix}notices/feed.xml`);
+      const response = await page.request.get(`${siteUrl}${href.slice(1)}`);
+      expect(response.status()).toBe(200);
+      const feed = await page.evaluate(
+        (text) => {
+          const doc = new DOMParser().parseFromString(text, 'application/xml');
+          const ns = 'http://www.w3.org/2005/Atom';
+          return {
+            error: doc.getElementsByTagName('parsererror').length,
+            root: `${doc.documentElement.namespaceURI} ${doc.documentElement.localName}`,
+            entries: [...doc.getElementsByTagNameNS(ns, 'entry')].map((e) => ({
+              id: e.getElementsByTagNameNS(ns, 'id')[0]!.textContent!,
+              updated: e.getElementsByTagNameNS(ns, 'updated')[0]!.textContent!,
+              link: e.getElementsByTagNameNS(ns, 'link')[0]!.getAttribute('href')!
+            }))
+          };
+        },
+        await response.text()
+      );
+      expect(feed.error).toBe(0);
+      expect(feed.root).toBe('http://www.w3.org/2005/Atom feed');
+      expect(feed.entries.length).toBeGreaterThan(0);
+      const dates = feed.entries.map((e) => e.updated);
+      expect(dates).toEqual(dates.toSorted().reverse());
+      expect(new Set(feed.entries.map((e) => e.id)).size).toBe(feed.entries.length);
+      // The newest entry is dated by the data: the latest notice start among the projects.
+      const latest = projects.map((p) => p.notice_start || p.start_date!).reduce((a, b) => (a > b ? a : b));
+      expect(dates[0]).toBe(`${latest}T00:00:00Z`);
+      const first = new URL(feed.entries[0]!.link);
+      expect((await page.request.get(`${siteUrl}${first.pathname.slice(1)}`)).status()).toBe(200);
+    }
+    await page.close();
+  });
+
+  it('lists every region page in both languages and every notice in the sitemap', async () => {
+    const text = readFileSync(join(E2E_SITE, 'sitemap.xml'), 'utf8');
+    const urls = new Set([...text.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]));
+    for (const region of regions) {
+      expect(urls).toContain(`${DEFAULT_SITE_URL}/regions/${region.code}/`);
+      expect(urls).toContain(`${DEFAULT_SITE_URL}/en/regions/${region.code}/`);
+    }
+    expect(urls).toContain(`${DEFAULT_SITE_URL}/${noticePath}`);
+    expect(urls).toContain(`${DEFAULT_SITE_URL}/en/notices/${year}/${township}/`);
+    expect(urls).toContain(`${DEFAULT_SITE_URL}/`);
+  });
+});
