@@ -1,14 +1,12 @@
 // Issue 5: funds and projects — follow every yuan from the fund to the project, with the flags in words.
 import {readFileSync} from 'node:fs';
-import {createRequire} from 'node:module';
 import {join} from 'node:path';
-import type {Page} from 'playwright-core';
 import {describe, expect, inject, it} from 'vitest';
+import {axeViolations} from './axe.ts';
 import {useChromium} from './browser.ts';
 import {E2E_SITE} from './paths.ts';
 import {readPublishedCsv} from './published.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const projects = readPublishedCsv('projects');
 const funds = readPublishedCsv('funds');
 const regions = readPublishedCsv('regions');
@@ -27,14 +25,6 @@ const project = projects.find(
 )!;
 const fund = funds.find((f) => f.fund_id === project.fund_id)!;
 const flagsOf = (cell: string | undefined) => (cell ?? '').split(';').filter(Boolean);
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({path: AXE});
-  return page.evaluate(async () => {
-    const result = await (window as unknown as {axe: {run: () => Promise<{violations: {id: string}[]}>}}).axe.run();
-    return result.violations.map((v) => v.id);
-  });
-}
 
 describe('funds and projects', () => {
   const browser = useChromium();
