@@ -1,16 +1,15 @@
 import {readFileSync} from 'node:fs';
-import {createRequire} from 'node:module';
 import {join} from 'node:path';
 import Papa from 'papaparse';
 import {describe, expect, inject, it} from 'vitest';
 import {EXPLORE_EXAMPLES} from '../../src/lib/explore-examples.ts';
 import {duckdbType} from '../../src/lib/explore-tables.ts';
+import {axeViolations} from './axe.ts';
 import {useChromium} from './browser.ts';
 import {isDuckDBRequest, openQuery, settled, typeQuery} from './explore-console.ts';
 import {E2E_SITE} from './paths.ts';
 import {readPublishedCsv} from './published.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const datapackage = JSON.parse(readFileSync(join(E2E_SITE, 'data', 'datapackage.json'), 'utf8')) as {
   resources: {name: string; schema: {fields: {name: string; type: string}[]}}[];
 };
@@ -176,12 +175,7 @@ describe('SQL console (/explore/)', {timeout: 180_000}, () => {
       const page = await browser().newPage();
       await openQuery(page, siteUrl, EXPLORE_EXAMPLES[0]!.sql[locale], locale === 'en' ? 'en/' : '');
       await page.locator('.result-chart').waitFor();
-      await page.addScriptTag({path: AXE});
-      const violations = await page.evaluate(async () => {
-        const result = await (window as unknown as {axe: {run: () => Promise<{violations: {id: string}[]}>}}).axe.run();
-        return result.violations.map((v) => v.id);
-      });
-      expect(violations).toEqual([]);
+      await expect(axeViolations(page)).resolves.toEqual([]);
       await page.close();
     });
   }
