@@ -12,7 +12,6 @@ import {createHash} from 'node:crypto';
 import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import type {Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
-import {createRequire} from 'node:module';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {unzipSync} from 'fflate';
@@ -20,11 +19,11 @@ import Papa from 'papaparse';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {serveStatic} from '../../pipelines/serve/serve-static.ts';
 import type {ReleaseIndex} from '../../src/lib/releases.ts';
+import {axeViolations} from './axe.ts';
 import {useChromium} from './browser.ts';
 import {E2E_INPUT, E2E_SITE} from './paths.ts';
 import {readPublishedCsv} from './published.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const readJson = <T>(file: string) => JSON.parse(readFileSync(join(E2E_SITE, 'data', file), 'utf8')) as T;
 const datapackage = readJson<{resources: {name: string}[]}>('datapackage.json');
 const manifest = readJson<{tables: Record<string, {rows: number; files: {path: string; sha256: string}[]}>}>(
@@ -184,14 +183,7 @@ describe('open data catalogue', () => {
         const page = await browser().newPage();
         const response = await page.goto(`${siteUrl}${prefix}${path}`);
         expect(response?.status()).toBe(200);
-        await page.addScriptTag({path: AXE});
-        const violations = await page.evaluate(async () => {
-          const result = await (
-            window as unknown as {axe: {run: () => Promise<{violations: {id: string}[]}>}}
-          ).axe.run();
-          return result.violations.map((v) => v.id);
-        });
-        expect(violations).toEqual([]);
+        await expect(axeViolations(page)).resolves.toEqual([]);
         await page.close();
       });
     }
@@ -254,12 +246,7 @@ describe('a release with a changelog', () => {
         Math.min(200, changelog.revised_values.length)
       );
       await expect(page.locator(`a[href$="/releases/${releases.current}/"]`).count()).resolves.toBeGreaterThan(0);
-      await page.addScriptTag({path: AXE});
-      const violations = await page.evaluate(async () => {
-        const result = await (window as unknown as {axe: {run: () => Promise<{violations: {id: string}[]}>}}).axe.run();
-        return result.violations.map((v) => v.id);
-      });
-      expect(violations).toEqual([]);
+      await expect(axeViolations(page)).resolves.toEqual([]);
       await page.close();
     });
   }
