@@ -17,10 +17,15 @@ import {parseCsvStream} from './parse-csv-stream.ts';
 import {readTextChunks} from './read-text-chunks.ts';
 import {rowObjectMaker} from './row-object-maker.ts';
 
-/** One accepted row: its physical line and its values by canonical column name. PII columns are never present. */
+/**
+ * One accepted row: its physical line, its values by canonical column name
+ * and the cells as written (so a report shows what the clerk typed, not our
+ * reading of it). PII columns are never present in either.
+ */
 export interface IngestedRow {
   line: number;
   values: Record<string, CellValue>;
+  raw: Record<string, string>;
 }
 
 /** What was read from one file. `rowsRead` = accepted + `rowsRejected`. */
@@ -81,6 +86,7 @@ export async function readInputTable(
   let normalizers: ((raw: string) => CellValue | Invalid)[] = [];
   let params: (Record<string, string> | undefined)[] = [];
   let makeRow = rowObjectMaker([]);
+  let makeRaw = rowObjectMaker<string>([]);
   let width = 0;
 
   const header = (fields: string[], line: number) => {
@@ -91,6 +97,7 @@ export async function readInputTable(
     normalizers = mapping.columns.map((c) => columnNormalizer(c.column));
     params = mapping.columns.map(({column}) => (column.values ? {allowed: allowedValues(column.values)} : undefined));
     makeRow = rowObjectMaker(names);
+    makeRaw = rowObjectMaker<string>(names);
   };
 
   const record = (fields: string[], line: number) => {
@@ -111,8 +118,10 @@ export async function readInputTable(
         onReject({code: value.invalid, file, line, column: names[i], value: raw, params: params[i]});
       }
     }
-    if (rejected) result.rowsRejected++;
-    else onRow({line, values: makeRow(values)});
+    if (rejected) return void result.rowsRejected++;
+    const raw: string[] = new Array(indices.length);
+    for (let i = 0; i < indices.length; i++) raw[i] = fields[indices[i]!]!;
+    onRow({line, values: makeRow(values), raw: makeRaw(raw)});
   };
 
   const {encoding, comments} = await parseCsvStream(readTextChunks(path), file, {header, record});

@@ -12,7 +12,7 @@ import type {CellValue} from './cell-value.ts';
  * csvParse does; the names come from the input contract and are
  * JSON-escaped, never taken from the file.
  */
-export function rowObjectMaker(names: readonly string[]): (values: readonly CellValue[]) => Record<string, CellValue> {
+export function rowObjectMaker<T = CellValue>(names: readonly string[]): (values: readonly T[]) => Record<string, T> {
   const body = `return {${names.map((name, i) => `${JSON.stringify(name)}: values[${i}]`).join(', ')}};`;
-  return new Function('values', body) as (values: readonly CellValue[]) => Record<string, CellValue>;
+  return new Function('values', body) as (values: readonly T[]) => Record<string, T>;
 }

@@ -9,8 +9,8 @@ export const MAX_INTEGER = 2 ** 31 - 1;
 
 /**
  * Collects the problems of one row. Each rule names the column it blames and
- * the parameters its message needs; the value is taken from the row (the
- * ingest stage has already removed PII columns, so none can leak here).
+ * the parameters its message needs; the value shown is the cell as written
+ * (the ingest stage has already removed PII columns, so none can leak here).
  */
 export class RowCheck {
   readonly problems: Problem[] = [];
@@ -60,16 +60,15 @@ export class RowCheck {
     return (this.row.values[column] ?? null) as T | null;
   }
 
-  /** Records a problem on `column` unless `ok` holds. Returns `ok`. */
+  /** Records a problem on `column` unless `ok` holds, showing the cell as written. Returns `ok`. */
   expect(ok: boolean, code: ErrorCode, column: string, params: Record<string, string | number> = {}): boolean {
     if (!ok) {
-      const value = this.row.values[column];
       this.problems.push({
         code,
         file: this.file,
         line: this.row.line,
         column,
-        value: value === null || value === undefined ? '' : String(value),
+        value: this.row.raw[column] ?? '',
         params
       });
     }

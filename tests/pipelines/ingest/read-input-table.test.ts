@@ -40,7 +40,7 @@ describe('readInputTable', () => {
       '360702001001,水东村,村,360702001,是\r\n';
     const {result, rows} = await read({'regions.csv': iconv.encode(text, 'gbk')});
     expect(result).toMatchObject({encoding: 'gb18030', rowsRead: 3, rowsRejected: 0, unknownColumns: []});
-    expect(rows).toEqual([
+    expect(rows.map(({line, values}) => ({line, values}))).toEqual([
       {line: 2, values: {code: '3607', name: '赣州市', level: 'city', parent_code: null, poor_village: null}},
       {line: 3, values: {code: '360702', name: '章贡区', level: 'county', parent_code: '3607', poor_village: null}},
       {
@@ -48,13 +48,25 @@ describe('readInputTable', () => {
         values: {code: '360702001001', name: '水东村', level: 'village', parent_code: '360702001', poor_village: true}
       }
     ]);
+    // The cells as written travel with the values, for the report.
+    expect(rows[2]!.raw).toEqual({
+      code: '360702001001',
+      name: '水东村',
+      level: '村',
+      parent_code: '360702001',
+      poor_village: '是'
+    });
   });
 
   it('reads UTF-8 with a BOM, columns in any order, and lists unknown columns', async () => {
     const text = '\uFEFFparent_code, 备注 ,名称,level,　code　\n,根,赣州市,city,3607\n';
     const {result, rows} = await read({'regions.csv': text});
     expect(result).toMatchObject({encoding: 'utf8', rowsRead: 1, unknownColumns: ['备注'], missing: false});
-    expect(rows[0]).toEqual({line: 2, values: {parent_code: null, name: '赣州市', level: 'city', code: '3607'}});
+    expect(rows[0]).toEqual({
+      line: 2,
+      values: {parent_code: null, name: '赣州市', level: 'city', code: '3607'},
+      raw: {parent_code: '', name: '赣州市', level: 'city', code: '3607'}
+    });
   });
 
   it('skips leading comment lines, counts them in line numbers and flags a synthetic sample', async () => {
