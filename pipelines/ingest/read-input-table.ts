@@ -138,7 +138,8 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
-function allowedValues(values: Record<string, string>): string {
+/** The allowed values of an enum column as its E_ENUM message lists them (`poor 未脱贫, exited 已脱贫, …`). */
+export function allowedValues(values: Record<string, string>): string {
   return Object.entries(values)
     .map(([code, label]) => (code === label ? code : `${code} ${label}`))
     .join(', ');

@@ -59,8 +59,15 @@ export async function createNormalizerMacros(connection: DuckDBConnection): Prom
   `);
 }
 
-/** One column's normaliser in SQL: its typed value and its error code, both NULL for an empty cell. */
+/**
+ * One column's normaliser in SQL: columns to compute first, in layers (each
+ * may use the ones before), then its typed value and its error code, both
+ * NULL for an empty cell. Layers keep each step computed once: written as one
+ * expression, the nested macros would repeat the trimming and folding dozens
+ * of times per cell and take DuckDB seconds to plan.
+ */
 export interface SqlNormalizer {
+  layers: [alias: string, expr: string][][];
   /** The normalised value (VARCHAR for text, enum, ISO date and `;`-joined lists; BIGINT; DOUBLE; BOOLEAN). */
   value: string;
   /** The error code as a VARCHAR expression, NULL when the cell is valid or empty. */
@@ -71,81 +78,126 @@ const TIME = '(?:[ T](?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?)?';
 // RE2 has no backreferences, so "one separator throughout" is spelt out per separator.
 const SEPARATED = ['-', '/', '.'].map((s) => `[0-9]{4}\\${s}[0-9]{1,2}\\${s}[0-9]{1,2}${TIME}`).join('|');
 const CHINESE = `([0-9]{4})[${JS_SPACE_CLASS}]*年[${JS_SPACE_CLASS}]*([0-9]{1,2})[${JS_SPACE_CLASS}]*月[${JS_SPACE_CLASS}]*([0-9]{1,2})[${JS_SPACE_CLASS}]*日`;
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 /**
  * Returns the SQL normaliser of `column` applied to the raw cell text `raw`
- * (a VARCHAR expression, never NULL). Requires the macros of
- * createNormalizerMacros.
+ * (a VARCHAR expression, never NULL); its layer columns are named `<id>_…`.
+ * Requires the macros of createNormalizerMacros.
  */
-export function sqlNormalizer(column: ColumnSpec, raw: string): SqlNormalizer {
-  const t = `gs_trim(${raw})`;
+export function sqlNormalizer(column: ColumnSpec, raw: string, id: string): SqlNormalizer {
+  const t = `${id}_t`;
+  const trimmed: [string, string] = [t, `gs_trim(${raw})`];
   const code = (c: string) => sqlString(c);
   switch (column.type) {
     case 'string':
-      return {value: `nullif(${t}, '')`, error: 'NULL'};
+      return {layers: [[trimmed]], value: `nullif(${t}, '')`, error: 'NULL'};
     case 'int': {
-      const number = `gs_number(gs_plain(${t}))`;
-      const safe = `(gs_plain(${t}) IS NOT NULL AND ${number} = trunc(${number}) AND abs(${number}) <= 9007199254740991)`;
+      // Most cells are a few ASCII digits: they skip the number parsing (as digitsValue does in JavaScript).
+      const [fast, n] = [`${id}_fast`, `${id}_n`];
+      const safe = `coalesce(${n} = trunc(${n}) AND abs(${n}) <= ${MAX_SAFE}, false)`;
       return {
-        value: `CASE WHEN ${t} = '' THEN NULL WHEN regexp_full_match(${t}, '[0-9]{1,15}') THEN CAST(${t} AS BIGINT)
-          WHEN ${safe} THEN CAST(${number} AS BIGINT) END`,
-        error: `CASE WHEN ${t} <> '' AND NOT regexp_full_match(${t}, '[0-9]{1,15}') AND NOT ${safe}
-          THEN ${code('E_INTEGER')} END`
+        layers: [
+          [trimmed],
+          [[fast, `regexp_full_match(${t}, '[0-9]{1,15}')`]],
+          [[n, `CASE WHEN ${t} <> '' AND NOT ${fast} THEN gs_number(gs_plain(${t})) END`]]
+        ],
+        value: `CASE WHEN ${fast} THEN CAST(${t} AS BIGINT) WHEN ${safe} THEN CAST(${n} AS BIGINT) END`,
+        error: `CASE WHEN ${t} <> '' AND NOT ${fast} AND NOT ${safe} THEN ${code('E_INTEGER')} END`
       };
     }
-    case 'decimal':
+    case 'decimal': {
+      const p = `${id}_p`;
       return {
-        value: `CASE WHEN ${t} <> '' THEN gs_number(gs_plain(${t})) END`,
-        error: `CASE WHEN ${t} <> '' AND gs_plain(${t}) IS NULL THEN ${code('E_NUMBER')} END`
+        layers: [[trimmed], [[p, `CASE WHEN ${t} <> '' THEN gs_plain(${t}) END`]]],
+        value: `gs_number(${p})`,
+        error: `CASE WHEN ${t} <> '' AND ${p} IS NULL THEN ${code('E_NUMBER')} END`
       };
+    }
     case 'share': {
-      const text = `gs_trim(gs_half(${raw}))`;
-      const percent = `ends_with(${text}, '%')`;
-      const plain = `gs_plain(CASE WHEN ${percent} THEN gs_rtrim(${text}[:-2]) ELSE ${text} END)`;
+      const [text, percent, p] = [`${id}_s`, `${id}_pc`, `${id}_p`];
       return {
+        layers: [
+          [[text, `gs_trim(gs_half(${raw}))`]],
+          [[percent, `ends_with(${text}, '%')`]],
+          [
+            [
+              p,
+              `CASE WHEN ${text} <> '' THEN gs_plain(CASE WHEN ${percent} THEN gs_rtrim(${text}[:-2]) ELSE ${text} END) END`
+            ]
+          ]
+        ],
         // Shifting the decimal point in the text rounds once, as the JavaScript does (33.3% -> 0.333).
-        value: `CASE WHEN ${text} <> '' THEN gs_number(CASE WHEN ${percent} THEN ${plain} || 'e-2' ELSE ${plain} END) END`,
-        error: `CASE WHEN ${text} <> '' AND ${plain} IS NULL THEN ${code('E_SHARE')} END`
+        value: `gs_number(CASE WHEN ${percent} THEN ${p} || 'e-2' ELSE ${p} END)`,
+        error: `CASE WHEN ${text} <> '' AND ${p} IS NULL THEN ${code('E_SHARE')} END`
       };
     }
     case 'bool': {
-      const folded = `gs_fold(${t})`;
+      const f = `${id}_f`;
       const list = (xs: string[]) => xs.map(sqlString).join(', ');
       return {
-        value: `CASE WHEN ${folded} IN (${list(BOOLEAN_TRUE)}) THEN true WHEN ${folded} IN (${list(BOOLEAN_FALSE)}) THEN false END`,
-        error: `CASE WHEN ${t} <> '' AND ${folded} NOT IN (${list([...BOOLEAN_TRUE, ...BOOLEAN_FALSE])})
+        layers: [[trimmed], [[f, `CASE WHEN ${t} IN ('0', '1') THEN ${t} ELSE gs_fold(${t}) END`]]],
+        value: `CASE WHEN ${f} IN (${list(BOOLEAN_TRUE)}) THEN true WHEN ${f} IN (${list(BOOLEAN_FALSE)}) THEN false END`,
+        error: `CASE WHEN ${t} <> '' AND ${f} NOT IN (${list([...BOOLEAN_TRUE, ...BOOLEAN_FALSE])})
           THEN ${code('E_BOOLEAN')} END`
       };
     }
     case 'enum': {
+      const [f, e] = [`${id}_f`, `${id}_e`];
       const lookup = [...enumLookup(column.values ?? {})];
       const cases = (x: string) =>
         `CASE ${x} ${lookup.map(([key, value]) => `WHEN ${sqlString(key)} THEN ${sqlString(value)}`).join(' ')} END`;
-      const value = `coalesce(${cases(t)}, ${cases(`gs_fold(${t})`)})`;
-      return {value, error: `CASE WHEN ${t} <> '' AND ${value} IS NULL THEN ${code('E_ENUM')} END`};
+      return {
+        layers: [[trimmed], [[f, `gs_fold(${t})`]], [[e, `coalesce(${cases(t)}, ${cases(f)})`]]],
+        value: e,
+        error: `CASE WHEN ${t} <> '' AND ${e} IS NULL THEN ${code('E_ENUM')} END`
+      };
     }
     case 'date': {
-      const half = `gs_half(${t})`;
+      const [h, d] = [`${id}_h`, `${id}_d`];
       const part = (text: string, pattern: string, group: number) =>
         `TRY_CAST(regexp_extract(${text}, '${pattern}', ${group}) AS INTEGER)`;
       const iso = `gs_iso(${part(t, '^([0-9]{4})', 1)}, ${part(t, '^.{5}([0-9]{2})', 1)}, ${part(t, '([0-9]{2})$', 1)})`;
       const numbers = '^([0-9]{4}).([0-9]{1,2}).([0-9]{1,2})';
-      const separated = `gs_iso(${part(half, numbers, 1)}, ${part(half, numbers, 2)}, ${part(half, numbers, 3)})`;
-      const chinese = `gs_iso(${part(half, CHINESE, 1)}, ${part(half, CHINESE, 2)}, ${part(half, CHINESE, 3)})`;
-      const value = `CASE WHEN regexp_full_match(${t}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN ${iso}
-        WHEN regexp_full_match(${half}, '${SEPARATED}') THEN ${separated}
-        WHEN regexp_full_match(${half}, '${CHINESE}') THEN ${chinese} END`;
-      return {value, error: `CASE WHEN ${t} <> '' AND (${value}) IS NULL THEN ${code('E_DATE')} END`};
+      const separated = `gs_iso(${part(h, numbers, 1)}, ${part(h, numbers, 2)}, ${part(h, numbers, 3)})`;
+      const chinese = `gs_iso(${part(h, CHINESE, 1)}, ${part(h, CHINESE, 2)}, ${part(h, CHINESE, 3)})`;
+      const date = `CASE WHEN ${t} = '' THEN NULL WHEN regexp_full_match(${t}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN ${iso}
+        WHEN regexp_full_match(${h}, '${SEPARATED}') THEN ${separated}
+        WHEN regexp_full_match(${h}, '${CHINESE}') THEN ${chinese} END`;
+      return {
+        layers: [[trimmed], [[h, `gs_half(${t})`]], [[d, date]]],
+        value: d,
+        error: `CASE WHEN ${t} <> '' AND ${d} IS NULL THEN ${code('E_DATE')} END`
+      };
     }
     case 'list': {
       // risk_flags: items split at ; ； 、 , ， — each a whole number 1–10 — kept sorted and without repeats.
-      const items = `list_filter(list_transform(regexp_split_to_array(${t}, '[;；、,，]'), x -> gs_trim(gs_half(x))), x -> x <> '')`;
-      const bad = `list_bool_or(list_transform(${items}, x -> NOT regexp_full_match(x, '[0-9]{1,2}') OR coalesce(TRY_CAST(x AS INTEGER) NOT BETWEEN 1 AND 10, true)))`;
-      const joined = `array_to_string(list_sort(list_distinct(list_transform(${items}, x -> TRY_CAST(x AS INTEGER)))), ';')`;
+      const [items, bad] = [`${id}_items`, `${id}_bad`];
+      const split = `list_filter(list_transform(regexp_split_to_array(${t}, '[;；、,，]'), x -> gs_trim(gs_half(x))), x -> x <> '')`;
+      const wrong = `x -> NOT regexp_full_match(x, '[0-9]{1,2}') OR coalesce(TRY_CAST(x AS INTEGER) NOT BETWEEN 1 AND 10, true)`;
       return {
-        value: `CASE WHEN ${t} <> '' AND NOT coalesce(${bad}, false) THEN nullif(${joined}, '') END`,
-        error: `CASE WHEN ${t} <> '' AND coalesce(${bad}, false) THEN ${code('E_RISK_FLAG')} END`
+        layers: [
+          [trimmed],
+          [[items, `CASE WHEN ${t} <> '' THEN ${split} END`]],
+          [[bad, `coalesce(list_bool_or(list_transform(${items}, ${wrong})), false)`]]
+        ],
+        value: `CASE WHEN NOT ${bad} THEN nullif(array_to_string(list_sort(list_distinct(list_transform(${items}, x -> TRY_CAST(x AS INTEGER)))), ';'), '') END`,
+        error: `CASE WHEN ${t} <> '' AND ${bad} THEN ${code('E_RISK_FLAG')} END`
       };
     }
   }
+}
+
+/**
+ * Returns a SELECT of everything in `from` plus the layer columns of
+ * `normalizers`, one nested SELECT per layer depth.
+ */
+export function selectLayers(from: string, normalizers: readonly SqlNormalizer[]): string {
+  const depth = Math.max(0, ...normalizers.map((n) => n.layers.length));
+  let sql = from;
+  for (let i = 0; i < depth; i++) {
+    const columns = normalizers.flatMap((n) => n.layers[i] ?? []).map(([alias, expr]) => `${expr} AS ${alias}`);
+    sql = `SELECT *${columns.length ? ', ' + columns.join(', ') : ''} FROM (${sql})`;
+  }
+  return sql;
 }

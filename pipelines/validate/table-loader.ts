@@ -5,7 +5,8 @@ import type {ColumnType, InputTableSpec} from '../../src/lib/input-tables.ts';
 import type {IngestedRow} from '../ingest/read-input-table.ts';
 import {sqlIdentifier, sqlString} from '../lib/duckdb.ts';
 
-const SQL_TYPES: Record<ColumnType, string> = {
+/** The DuckDB type each column type is loaded as. */
+export const SQL_TYPES: Record<ColumnType, string> = {
   string: 'VARCHAR',
   enum: 'VARCHAR',
   int: 'INTEGER',

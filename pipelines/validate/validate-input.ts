@@ -1,6 +1,7 @@
 import type {DuckDBConnection} from '@duckdb/node-api';
 import {type InputTableName, type RegionLevel, inputTable} from '../../src/lib/input-tables.ts';
-import {type IngestedRow, readInputTable} from '../ingest/read-input-table.ts';
+import {join} from 'node:path';
+import {type IngestResult, type IngestedRow, readInputTable} from '../ingest/read-input-table.ts';
 import type {Problem} from '../lib/error-codes.ts';
 import type {Progress} from '../lib/progress.ts';
 import {readRows} from '../publish/publish-table.ts';
@@ -9,6 +10,8 @@ import type {RejectionLog} from './rejection-log.ts';
 import {RowCheck} from './row-check.ts';
 import {createTableLoader} from './table-loader.ts';
 import {checkFund} from './validate-funds.ts';
+import {householdRulesSql} from './household-rules-sql.ts';
+import {type SqlRules, loadTableInDuckDB} from './load-table-in-duckdb.ts';
 import {checkHousehold} from './validate-households.ts';
 import {checkProject} from './validate-projects.ts';
 import {validateRegions} from './validate-regions.ts';
@@ -24,6 +27,8 @@ export interface ValidateInputOptions {
   indicatorIds: ReadonlySet<string>;
   log: RejectionLog;
   progress: Progress;
+  /** Read every file with the streaming JavaScript path (tests compare it with the DuckDB path). */
+  streamingOnly?: boolean;
 }
 
 /** The column naming the region of a row, by which the data-quality page counts rejected rows per county. */
@@ -72,16 +77,27 @@ export async function validateInput(options: ValidateInputOptions): Promise<void
   await loadTable(options, 'villages', (check) => checkVillage(check, villageCodes));
   await loadTable(options, 'projects', (check) => checkProject(check, regionLevels, fundIds));
   await loadTable(options, 'targets', (check) => checkTarget(check, options.indicatorIds, regionCodes));
-  await loadTable(options, 'households', (check) => checkHousehold(check, villageCodes));
+  await loadTable(
+    options,
+    'households',
+    (check) => checkHousehold(check, villageCodes),
+    (v) => householdRulesSql(v, `SELECT code FROM regions WHERE level = 'village'`)
+  );
 }
 
 async function ingest(options: ValidateInputOptions, table: InputTableName, onRow: (row: IngestedRow) => void) {
   const spec = inputTable(table);
   const result = await readInputTable(options.input, spec, onRow, (problem: Problem) => options.log.problem(problem));
-  options.log.read(spec.file, result);
-  if (result.missing) options.progress.warn(`${spec.file} is absent: the defaults apply`);
+  return reportRead(options, result);
+}
+
+/** Records what was read of a file and warns of an absent file or unknown columns. */
+function reportRead(options: ValidateInputOptions, result: IngestResult): IngestResult {
+  const {file} = result;
+  options.log.read(file, result);
+  if (result.missing) options.progress.warn(`${file} is absent: the defaults apply`);
   if (result.unknownColumns.length) {
-    options.progress.warn(`${spec.file}: unknown columns ignored: ${result.unknownColumns.join(', ')}`);
+    options.progress.warn(`${file}: unknown columns ignored: ${result.unknownColumns.join(', ')}`);
   }
   return result;
 }
@@ -93,22 +109,51 @@ function regionCodeOf(table: InputTableName, row: IngestedRow): string | null {
   return value === undefined || value === null || value === '' ? null : String(value);
 }
 
-/** Streams one file through its row rules into DuckDB, then rejects duplicate keys. */
-async function loadTable(options: ValidateInputOptions, table: InputTableName, rules: (check: RowCheck) => void) {
+/**
+ * Loads one file through its row rules into DuckDB, then rejects duplicate
+ * keys. A file with `sqlRules` takes the DuckDB path when it can (see
+ * load-table-in-duckdb.ts), else it streams through `rules` in JavaScript;
+ * both give the same rows and problems.
+ */
+async function loadTable(
+  options: ValidateInputOptions,
+  table: InputTableName,
+  rules: (check: RowCheck) => void,
+  sqlRules?: SqlRules
+) {
   const spec = inputTable(table);
   const stage = options.progress.stage(`validate ${spec.file}`);
-  const loader = createTableLoader(options.connection, spec, options.workDir);
-  const result = await ingest(options, table, (row) => {
-    stage.tick();
-    const check = new RowCheck(spec.file, row);
-    if (check.filled(spec.columns)) {
-      rules(check);
-      check.bounded(spec.columns);
-    }
-    if (check.problems.length) options.log.rejectRow(spec.file, check.problems, regionCodeOf(table, row));
-    else loader.add(row);
-  });
-  let accepted = await loader.finish();
+  const inDuckDB =
+    sqlRules &&
+    !options.streamingOnly &&
+    (await loadTableInDuckDB(
+      options.connection,
+      join(options.input, spec.file),
+      spec,
+      {rules: sqlRules, regionColumn: REGION_COLUMNS[table]},
+      (problems, regionCode) => options.log.rejectRow(spec.file, problems, regionCode)
+    ));
+  let result: IngestResult;
+  let accepted: number;
+  if (inDuckDB) {
+    result = reportRead(options, inDuckDB.result);
+    accepted = inDuckDB.accepted;
+    stage.tick(result.rowsRead);
+  } else {
+    const loader = createTableLoader(options.connection, spec, options.workDir);
+    result = await ingest(options, table, (row) => {
+      stage.tick();
+      const check = new RowCheck(spec.file, row);
+      if (check.filled(spec.columns)) {
+        rules(check);
+        check.bounded(spec.columns);
+      }
+      if (check.problems.length) options.log.rejectRow(spec.file, check.problems, regionCodeOf(table, row));
+      else loader.add(row);
+    });
+    accepted = await loader.finish();
+    stage.tick(result.rowsRejected);
+  }
   const keys = UNIQUE_KEYS[table];
   if (keys) {
     const duplicates = await rejectDuplicates(options.connection, spec.file, table, keys);
@@ -116,6 +161,5 @@ async function loadTable(options: ValidateInputOptions, table: InputTableName, r
     accepted -= duplicates.length;
   }
   options.log.accept(spec.file, accepted);
-  stage.tick(result.rowsRejected);
-  stage.done(`${result.rowsRead - accepted} rejected`);
+  stage.done(`${result.rowsRead - accepted} rejected${inDuckDB ? ' (read by DuckDB)' : ''}`);
 }

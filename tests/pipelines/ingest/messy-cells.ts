@@ -23,13 +23,36 @@ const grouped = fc
   .map(([head, groups]) => [head, ...groups].join(','));
 const badGrouped = fc.tuple(digits(1, 4), digits(1, 4)).map(([a, b]) => `${a},${b}`);
 const sign = fc.constantFrom('', '', '-', '+', '\u2212');
-const fraction = fc.oneof(fc.constant(''), digits(1, 4).map((d) => `.${d}`), fc.constant('.'), fc.constant('.0'));
+const fraction = fc.oneof(
+  fc.constant(''),
+  digits(1, 4).map((d) => `.${d}`),
+  fc.constant('.'),
+  fc.constant('.0')
+);
 const number = fc
   .tuple(sign, fc.oneof(digits(0, 6), grouped, badGrouped, digits(14, 20), digits(300, 420)), fraction)
   .map(([s, whole, frac]) => s + whole + frac);
 const junk = fc.constantFrom('abc', 'N/A', '—', '1e3', '1.2.3', '0x1F', '12a', '%', '-', '+', '.', '1 000', '٣');
 
-const BOOLEANS = ['1', '0', '是', '否', 'Y', 'n', 'Yes', 'NO', 'true', 'False', 'TRUE', '√', '×', 'x', '对', '2', 'ｙｅｓ'];
+const BOOLEANS = [
+  '1',
+  '0',
+  '是',
+  '否',
+  'Y',
+  'n',
+  'Yes',
+  'NO',
+  'true',
+  'False',
+  'TRUE',
+  '√',
+  '×',
+  'x',
+  '对',
+  '2',
+  'ｙｅｓ'
+];
 
 const dateParts = fc.tuple(digits(4, 4), fc.integer({min: 0, max: 14}), fc.integer({min: 0, max: 32}));
 const pad2 = (n: number, on: boolean) => (on ? String(n).padStart(2, '0') : String(n));
@@ -41,9 +64,9 @@ const date = fc.oneof(
     .tuple(dateParts, fc.constantFrom('', ' ', '\u3000'))
     .map(([[y, m, d], s]) => `${y}${s}年${s}${m}${s}月${s}${d}${s}日`),
   fc.constantFrom('2020-5/6', '2021-02-29', '2020-02-29', '2100-02-29', '2000-02-29', '20200506', '2020-13-01'),
-  fc.tuple(fc.integer({min: 2014, max: 2030}), fc.integer({min: 1, max: 12}), fc.integer({min: 1, max: 31})).map(
-    ([y, m, d]) => `${y}-${pad2(m, true)}-${pad2(d, true)}`
-  )
+  fc
+    .tuple(fc.integer({min: 2014, max: 2030}), fc.integer({min: 1, max: 12}), fc.integer({min: 1, max: 31}))
+    .map(([y, m, d]) => `${y}-${pad2(m, true)}-${pad2(d, true)}`)
 );
 
 const riskItem = fc.oneof(
@@ -64,7 +87,10 @@ export function messyCell(column: ColumnSpec): fc.Arbitrary<string> {
         return fc.oneof({weight: 6, arbitrary: maybeFullWidth(number)}, {weight: 1, arbitrary: junk});
       case 'share':
         return fc.oneof(
-          {weight: 5, arbitrary: maybeFullWidth(fc.tuple(number, fc.constantFrom('', '%', ' %', '％')).map(([n, p]) => n + p))},
+          {
+            weight: 5,
+            arbitrary: maybeFullWidth(fc.tuple(number, fc.constantFrom('', '%', ' %', '％')).map(([n, p]) => n + p))
+          },
           {weight: 1, arbitrary: junk}
         );
       case 'bool':

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {isInvalid} from '../../../pipelines/ingest/cell-value.ts';
 import {columnNormalizer} from '../../../pipelines/ingest/normalize-value.ts';
-import {createNormalizerMacros, sqlNormalizer} from '../../../pipelines/ingest/sql-normalizers.ts';
+import {createNormalizerMacros, selectLayers, sqlNormalizer} from '../../../pipelines/ingest/sql-normalizers.ts';
 import {openDuckDB, sqlString} from '../../../pipelines/lib/duckdb.ts';
 import {type ColumnSpec, INPUT_TABLES} from '../../../src/lib/input-tables.ts';
 import {messyCell} from './messy-cells.ts';
@@ -33,10 +33,11 @@ function viaJs(column: ColumnSpec, raw: string) {
 }
 
 async function viaSql(column: ColumnSpec, cells: string[]) {
-  const {value, error} = sqlNormalizer(column, 'raw');
+  const normalizer = sqlNormalizer(column, 'raw', 'c');
   const rows = cells.map((cell, i) => `(${i}, ${sqlString(cell)})`).join(', ');
+  const from = selectLayers(`SELECT * FROM (VALUES ${rows}) t(i, raw)`, [normalizer]);
   const reader = await connection.runAndReadAll(
-    `SELECT ${value} AS value, ${error} AS error FROM (VALUES ${rows}) t(i, raw) ORDER BY i`
+    `SELECT ${normalizer.value} AS value, ${normalizer.error} AS error FROM (${from}) ORDER BY i`
   );
   return reader.getRowObjectsJS().map((row) => ({
     value: typeof row.value === 'bigint' ? Number(row.value) : row.value,
