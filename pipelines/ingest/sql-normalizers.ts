@@ -35,11 +35,19 @@ const BOOLEAN_FALSE = ['0', '否', 'n', 'no', 'false', '×'];
 export async function createNormalizerMacros(connection: DuckDBConnection): Promise<void> {
   await connection.run(`
     CREATE OR REPLACE TEMP MACRO gs_trim(x) AS trim(x, ${sqlString(JS_SPACE)});
+    -- Whether x holds any white space: a chain of substring searches costs a fraction of one regular expression
+    -- over a Unicode class, and of DuckDB's trim with a set of characters.
+    CREATE OR REPLACE TEMP MACRO gs_has_space(x) AS ${[...JS_SPACE].map((c) => `contains(x, ${sqlString(c)})`).join(' OR ')};
     CREATE OR REPLACE TEMP MACRO gs_rtrim(x) AS rtrim(x, ${sqlString(JS_SPACE)});
-    CREATE OR REPLACE TEMP MACRO gs_half(x) AS translate(x, ${sqlString(FULL)}, ${sqlString(HALF)});
+    -- DuckDB's translate costs tens of microseconds a cell: only text holding a full-width form goes through it
+    -- (strlen = length is the cheap test for ASCII).
+    CREATE OR REPLACE TEMP MACRO gs_half(x) AS CASE
+      WHEN strlen(x) = length(x) OR NOT regexp_matches(x, '[\\x{ff01}-\\x{ff5e}\\x{3000}\\x{2212}]') THEN x
+      ELSE translate(x, ${sqlString(FULL)}, ${sqlString(HALF)}) END;
     -- Only ASCII letters are folded: JavaScript's toLowerCase folds others too, but none of them turns into
     -- a letter of the spellings looked up (the Kelvin sign, which becomes k, is in none of them).
-    CREATE OR REPLACE TEMP MACRO gs_fold(x) AS translate(gs_half(x), '${UPPER}', '${UPPER.toLowerCase()}');
+    CREATE OR REPLACE TEMP MACRO gs_fold(x) AS CASE WHEN strlen(x) = length(x) THEN lower(x)
+      ELSE translate(gs_half(x), '${UPPER}', '${UPPER.toLowerCase()}') END;
     CREATE OR REPLACE TEMP MACRO gs_plain(t) AS CASE
       WHEN regexp_full_match(t, '-?[0-9]+(?:\\.[0-9]+)?') THEN t
       WHEN regexp_full_match(gs_half(t), '[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]*)(?:\\.[0-9]+)?')
@@ -83,23 +91,31 @@ const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 /**
  * Returns the SQL normaliser of `column` applied to the raw cell text `raw`
  * (a VARCHAR expression, never NULL); its layer columns are named `<id>_…`.
- * Requires the macros of createNormalizerMacros.
+ * `spaced`, when given, is a condition that holds whenever the cell may begin
+ * or end with white space: DuckDB's trim with a set of characters costs tens
+ * of microseconds a cell, so cells known to need none skip it. Requires the
+ * macros of createNormalizerMacros.
  */
-export function sqlNormalizer(column: ColumnSpec, raw: string, id: string): SqlNormalizer {
+export function sqlNormalizer(column: ColumnSpec, raw: string, id: string, spaced = 'true'): SqlNormalizer {
   const t = `${id}_t`;
-  const trimmed: [string, string] = [t, `gs_trim(${raw})`];
+  const trim = (x: string) =>
+    spaced === 'true' ? `gs_trim(${x})` : `CASE WHEN ${spaced} THEN gs_trim(${x}) ELSE ${x} END`;
+  const trimmed: [string, string] = [t, trim(raw)];
+  const lookup = (x: string, pairs: [string, string][]) =>
+    `CASE ${x} ${pairs.map(([key, value]) => `WHEN ${sqlString(key)} THEN ${value}`).join(' ')} END`;
   const code = (c: string) => sqlString(c);
   switch (column.type) {
     case 'string':
       return {layers: [[trimmed]], value: `nullif(${t}, '')`, error: 'NULL'};
     case 'int': {
       // Most cells are a few ASCII digits: they skip the number parsing (as digitsValue does in JavaScript).
+      // A digit string is one that reads back unchanged through UBIGINT (`+5`, `007`, `1_000` do not).
       const [fast, n] = [`${id}_fast`, `${id}_n`];
       const safe = `coalesce(${n} = trunc(${n}) AND abs(${n}) <= ${MAX_SAFE}, false)`;
       return {
         layers: [
           [trimmed],
-          [[fast, `regexp_full_match(${t}, '[0-9]{1,15}')`]],
+          [[fast, `coalesce(length(${t}) <= 15 AND TRY_CAST(${t} AS UBIGINT)::VARCHAR = ${t}, false)`]],
           [[n, `CASE WHEN ${t} <> '' AND NOT ${fast} THEN gs_number(gs_plain(${t})) END`]]
         ],
         value: `CASE WHEN ${fast} THEN CAST(${t} AS BIGINT) WHEN ${safe} THEN CAST(${n} AS BIGINT) END`,
@@ -118,7 +134,8 @@ export function sqlNormalizer(column: ColumnSpec, raw: string, id: string): SqlN
       const [text, percent, p] = [`${id}_s`, `${id}_pc`, `${id}_p`];
       return {
         layers: [
-          [[text, `gs_trim(gs_half(${raw}))`]],
+          // toHalfWidth then trim, as in JavaScript (the two commute: both treat U+3000 as white space).
+          [[text, trim(`gs_half(${raw})`)]],
           [[percent, `ends_with(${text}, '%')`]],
           [
             [
@@ -133,22 +150,44 @@ export function sqlNormalizer(column: ColumnSpec, raw: string, id: string): SqlN
       };
     }
     case 'bool': {
-      const f = `${id}_f`;
-      const list = (xs: string[]) => xs.map(sqlString).join(', ');
+      // The spellings as written first (`1`, `是`), then folded (`YES`, `ｙ`): folding is the slow part.
+      const [direct, b] = [`${id}_direct`, `${id}_b`];
+      const pairs: [string, string][] = [
+        ...BOOLEAN_TRUE.map((k): [string, string] => [k, 'true']),
+        ...BOOLEAN_FALSE.map((k): [string, string] => [k, 'false'])
+      ];
       return {
-        layers: [[trimmed], [[f, `CASE WHEN ${t} IN ('0', '1') THEN ${t} ELSE gs_fold(${t}) END`]]],
-        value: `CASE WHEN ${f} IN (${list(BOOLEAN_TRUE)}) THEN true WHEN ${f} IN (${list(BOOLEAN_FALSE)}) THEN false END`,
-        error: `CASE WHEN ${t} <> '' AND ${f} NOT IN (${list([...BOOLEAN_TRUE, ...BOOLEAN_FALSE])})
-          THEN ${code('E_BOOLEAN')} END`
+        layers: [
+          [trimmed],
+          [[direct, lookup(t, pairs)]],
+          [
+            [
+              b,
+              `CASE WHEN ${direct} IS NOT NULL THEN ${direct} WHEN ${t} <> '' THEN ${lookup(`gs_fold(${t})`, pairs)} END`
+            ]
+          ]
+        ],
+        value: b,
+        error: `CASE WHEN ${t} <> '' AND ${b} IS NULL THEN ${code('E_BOOLEAN')} END`
       };
     }
     case 'enum': {
-      const [f, e] = [`${id}_f`, `${id}_e`];
-      const lookup = [...enumLookup(column.values ?? {})];
-      const cases = (x: string) =>
-        `CASE ${x} ${lookup.map(([key, value]) => `WHEN ${sqlString(key)} THEN ${sqlString(value)}`).join(' ')} END`;
+      const [direct, e] = [`${id}_direct`, `${id}_e`];
+      const pairs = [...enumLookup(column.values ?? {})].map(([key, value]): [string, string] => [
+        key,
+        sqlString(value)
+      ]);
       return {
-        layers: [[trimmed], [[f, `gs_fold(${t})`]], [[e, `coalesce(${cases(t)}, ${cases(f)})`]]],
+        layers: [
+          [trimmed],
+          [[direct, lookup(t, pairs)]],
+          [
+            [
+              e,
+              `CASE WHEN ${direct} IS NOT NULL THEN ${direct} WHEN ${t} <> '' THEN ${lookup(`gs_fold(${t})`, pairs)} END`
+            ]
+          ]
+        ],
         value: e,
         error: `CASE WHEN ${t} <> '' AND ${e} IS NULL THEN ${code('E_ENUM')} END`
       };

@@ -102,7 +102,7 @@ export async function loadTableInDuckDB(
   // The streaming path names the region of a rejected row only when all its cells read (RowCheck stage).
   const region = regionColumn && indexOf.has(regionColumn) ? `CAST(${v(regionColumn)} AS VARCHAR)` : 'NULL';
   const regionCode = `CASE WHEN width = ${width} AND NOT (${anyOf(typeProblems.map((p) => p.when))}) THEN ${region} END`;
-  const normalizers = present.map((c) => ({column: c, ...sqlNormalizer(c, `r_${c.name}`, `n_${c.name}`)}));
+  const normalizers = present.map((c) => ({column: c, ...sqlNormalizer(c, `r_${c.name}`, `n_${c.name}`, 'spaced')}));
   const blankLine = `[${JS_SPACE_CLASS},]*`;
   const staged = 'gs_staged';
   await createNormalizerMacros(connection);
@@ -114,21 +114,30 @@ export async function loadTableInDuckDB(
           delim = '\\0', quote = '', escape = '') WITH ORDINALITY
         WHERE ordinality > ${head.headerLine}),
       split AS (
-        SELECT line, contains(l, '"') AS quoted, l,
+        SELECT line, l, contains(l, '"') AS quoted,
           CASE WHEN contains(l, '"')
             THEN list_transform(regexp_extract_all(',' || l, ',(${FIELD})', 1),
               x -> CASE WHEN starts_with(x, '"') THEN replace(x[2:-2], '""', '"') ELSE x END)
             ELSE string_split(l, ',') END AS f
         FROM lines),
       cells AS (
-        SELECT line, quoted AND NOT regexp_full_match(l, ${sqlString(QUOTED_LINE)}) AS bad_quotes, len(f) AS width,
-          ${present.map((c) => `coalesce(f[${indexOf.get(c.name)! + 1}], '') AS r_${c.name}`).join(', ')}
+        SELECT line,
+          CASE WHEN quoted THEN NOT regexp_full_match(l, ${sqlString(QUOTED_LINE)}) ELSE false END AS bad_quotes,
+          len(f) AS width,
+          -- Whether a field may need trimming (one search per line instead of a trim per cell).
+          quoted OR gs_has_space(l) AS spaced,
+          ${present
+            .map((c) => {
+              const i = indexOf.get(c.name)! + 1;
+              return `coalesce(f[${i}], '') AS r_${c.name}`;
+            })
+            .join(', ')}
         FROM split
         -- Rows whose every field is empty are skipped, neither read nor rejected, as on the streaming path.
         WHERE NOT (CASE WHEN quoted THEN list_bool_and(list_transform(f, x -> gs_trim(x) = ''))
           ELSE regexp_full_match(l, ${sqlString(blankLine)}) END)),
       typed AS (
-        SELECT line, bad_quotes, width, ${present.map((c) => `r_${c.name}`).join(', ')},
+        SELECT line, bad_quotes, width, spaced, ${present.map((c) => `r_${c.name}`).join(', ')},
           ${normalizers.map((n) => `${n.value} AS v_${n.column.name}, ${n.error} AS e_${n.column.name}`).join(',\n')}
         FROM (${selectLayers('SELECT * FROM cells', normalizers)}))
       SELECT line, bad_quotes, ${present.map((c) => `v_${c.name}`).join(', ')}, ${problems} AS problems,
