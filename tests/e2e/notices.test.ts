@@ -101,6 +101,21 @@ describe('notices of the tiny sample', () => {
     await page.close();
   });
 
+  it('links every project of the notice to its project page, which names the same project', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${siteUrl}${noticePath}`);
+    for (const p of rows) {
+      const link = page.locator(`[data-project="${p.project_id}"] h2 a`);
+      const href = await link.getAttribute('href');
+      expect(href).toBe(`/projects/${encodeURIComponent(p.project_id!)}/`);
+      const project = await browser().newPage();
+      expect((await project.goto(new URL(href!, siteUrl).href))?.status()).toBe(200);
+      await expect(project.locator('h1').textContent()).resolves.toContain(p.name);
+      await project.close();
+    }
+    await page.close();
+  });
+
   it('has a QR code that decodes to the notice page URL, in both languages', async () => {
     const page = await browser().newPage();
     for (const prefix of ['', 'en/']) {
