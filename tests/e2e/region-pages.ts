@@ -25,7 +25,8 @@ function readCsv(site: string, name: string): Record<string, string>[] {
 export function checkRegionPages(site: string): {pages: number; values: number; mismatches: RegionPageMismatch[]} {
   const regions = readCsv(site, 'regions');
   const values = readCsv(site, 'indicator_values');
-  const latestYear = String(Math.max(...values.map((v) => Number(v.year))));
+  // A loop, not Math.max(...values): a spread of 600,000 arguments overflows the stack on the default sample.
+  const latestYear = String(values.reduce((max, v) => Math.max(max, Number(v.year)), -Infinity));
   const expectedByRegion = new Map<string, Record<string, string>[]>();
   for (const row of values) {
     if (row.year !== latestYear) continue;
