@@ -1,7 +1,12 @@
 import {type ColumnTable, desc, escape, table, toCSV} from 'arquero';
 import {formatCount, formatYuan} from '../lib/format-number.ts';
 import type {Locale} from '../lib/i18n.ts';
-import {type CompactProjects, type CompactRegion, decodeCompactColumns} from '../lib/compact-projects.ts';
+import {
+  COMPACT_COLUMNS,
+  type CompactProjects,
+  type CompactRegion,
+  decodeCompactColumns
+} from '../lib/compact-projects.ts';
 
 /** Rows shown at once; the count and the CSV cover every matching row. */
 const SHOWN = 200;
@@ -178,25 +183,12 @@ function fillPlaces(select: HTMLSelectElement, places: CompactRegion[]) {
   select.replaceChildren(select.options[0]!, ...places.map((r) => new Option(r[1], r[0])));
 }
 
+// The compact file's columns, with the place's name after its code.
+const DOWNLOAD_COLUMNS = COMPACT_COLUMNS.flatMap((c) => (c === 'region_code' ? [c, 'place'] : [c]));
+
 // The filtered rows as CSV with a byte-order mark (so Excel reads the Chinese), named after the page's language.
 function download(dt: ColumnTable, locale: Locale) {
-  const csv = toCSV(dt, {
-    columns: [
-      'project_id',
-      'year',
-      'name',
-      'type',
-      'status',
-      'region_code',
-      'place',
-      'fund_id',
-      'budget',
-      'spent',
-      'beneficiary_households',
-      'beneficiary_poor_households',
-      'flags'
-    ]
-  });
+  const csv = toCSV(dt, {columns: DOWNLOAD_COLUMNS});
   const url = URL.createObjectURL(new Blob(['\uFEFF', csv], {type: 'text/csv;charset=utf-8'}));
   const a = document.createElement('a');
   a.href = url;
