@@ -52,6 +52,10 @@ export function serveStatic({root, port, host = '127.0.0.1', base = '/'}: Static
     const accepted = acceptedEncodings(String(request.headers['accept-encoding'] ?? ''));
     const encoding = ENCODINGS.find((e) => accepted.has(e.name) && statOrNull(`${file}${e.suffix}`)?.isFile());
     headers.vary = 'accept-encoding';
+    // Vite names what it emits under _astro/ by content hash: a name never changes content, so it is cached for
+    // good (and the worker's request for DuckDB-wasm finds the copy the page preloaded).
+    if (pathname.slice(base.length).startsWith('_astro/'))
+      headers['cache-control'] = 'public, max-age=31536000, immutable';
     if (encoding) {
       file = `${file}${encoding.suffix}`;
       Object.assign(headers, {'content-encoding': encoding.name, 'content-length': statSync(file).size});

@@ -1,7 +1,9 @@
 import {readFileSync} from 'node:fs';
+import type {AddressInfo} from 'node:net';
 import {join} from 'node:path';
 import Papa from 'papaparse';
 import {describe, expect, inject, it} from 'vitest';
+import {serveStatic} from '../../pipelines/serve/serve-static.ts';
 import {EXPLORE_EXAMPLES} from '../../src/lib/explore-examples.ts';
 import {duckdbType} from '../../src/lib/explore-tables.ts';
 import {axeViolations} from './axe.ts';
@@ -221,6 +223,26 @@ describe('SQL console (/explore/)', {timeout: 180_000}, () => {
         path
       ).toEqual([]);
       await other.close();
+    }
+  });
+
+  it('downloads the DuckDB-wasm module once: preloaded by the page, taken from the cache by the worker', async () => {
+    // A server of our own, to count what reaches it (the browser's events also list answers from its cache).
+    const server = await serveStatic({root: E2E_SITE, port: 0});
+    const reached: string[] = [];
+    server.on('request', (request: {url?: string}) => reached.push(request.url ?? ''));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const context = await browser().newContext();
+    const page = await context.newPage();
+    try {
+      const result = await openQuery(page, url, 'SELECT count(*) AS n FROM funds');
+      expect(result.cells).toEqual([[String(readPublishedCsv('funds').length)]]);
+      const preloaded = await page.locator('link[rel=preload][as=fetch]').getAttribute('href');
+      expect(preloaded).toMatch(/\.wasm$/);
+      expect(reached.filter((path) => path.endsWith('.wasm'))).toEqual([preloaded]);
+    } finally {
+      await context.close();
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 });
