@@ -197,6 +197,7 @@ async function openDatabase(): Promise<Database> {
   const worker = new Worker(workerUrl);
   const db = new AsyncDuckDB(new VoidLogger(), worker);
   await db.instantiate(wasmUrl);
+  performance.mark('gongshi:engine-instantiated');
   await db.open({path: ':memory:', query: {castBigIntToDouble: false, castDecimalToDouble: false}});
   const connection = await db.connect();
   // Never fetch an extension at run time (the page allows no other host anyway): built-in functions only.

@@ -147,7 +147,7 @@ console.log(`
 | ${scale} | ${s(median(cold))} (${cold.map(s).join(', ')}) | ${(duckdbBytes / 2 ** 20).toFixed(1)} MiB | ${s(median(joinCold))} | ${s(median(joinWarm))} |`);
 const phase = (name: string) => s(median(phases.map((p) => p[name] ?? NaN)));
 console.log(`
-Cold load, median per phase (ms since navigation): engine start ${phase('engine-start')}, engine ready ${phase(
+Cold load, median per phase (ms since navigation): engine start ${phase('engine-start')}, wasm instantiated ${phase('engine-instantiated')}, engine ready ${phase(
   'engine-ready'
 )}, tables loaded ${phase('tables-ready')}, result ${phase('result')}. Load average during the run: ${loadavg()
   .map((l) => l.toFixed(1))
