@@ -105,14 +105,18 @@ export async function loadTableInDuckDB(
   const normalizers = present.map((c) => ({column: c, ...sqlNormalizer(c, `r_${c.name}`, `n_${c.name}`, 'spaced')}));
   const blankLine = `[${JS_SPACE_CLASS},]*`;
   const staged = 'gs_staged';
+  const lines = 'gs_lines';
   await createNormalizerMacros(connection);
   try {
+    // Numbering the lines runs on one thread (ORDINALITY streams in order): number them into a table first, so
+    // that the work on each line below runs on every core.
+    await connection.run(`CREATE OR REPLACE TEMP TABLE ${lines} AS
+      SELECT ordinality::INTEGER AS line, coalesce(l, '') AS l
+      FROM read_csv(${sqlString(path)}, header = false, auto_detect = false, columns = {'l': 'VARCHAR'},
+        delim = '\\0', quote = '', escape = '') WITH ORDINALITY
+      WHERE ordinality > ${head.headerLine}`);
     await connection.run(`CREATE OR REPLACE TEMP TABLE ${staged} AS
-      WITH lines AS (
-        SELECT ordinality::INTEGER AS line, coalesce(l, '') AS l
-        FROM read_csv(${sqlString(path)}, header = false, auto_detect = false, columns = {'l': 'VARCHAR'},
-          delim = '\\0', quote = '', escape = '') WITH ORDINALITY
-        WHERE ordinality > ${head.headerLine}),
+      WITH lines AS (SELECT * FROM ${lines}),
       split AS (
         SELECT line, l, contains(l, '"') AS quoted,
           CASE WHEN contains(l, '"')
@@ -142,6 +146,7 @@ export async function loadTableInDuckDB(
         FROM (${selectLayers('SELECT * FROM cells', normalizers)}))
       SELECT line, bad_quotes, ${present.map((c) => `v_${c.name}`).join(', ')}, ${problems} AS problems,
         ${regionCode} AS region_code FROM typed`);
+    await connection.run(`DROP TABLE ${lines}`);
   } catch (error) {
     // DuckDB's reader refuses what the streaming path must judge: bytes that are not UTF-8, CR line ends
     // that are bare or mixed with LF, a line longer than it holds. That path reports each with its line.
