@@ -19,10 +19,15 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {DuckDBConnection} from '@duckdb/node-api';
 import type {Lang, Problem} from './lib/error-codes.ts';
-import {computeIndicatorValues, createIndicatorValues, readIndicatorCells} from './aggregate/indicator-values.ts';
+import {
+  computeIndicatorValues,
+  createIndicatorValues,
+  protectIndicatorCells,
+  readIndicatorCells
+} from './aggregate/indicator-values.ts';
 import {readIndicatorRegistry} from './aggregate/indicator-registry.ts';
 import {createMonitoringFlows} from './aggregate/monitoring-flows.ts';
-import {createMonitoringValues} from './aggregate/monitoring-values.ts';
+import {createMonitoringValues, protectMonitoring, readMonitoringRows} from './aggregate/monitoring-values.ts';
 import {readPovertyLines} from './aggregate/poverty-lines.ts';
 import {auditPublished, formatAuditFinding} from './anonymize/audit-published.ts';
 import {collectPii} from './anonymize/collect-pii.ts';
@@ -120,25 +125,28 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
     const policy = disclosurePolicy(indicators);
     await computeIndicatorValues(connection, indicators, povertyLines);
     const cells = await readIndicatorCells(connection);
+    const monitoringRows = await readMonitoringRows(connection);
     // indicator_values and monitoring publish the same monitored-household counts: withhold them in
-    // both until neither table withholds one the other publishes.
+    // both until neither table withholds one the other publishes (in memory; the tables are written once).
     let forced = new Set<string>();
-    let suppression = await createIndicatorValues(connection, cells, {indicators, policy, workDir, forced});
-    let monitoringSuppression = await createMonitoringValues(connection, policy, workDir, suppression.withheld);
+    let indicatorCells = protectIndicatorCells(cells, policy, forced);
+    let monitoringCells = protectMonitoring(monitoringRows, policy, indicatorCells.withheld);
     let passes = 1;
     for (; ; passes++) {
-      const withheld = suppression.withheld;
-      const missing = [...monitoringSuppression.withheldTotals].filter((key) => !withheld.has(key));
+      const withheld = indicatorCells.withheld;
+      const missing = [...monitoringCells.withheldTotals].filter((key) => !withheld.has(key));
       if (missing.length === 0) break;
       forced = new Set([...forced, ...missing]);
-      suppression = await createIndicatorValues(connection, cells, {indicators, policy, workDir, forced});
-      monitoringSuppression = await createMonitoringValues(connection, policy, workDir, suppression.withheld);
+      indicatorCells = protectIndicatorCells(cells, policy, forced);
+      monitoringCells = protectMonitoring(monitoringRows, policy, indicatorCells.withheld);
     }
+    const suppression = await createIndicatorValues(connection, cells, indicatorCells, {indicators, workDir});
+    await createMonitoringValues(connection, monitoringCells, workDir);
     // The flows never withhold a stock (they withhold themselves instead), so they need no part in that loop.
     const flowSuppression = await createMonitoringFlows(connection, policy.kSensitive, workDir);
     stage.done(
       `${indicators.length} indicators; withheld ${suppression.primary} cells, ${suppression.complementary} more to ` +
-        `protect them; monitoring ${monitoringSuppression.primary} + ${monitoringSuppression.complementary}; ` +
+        `protect them; monitoring ${monitoringCells.primary} + ${monitoringCells.complementary}; ` +
         `flows ${flowSuppression.primary} + ${flowSuppression.complementary}; ${passes} passes`
     );
 
@@ -158,7 +166,7 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
       indicators,
       suppression: {
         indicator_values: {primary: suppression.primary, complementary: suppression.complementary},
-        monitoring: {primary: monitoringSuppression.primary, complementary: monitoringSuppression.complementary},
+        monitoring: {primary: monitoringCells.primary, complementary: monitoringCells.complementary},
         monitoring_flows: flowSuppression
       },
       site

@@ -1,5 +1,5 @@
 import type {DuckDBConnection} from '@duckdb/node-api';
-import {type Cell, type DisclosurePolicy, protectCells} from '../anonymize/suppress-cells.ts';
+import {type Cell, type DisclosurePolicy, type ProtectedCell, protectCells} from '../anonymize/suppress-cells.ts';
 import {loadRows} from '../lib/load-rows.ts';
 import {readRows} from '../publish/publish-table.ts';
 import {type LocalTarget, type Status, type TargetRule, statusOf, targetForYear} from './assign-status.ts';
@@ -30,10 +30,7 @@ export async function computeIndicatorValues(
 
 export interface IndicatorValueOptions {
   indicators: readonly Indicator[];
-  policy: DisclosurePolicy;
   workDir: string;
-  /** Measures another table withholds (`measure|year|region`), withheld here too. */
-  forced?: ReadonlySet<string>;
 }
 
 /** Counts of withheld cells by reason, for the manifest. */
@@ -50,17 +47,46 @@ export interface IndicatorCells {
 
 /** Reads `indicator_raw` and targets.csv's accepted rows out of DuckDB. */
 export async function readIndicatorCells(connection: DuckDBConnection): Promise<IndicatorCells> {
-  const rows = (await readRows(
-    connection,
-    `SELECT i.*, r.parent_code, r.level FROM indicator_raw i JOIN regions r ON r.code = i.region_code
-     ORDER BY indicator_id, region_code, year`
-  )) as unknown as (Cell & {level: string})[];
-  // Indicators built on the same measure (hh_reg is the denominator of five) share its suppression.
-  const raw = rows.map((c) => ({
-    ...c,
-    numerator_measure: INDICATOR_FORMULAS[c.indicator_id]?.numerator ?? null,
-    denominator_measure: INDICATOR_FORMULAS[c.indicator_id]?.denominator ?? null
-  }));
+  // 617,000 cells on the samples: text out of DuckDB costs about half a microsecond a value, numbers far less,
+  // so indicator and region travel as positions in two small lists read first.
+  const ids = (await readRows(connection, 'SELECT DISTINCT indicator_id FROM indicator_raw ORDER BY 1')).map((r) =>
+    String(r.indicator_id)
+  );
+  const regions = (await readRows(connection, 'SELECT code, parent_code, level FROM regions ORDER BY code')) as {
+    code: string;
+    parent_code: string | null;
+    level: string;
+  }[];
+  const reader = await connection.runAndReadAll(`
+    WITH ids AS (SELECT indicator_id, (row_number() OVER (ORDER BY indicator_id) - 1)::INTEGER AS i
+                 FROM (SELECT DISTINCT indicator_id FROM indicator_raw)),
+      places AS (SELECT code, (row_number() OVER (ORDER BY code) - 1)::INTEGER AS i FROM regions)
+    SELECT ids.i AS indicator, places.i AS region, c.year, c.value, c.numerator, c.denominator,
+      c.numerator_households::DOUBLE AS numerator_households, c.denominator_households::DOUBLE AS denominator_households
+    FROM indicator_raw c JOIN ids USING (indicator_id) JOIN places ON places.code = c.region_code
+    ORDER BY c.indicator_id, c.region_code, c.year`);
+  const [indicator, region, year, value, numerator, denominator, nh, dh] = reader.getColumnsJS() as (number | null)[][];
+  const raw: IndicatorCells['raw'] = [];
+  for (let row = 0; row < indicator!.length; row++) {
+    const id = ids[indicator![row]!]!;
+    const place = regions[region![row]!]!;
+    // Indicators built on the same measure (hh_reg is the denominator of five) share its suppression.
+    const formula = INDICATOR_FORMULAS[id];
+    raw.push({
+      indicator_id: id,
+      region_code: place.code,
+      level: place.level,
+      year: year![row]!,
+      value: value![row]!,
+      numerator: numerator![row]!,
+      denominator: denominator![row]!,
+      numerator_households: nh![row]!,
+      denominator_households: dh![row]!,
+      parent_code: place.parent_code,
+      numerator_measure: formula?.numerator ?? null,
+      denominator_measure: formula?.denominator ?? null
+    });
+  }
   const locals = (await readRows(
     connection,
     'SELECT indicator_id, region_code, year, target, direction FROM targets'
@@ -68,31 +94,53 @@ export async function readIndicatorCells(connection: DuckDBConnection): Promise<
   return {raw, locals};
 }
 
+/** The indicator cells after disclosure control, and the measures withheld (`measure|year|region`). */
+export interface ProtectedIndicatorCells {
+  cells: ProtectedCell[];
+  withheld: Set<string>;
+}
+
 /**
- * Withholds what could identify a household among `source`'s cells, attaches
- * targets and status, and creates the DuckDB table `indicator_values` (the
- * published columns only). Returns the counts and the withheld measures.
+ * Withholds what could identify a household among the cells of
+ * `indicator_raw`, and whatever measures another table withholds (`forced`).
+ * Pure: the caller repeats it, with monitoring, until both tables agree.
+ */
+export function protectIndicatorCells(
+  {raw}: IndicatorCells,
+  policy: DisclosurePolicy,
+  forced: ReadonlySet<string> = new Set()
+): ProtectedIndicatorCells {
+  const {cells, hiddenMeasures} = protectCells(raw, policy, undefined, forced);
+  return {cells, withheld: hiddenMeasures};
+}
+
+/**
+ * Attaches targets and status to the protected cells and creates the DuckDB
+ * table `indicator_values` (the published columns only). Returns the counts
+ * of withheld cells by reason.
  */
 export async function createIndicatorValues(
   connection: DuckDBConnection,
   {raw, locals}: IndicatorCells,
-  {indicators, policy, workDir, forced = new Set()}: IndicatorValueOptions
-): Promise<SuppressionCounts & {withheld: Set<string>}> {
-  const {cells, hiddenMeasures} = protectCells(raw, policy, undefined, forced);
+  {cells}: ProtectedIndicatorCells,
+  {indicators, workDir}: IndicatorValueOptions
+): Promise<SuppressionCounts> {
   const parents = new Map(raw.map((c) => [c.region_code, c.parent_code]));
   const targetOf = targetLookup(indicators, locals, parents);
 
-  const history = new Map<string, [number, number][]>();
+  // The published values of one indicator and region so far, oldest first (cells come ordered by indicator,
+  // region and year, so a region's history is the run of cells before this one).
+  let points: [number, number][] = [];
+  let previous: Cell | undefined;
   const rows = [];
   for (const cell of cells) {
     if (cell.value === null && !cell.suppressed) continue;
+    if (previous?.indicator_id !== cell.indicator_id || previous.region_code !== cell.region_code) points = [];
+    previous = cell;
     const target = targetOf(cell.indicator_id, cell.region_code, cell.year);
     let status: Status = 'suppressed';
     if (!cell.suppressed) {
-      const key = `${cell.indicator_id}\u0000${cell.region_code}`;
-      const points = history.get(key) ?? [];
       points.push([cell.year, cell.value!]);
-      history.set(key, points);
       status = target ? statusOf(cell.value!, cell.year, target, points.slice(-3)) : 'no_target';
     }
     const hidden = cell.suppressed !== null;
@@ -114,8 +162,7 @@ export async function createIndicatorValues(
   await loadRows(connection, 'indicator_values', INDICATOR_VALUE_COLUMNS, rows, workDir);
   return {
     primary: cells.filter((c) => c.suppressed === 'primary').length,
-    complementary: cells.filter((c) => c.suppressed === 'complementary').length,
-    withheld: hiddenMeasures
+    complementary: cells.filter((c) => c.suppressed === 'complementary').length
   };
 }
 
@@ -147,12 +194,20 @@ function targetLookup(
   parents: ReadonlyMap<string, string | null>
 ) {
   const local = new Map(locals.map((t) => [`${t.indicator_id}\u0000${t.region_code}\u0000${t.year}`, t]));
+  const withLocal = new Set(locals.map((t) => t.indicator_id));
   const defaults = new Map(indicators.map((i) => [i.id, i.targets as readonly TargetRule[]]));
+  // The default in force depends on indicator and year only: looked up once each (617,000 cells, a few hundred pairs).
+  const defaultTargets = new Map<string, TargetRule | null>();
   return (indicatorId: string, regionCode: string, year: number): TargetRule | null => {
-    for (let code: string | null | undefined = regionCode; code; code = parents.get(code)) {
-      const found = local.get(`${indicatorId}\u0000${code}\u0000${year}`);
-      if (found) return {operator: found.direction, value: found.target, fromYear: year, byYear: null};
+    if (withLocal.has(indicatorId)) {
+      for (let code: string | null | undefined = regionCode; code; code = parents.get(code)) {
+        const found = local.get(`${indicatorId}\u0000${code}\u0000${year}`);
+        if (found) return {operator: found.direction, value: found.target, fromYear: year, byYear: null};
+      }
     }
-    return targetForYear(defaults.get(indicatorId) ?? [], year);
+    const key = `${indicatorId}\u0000${year}`;
+    let target = defaultTargets.get(key);
+    if (target === undefined) defaultTargets.set(key, (target = targetForYear(defaults.get(indicatorId) ?? [], year)));
+    return target;
   };
 }

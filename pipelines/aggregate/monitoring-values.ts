@@ -10,7 +10,7 @@ import {
 import {loadRows} from '../lib/load-rows.ts';
 import {readRows} from '../publish/publish-table.ts';
 
-interface MonitoringRow {
+export interface MonitoringRow {
   region_code: string;
   parent_code: string | null;
   level: string;
@@ -34,23 +34,34 @@ export const MONITORING_COLUMNS = {
   suppressed: 'BOOLEAN'
 };
 
+/** The rows of the monitoring table before disclosure control, from the validated households. */
+export async function readMonitoringRows(connection: DuckDBConnection): Promise<MonitoringRow[]> {
+  return (await readRows(connection, MONITORING_SQL)) as unknown as MonitoringRow[];
+}
+
+/** The monitoring cells after disclosure control, their counts by reason, and the totals withheld. */
+export interface ProtectedMonitoring {
+  cells: (ProtectedCell & {row: MonitoringRow})[];
+  primary: number;
+  complementary: number;
+  withheldTotals: Set<string>;
+}
+
 /**
- * Creates the published `monitoring` table (防返贫监测): monitored households,
- * people and households whose risk was eliminated, per region and year, in
- * total, by monitor type and (township level and above only) by risk feature.
- * Every cell is sensitive (k = kSensitive). A total is withheld wherever
- * indicator_values withholds the same measure (hh_monitored, hh_eliminated);
- * then parts of a total and children of a region are protected against
- * subtraction. Returns the counts and the totals withheld, for the caller to
- * feed back into indicator_values until both agree.
+ * Disclosure control of the monitoring table (防返贫监测): monitored
+ * households, people and households whose risk was eliminated, per region and
+ * year, in total, by monitor type and (township level and above only) by risk
+ * feature. Every cell is sensitive (k = kSensitive). A total is withheld
+ * wherever indicator_values withholds the same measure (hh_monitored,
+ * hh_eliminated); then parts of a total and children of a region are
+ * protected against subtraction. Returns the totals withheld, for the caller
+ * to feed back into indicator_values until both agree. Pure.
  */
-export async function createMonitoringValues(
-  connection: DuckDBConnection,
+export function protectMonitoring(
+  rows: readonly MonitoringRow[],
   policy: DisclosurePolicy,
-  workDir: string,
   withheldMeasures: ReadonlySet<string>
-): Promise<{primary: number; complementary: number; withheldTotals: Set<string>}> {
-  const rows = (await readRows(connection, MONITORING_SQL)) as unknown as MonitoringRow[];
+): ProtectedMonitoring {
   // The totals are the measures hh_monitored and hh_eliminated that indicator_values also publishes.
   const shared = (r: MonitoringRow) =>
     TOTAL_MEASURES.some((m) => withheldMeasures.has(`${m}|${r.year}|${r.region_code}`));
@@ -82,8 +93,26 @@ export async function createMonitoringValues(
   };
   const protectedCells = suppressCells(cells, monitoringPolicy, isPrimary) as (ProtectedCell & {row: MonitoringRow})[];
   protectTypesWithinRegions(protectedCells, monitoringPolicy);
+  const withheldTotals = new Set(
+    protectedCells
+      .filter((c) => c.suppressed && c.row.monitor_type === null && c.row.risk_flag === null)
+      .flatMap((c) => TOTAL_MEASURES.map((m) => `${m}|${c.year}|${c.region_code}`))
+  );
+  return {
+    cells: protectedCells,
+    primary: protectedCells.filter((c) => c.suppressed === 'primary').length,
+    complementary: protectedCells.filter((c) => c.suppressed === 'complementary').length,
+    withheldTotals
+  };
+}
 
-  const published = protectedCells.map(({row, suppressed}) => ({
+/** Creates the published `monitoring` table from the protected cells. */
+export async function createMonitoringValues(
+  connection: DuckDBConnection,
+  {cells}: ProtectedMonitoring,
+  workDir: string
+): Promise<void> {
+  const published = cells.map(({row, suppressed}) => ({
     region_code: row.region_code,
     level: row.level,
     year: row.year,
@@ -95,16 +124,6 @@ export async function createMonitoringValues(
     suppressed: suppressed !== null
   }));
   await loadRows(connection, 'monitoring', MONITORING_COLUMNS, published, workDir);
-  const withheldTotals = new Set(
-    protectedCells
-      .filter((c) => c.suppressed && c.row.monitor_type === null && c.row.risk_flag === null)
-      .flatMap((c) => TOTAL_MEASURES.map((m) => `${m}|${c.year}|${c.region_code}`))
-  );
-  return {
-    primary: protectedCells.filter((c) => c.suppressed === 'primary').length,
-    complementary: protectedCells.filter((c) => c.suppressed === 'complementary').length,
-    withheldTotals
-  };
 }
 
 /** The household measures a monitoring total row publishes (households, eliminated households). */
