@@ -1,4 +1,8 @@
 import type {DuckDBConnection} from '@duckdb/node-api';
+import {EXACT_TOTAL_TYPE, exactSum} from '../lib/duckdb.ts';
+
+/** Measures that are sums of money, not counts of households or people. */
+const MONEY_MEASURES = new Set(['income_sum_reg', 'income_sum_all']);
 
 /**
  * Additive measures of households.csv, per village and year. Every household
@@ -28,8 +32,9 @@ export const HOUSEHOLD_MEASURES: Record<string, string> = {
     'count(*) FILTER (registered AND labor_count > 0 AND (industry_covered OR employed_count >= 1))',
   hh_above_line: 'count(*) FILTER (registered AND per_capita_income > poverty_line)',
   hh_below_line: 'count(*) FILTER (registered AND per_capita_income <= poverty_line)',
-  income_sum_reg: 'sum(per_capita_income) FILTER (registered)',
-  income_sum_all: 'sum(per_capita_income)',
+  // Exact: the income growth gap (a difference of two growth rates) magnifies any rounding into its digits.
+  income_sum_reg: `${exactSum('per_capita_income')} FILTER (registered)`,
+  income_sum_all: exactSum('per_capita_income'),
   hh_monitored: 'count(*) FILTER (monitored)',
   hh_eliminated: 'count(*) FILTER (monitored AND risk_eliminated_date <= make_date(year, 12, 31))',
   hh_not_eliminated:
@@ -56,7 +61,7 @@ export async function createHouseholdMeasures(
     GROUP BY ALL`);
   await connection.run(`CREATE OR REPLACE TABLE household_measures AS
     SELECT a.ancestor_code AS code, a.ancestor_level AS level, m.year,
-      ${measures.map(([name]) => `sum(m.${name})::BIGINT AS ${name}`).join(',\n')}
+      ${measures.map(([name]) => `sum(m.${name})::${MONEY_MEASURES.has(name) ? EXACT_TOTAL_TYPE : 'BIGINT'} AS ${name}`).join(',\n')}
     FROM village_household_measures m JOIN ancestry a ON a.code = m.code
     GROUP BY ALL`);
 }

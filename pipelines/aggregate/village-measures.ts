@@ -1,4 +1,5 @@
 import type {DuckDBConnection} from '@duckdb/node-api';
+import {exactSum} from '../lib/duckdb.ts';
 
 /** The collective income a village must reach (村集体经济经营性收入 ≥ 5万元, 赣市扶攻字〔2019〕8号 二.5). */
 export const COLLECTIVE_INCOME_LINE = 50_000;
@@ -25,9 +26,9 @@ export async function createVillageAndProjectMeasures(connection: DuckDBConnecti
       count(*) FILTER (weak)::BIGINT AS weak_villages_with_data,
       count(*) FILTER (weak AND income >= ${COLLECTIVE_INCOME_LINE})::BIGINT AS weak_villages_income_met,
       sum(households)::BIGINT AS weighted_households,
-      sum(garbage_collection_rate * households) AS garbage_weighted,
-      sum(greening_rate * households) AS greening_weighted,
-      sum(tap_water_rate * households) AS tap_water_weighted,
+      ${exactSum('garbage_collection_rate * households')} AS garbage_weighted,
+      ${exactSum('greening_rate * households')} AS greening_weighted,
+      ${exactSum('tap_water_rate * households')} AS tap_water_weighted,
       median(income) AS collective_income_median
     FROM v JOIN ancestry a ON a.code = v.code
     GROUP BY ALL`);
@@ -35,8 +36,8 @@ export async function createVillageAndProjectMeasures(connection: DuckDBConnecti
     SELECT a.ancestor_code AS code, a.ancestor_level AS level, p.year,
       count(*)::BIGINT AS projects,
       count(*) FILTER (date_diff('day', notice_start, notice_end) + 1 >= ${MIN_NOTICE_DAYS})::BIGINT AS projects_noticed,
-      sum(budget) AS budget,
-      sum(spent) AS spent
+      ${exactSum('budget')} AS budget,
+      ${exactSum('spent')} AS spent
     FROM projects p JOIN ancestry a ON a.code = p.region_code
     GROUP BY ALL`);
 }

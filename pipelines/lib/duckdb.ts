@@ -25,6 +25,20 @@ export async function openDuckDB({tempDirectory, memoryLimit = '4GB'}: DuckDBOpt
   return connection;
 }
 
+/**
+ * A sum of a non-integer expression that does not depend on the order of its
+ * rows: a sum of doubles does (DuckDB's threads add up their share of the
+ * rows in whatever order they get them), which can flip a rounded digit
+ * between two runs on the same input. Exact to 1e-8; the result is DECIMAL.
+ */
+export function exactSum(expression: string): string {
+  return `sum((${expression})::${EXACT_SUM_TYPE})`;
+}
+
+/** The type of a value summed with {@link exactSum}, and of sums of such sums. */
+export const EXACT_SUM_TYPE = 'DECIMAL(28, 8)';
+export const EXACT_TOTAL_TYPE = 'DECIMAL(38, 8)';
+
 /** Quotes a string as a SQL literal. */
 export function sqlString(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;

@@ -1,4 +1,5 @@
 import type {DuckDBConnection} from '@duckdb/node-api';
+import {exactSum} from '../lib/duckdb.ts';
 import {MIN_NOTICE_DAYS} from '../aggregate/village-measures.ts';
 import {readRows} from './publish-table.ts';
 
@@ -61,13 +62,13 @@ export async function createFundProjectViews(connection: DuckDBConnection): Prom
     LEFT JOIN place_households h ON h.region_code = p.region_code AND h.year = p.year`);
   await connection.run(`CREATE OR REPLACE VIEW pub_funds AS
     WITH drawn AS (
-      SELECT fund_id, count(*)::INTEGER AS projects, sum(budget) AS budget, sum(spent) AS spent
+      SELECT fund_id, count(*)::INTEGER AS projects, ${exactSum('budget')} AS budget, ${exactSum('spent')} AS spent
       FROM projects GROUP BY fund_id)
     SELECT f.fund_id, f.year, f.level, f.category, f.document_no, f.recipient_code, r.name AS recipient_name,
       f.amount, f.issued_date,
       coalesce(d.projects, 0) AS project_count,
-      round(coalesce(d.budget, 0), 2) AS projects_budget,
-      round(coalesce(d.spent, 0), 2) AS projects_spent,
+      round(coalesce(d.budget, 0), 2)::DOUBLE AS projects_budget,
+      round(coalesce(d.spent, 0), 2)::DOUBLE AS projects_spent,
       array_to_string(list_filter([
         CASE WHEN round(d.budget, 2) > f.amount THEN 'over_committed' END,
         CASE WHEN d.projects IS NULL THEN 'no_project' END

@@ -93,4 +93,37 @@ describe('indicator rollups (property)', () => {
       {numRuns: 40}
     );
   });
+
+  it('sums incomes exactly at every level: to the fen, whatever order the rows are added in', async () => {
+    const connection = await openDuckDB();
+    await connection.run(
+      `CREATE TABLE regions AS SELECT * FROM (VALUES ${REGIONS.map(
+        ([code, level, parent]) => `('${code}', '${level}', ${parent ? `'${parent}'` : 'NULL'})`
+      ).join(', ')}) t(code, level, parent_code)`
+    );
+    // Incomes in fen, so that the expected sums are exact integers; 0.1 + 0.2 is not 0.3 in doubles.
+    const fen = [100_025, 200_025, 10, 20, 50, 333_333, 1];
+    const rows = fen.map((f, i) => {
+      const village = VILLAGES[i % VILLAGES.length]!;
+      return `('H${i}', 2024, '${village}', 1, true, 'exited', false, NULL::DATE, ${(f / 100).toFixed(2)}::DOUBLE)`;
+    });
+    await connection.run(`CREATE TABLE households AS SELECT *, 1 AS labor_count, 0 AS employed_count,
+        false AS industry_covered, 0 AS family_doctor_signed, 1 AS medical_insured, true AS sanitary_toilet,
+        true AS safe_housing, true AS safe_water, 0 AS dropout_children
+      FROM (VALUES ${rows.join(', ')}) t(household_id, year, village_code, members, registered, status, monitored,
+        risk_eliminated_date, per_capita_income)`);
+    await createAncestry(connection);
+    await createHouseholdMeasures(connection, new Map([[2024, LINE]]));
+    const sums = await readRows(
+      connection,
+      'SELECT code, (income_sum_all * 100)::BIGINT AS fen, income_sum_reg = income_sum_all AS same FROM household_measures'
+    );
+    for (const [code] of REGIONS) {
+      const expected = fen
+        .filter((_, i) => VILLAGES[i % VILLAGES.length]!.startsWith(code))
+        .reduce((sum, f) => sum + f, 0);
+      const row = sums.find((r) => r.code === code);
+      expect(row, code).toEqual({code, fen: expected, same: true});
+    }
+  });
 });
