@@ -26,7 +26,7 @@ import {
   readIndicatorCells
 } from './aggregate/indicator-values.ts';
 import {readIndicatorRegistry} from './aggregate/indicator-registry.ts';
-import {createMonitoringFlows} from './aggregate/monitoring-flows.ts';
+import {createMonitoringFlows, createMonitoringMoves} from './aggregate/monitoring-flows.ts';
 import {createMonitoringValues, protectMonitoring, readMonitoringRows} from './aggregate/monitoring-values.ts';
 import {readPovertyLines} from './aggregate/poverty-lines.ts';
 import {auditPublished, formatAuditFinding} from './anonymize/audit-published.ts';
@@ -58,6 +58,8 @@ export interface RunOptions {
   progress?: Progress;
   /** Known indicator ids (targets.csv is checked against them). */
   indicatorIds?: ReadonlySet<string>;
+  /** DuckDB's memory limit, e.g. `1GB` (default DEFAULT_MEMORY_LIMIT); above it DuckDB spills to disk. */
+  memoryLimit?: string;
 }
 
 export interface CheckResult {
@@ -72,7 +74,7 @@ export interface CheckResult {
 export async function checkInput(options: RunOptions): Promise<CheckResult> {
   const workDir = await mkdtemp(join(tmpdir(), 'gongshi-check-'));
   try {
-    const connection = await openDuckDB({tempDirectory: join(workDir, 'duckdb')});
+    const connection = await openDuckDB({tempDirectory: join(workDir, 'duckdb'), memoryLimit: options.memoryLimit});
     const {log} = await validateStage(connection, workDir, options);
     return report(log);
   } finally {
@@ -110,7 +112,7 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
     const siteDir = join(staging, 'site');
     await mkdir(workDir, {recursive: true});
     await mkdir(dataDir, {recursive: true});
-    const connection = await openDuckDB({tempDirectory: join(workDir, 'duckdb')});
+    const connection = await openDuckDB({tempDirectory: join(workDir, 'duckdb'), memoryLimit: options.memoryLimit});
     const {log} = await validateStage(connection, workDir, options);
     const result = report(log);
     if (result.faults.length) {
@@ -126,6 +128,10 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
     await computeIndicatorValues(connection, indicators, povertyLines);
     const cells = await readIndicatorCells(connection);
     const monitoringRows = await readMonitoringRows(connection);
+    await createMonitoringMoves(connection);
+    // Everything published about households is now counted: their table (by far the largest) goes, so that
+    // DuckDB's memory is free for what follows.
+    await connection.run('DROP TABLE households');
     // indicator_values and monitoring publish the same monitored-household counts: withhold them in
     // both until neither table withholds one the other publishes (in memory; the tables are written once).
     let forced = new Set<string>();

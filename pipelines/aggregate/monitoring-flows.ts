@@ -74,24 +74,38 @@ export async function createMonitoringFlows(
   return {primary: count('primary'), complementary: count('complementary')};
 }
 
+/**
+ * Counts, from the households table, what the flows are made of — per
+ * village and year, households entering and leaving monitoring and those
+ * monitored — into small tables, so that the households (the largest table by
+ * far) can be dropped before disclosure control. A household is followed by
+ * household_id within its village.
+ */
+export async function createMonitoringMoves(connection: DuckDBConnection): Promise<void> {
+  await connection.run(`CREATE OR REPLACE TABLE household_years AS SELECT DISTINCT year FROM households`);
+  await connection.run(`CREATE OR REPLACE TABLE village_monitoring_moves AS
+    WITH m AS (SELECT household_id, village_code, year FROM households WHERE monitored),
+    moves AS (
+      SELECT c.village_code, c.year, 1 AS entered, 0 AS exited FROM m c
+      LEFT JOIN m p ON p.household_id = c.household_id AND p.village_code = c.village_code AND p.year = c.year - 1
+      WHERE p.household_id IS NULL
+      UNION ALL
+      SELECT p.village_code, p.year + 1, 0, 1 FROM m p
+      LEFT JOIN m c ON c.household_id = p.household_id AND c.village_code = p.village_code AND c.year = p.year + 1
+      WHERE c.household_id IS NULL)
+    SELECT village_code, year, sum(entered)::BIGINT AS entered, sum(exited)::BIGINT AS exited FROM moves GROUP BY ALL`);
+  await connection.run(`CREATE OR REPLACE TABLE village_monitoring_stocks AS
+    SELECT village_code, year, count(*)::BIGINT AS households FROM households WHERE monitored GROUP BY ALL`);
+}
+
 const FLOWS_SQL = `
-  WITH m AS (SELECT household_id, village_code, year FROM households WHERE monitored),
-  years AS (SELECT DISTINCT year FROM households),
-  flow_years AS (SELECT year FROM years WHERE year - 1 IN (SELECT year FROM years)),
-  moves AS (
-    SELECT c.village_code, c.year, 1 AS entered, 0 AS exited FROM m c
-    LEFT JOIN m p ON p.household_id = c.household_id AND p.village_code = c.village_code AND p.year = c.year - 1
-    WHERE p.household_id IS NULL
-    UNION ALL
-    SELECT p.village_code, p.year + 1, 0, 1 FROM m p
-    LEFT JOIN m c ON c.household_id = p.household_id AND c.village_code = p.village_code AND c.year = p.year + 1
-    WHERE c.household_id IS NULL),
+  WITH flow_years AS (SELECT year FROM household_years WHERE year - 1 IN (SELECT year FROM household_years)),
   flows AS (
     SELECT a.ancestor_code AS region_code, v.year, sum(v.entered) AS entered, sum(v.exited) AS exited
-    FROM moves v JOIN ancestry a ON a.code = v.village_code GROUP BY ALL),
+    FROM village_monitoring_moves v JOIN ancestry a ON a.code = v.village_code GROUP BY ALL),
   stocks AS (
-    SELECT a.ancestor_code AS region_code, m.year, count(*) AS households
-    FROM m JOIN ancestry a ON a.code = m.village_code GROUP BY ALL),
+    SELECT a.ancestor_code AS region_code, m.year, sum(m.households) AS households
+    FROM village_monitoring_stocks m JOIN ancestry a ON a.code = m.village_code GROUP BY ALL),
   withheld AS (
     SELECT region_code, year, suppressed FROM monitoring WHERE monitor_type IS NULL AND risk_flag IS NULL)
   SELECT r.code AS region_code, r.parent_code, r.level, y.year,

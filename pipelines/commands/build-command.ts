@@ -30,7 +30,7 @@ export async function buildCommand(argv: string[], {stdout, stderr}: CommandCont
     previous: {type: 'string'},
     'site-config': {type: 'string'}
   });
-  const {input, lang, report} = readInputOptions('build', values);
+  const {input, lang, report, memoryLimit} = readInputOptions('build', values);
   const {out, base, contact} = values;
   const siteUrl = values['site-url'];
   if (!/^https?:\/\/[^/?#\s]+\/?$/.test(siteUrl)) {
@@ -48,6 +48,7 @@ export async function buildCommand(argv: string[], {stdout, stderr}: CommandCont
       siteUrl,
       contact,
       lang,
+      memoryLimit,
       progress,
       indicatorIds: readKnownIndicatorIds(),
       previous: values.previous || undefined,

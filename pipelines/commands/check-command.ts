@@ -1,4 +1,6 @@
 import {writeFile} from 'node:fs/promises';
+import {CliError} from '../lib/cli-error.ts';
+import {DEFAULT_MEMORY_LIMIT, MEMORY_SIZE} from '../lib/duckdb.ts';
 import type {Lang} from '../lib/error-codes.ts';
 import {formatProblem} from '../lib/error-codes.ts';
 import {isPipelineError} from '../lib/pipeline-error.ts';
@@ -15,15 +17,27 @@ const LANGS = ['zh', 'en'] as const;
 export const INPUT_OPTIONS = {
   input: {type: 'string'},
   lang: {type: 'string', default: 'zh'},
-  report: {type: 'string'}
+  report: {type: 'string'},
+  'memory-limit': {type: 'string', default: process.env.GONGSHI_MEMORY_LIMIT ?? DEFAULT_MEMORY_LIMIT}
 } as const;
 
 /** Reads the shared options after parsing, with their usage errors. */
-export function readInputOptions(command: string, values: {input?: string; lang?: string; report?: string}) {
+export function readInputOptions(
+  command: string,
+  values: {input?: string; lang?: string; report?: string; 'memory-limit'?: string}
+) {
+  const memoryLimit = String(values['memory-limit']);
+  if (!MEMORY_SIZE.test(memoryLimit)) {
+    throw new CliError(
+      'E_USAGE',
+      `${command}: --memory-limit must be a size such as 1GB or 512MB, not "${memoryLimit}"`
+    );
+  }
   return {
     input: requireOption(command, 'input', values.input),
     lang: chooseOption(command, 'lang', String(values.lang), LANGS) as Lang,
-    report: values.report || undefined
+    report: values.report || undefined,
+    memoryLimit
   };
 }
 
@@ -33,13 +47,14 @@ export function readInputOptions(command: string, values: {input?: string; lang?
  * published, 1 when it cannot.
  */
 export async function checkCommand(argv: string[], {stdout, stderr}: CommandContext): Promise<number> {
-  const {input, lang, report} = readInputOptions('check', parseOptions('check', argv, INPUT_OPTIONS));
+  const {input, lang, report, memoryLimit} = readInputOptions('check', parseOptions('check', argv, INPUT_OPTIONS));
   const progress = createProgress(stderr);
   let result;
   try {
     result = await checkInput({
       input,
       lang,
+      memoryLimit,
       progress,
       indicatorIds: readKnownIndicatorIds()
     });

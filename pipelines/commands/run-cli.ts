@@ -5,10 +5,10 @@ export const USAGE = `gongshi — 公示: static disclosure and progress sites f
 
 Usage:
   gongshi sample --scale tiny|default|full --seed N --out DIR   write a synthetic input folder
-  gongshi check  --input DIR [--lang zh|en]                     validate only (exit 0 publishable, 1 not)
+  gongshi check  --input DIR [--lang zh|en] [--memory-limit 1GB] validate only (exit 0 publishable, 1 not)
   gongshi build  --input DIR [--out dist] [--lang zh|en]        publish the tables and build the site
                  [--base /] [--site-url URL] [--contact ADDRESS]
-                 [--previous DIR] [--site-config FILE]
+                 [--previous DIR] [--site-config FILE] [--memory-limit 1GB]
 
 Options:
   --base PATH         URL path the site is served under, e.g. /gongshi/ (default /)
@@ -20,6 +20,8 @@ Options:
                       releases/<id>/ and write the changelog of this release against it
   --site-config FILE  publisher, title, licence, citation and site_url (YAML or JSON); default:
                       site.yml, site.yaml or site.json in the input folder, if there is one
+  --memory-limit SIZE DuckDB's memory, e.g. 512MB or 4GB (default $GONGSHI_MEMORY_LIMIT or 1GB);
+                      above it DuckDB works through temporary files: more is faster on large inputs
   -h, --help          show this help
 `;
 

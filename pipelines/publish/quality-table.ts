@@ -7,9 +7,10 @@ import {readRows} from './publish-table.ts';
 export const QUALITY_COLUMNS = {region_code: 'VARCHAR', dataset: 'VARCHAR', measure: 'VARCHAR', count: 'BIGINT'};
 
 /** Input tables with the column that places a row, and the published tables whose withheld cells are counted. */
-const PLACED_BY: Record<string, [table: string, column: string]> = {
+// Households are counted from their per-village measures: the households table is dropped once aggregated.
+const PLACED_BY: Record<string, [table: string, column: string, rows?: string]> = {
   'regions.csv': ['regions', 'code'],
-  'households.csv': ['households', 'village_code'],
+  'households.csv': ['village_household_measures', 'code', 'sum(hh_all)'],
   'villages.csv': ['villages', 'village_code'],
   'funds.csv': ['funds', 'recipient_code'],
   'projects.csv': ['projects', 'region_code'],
@@ -57,10 +58,10 @@ export async function createQualityTable(
   for (const account of files) {
     const placed = PLACED_BY[account.file];
     if (placed && tables.has(placed[0])) {
-      const [table, column] = placed;
+      const [table, column, rowsOf = 'count(*)'] = placed;
       const rows = await readRows(
         connection,
-        `SELECT ${sqlIdentifier(column)}::VARCHAR AS code, count(*) AS n FROM ${sqlIdentifier(table)} GROUP BY ALL`
+        `SELECT ${sqlIdentifier(column)}::VARCHAR AS code, ${rowsOf} AS n FROM ${sqlIdentifier(table)} GROUP BY ALL`
       );
       for (const {code, n} of rows) add(countyOf.get(String(code)) ?? '', account.file, 'accepted', Number(n));
     }

@@ -9,14 +9,20 @@ import {existsSync} from 'node:fs';
 import {rm} from 'node:fs/promises';
 import {join} from 'node:path';
 import {parseArgs} from 'node:util';
-import {openDuckDB, sqlString} from '../../pipelines/lib/duckdb.ts';
+import {DEFAULT_MEMORY_LIMIT, openDuckDB, sqlString} from '../../pipelines/lib/duckdb.ts';
 import {createProgress} from '../../pipelines/lib/progress.ts';
 import {PROJECT_ROOT} from '../../pipelines/publish/build-site.ts';
 import {buildRelease} from '../../pipelines/run.ts';
 import {generateSample} from '../../pipelines/sample/generate-sample.ts';
 import {readKnownIndicatorIds} from '../../pipelines/commands/known-indicators.ts';
 
-const {values} = parseArgs({options: {scale: {type: 'string', default: 'full'}, runs: {type: 'string', default: '2'}}});
+const {values} = parseArgs({
+  options: {
+    scale: {type: 'string', default: 'full'},
+    runs: {type: 'string', default: '2'},
+    'memory-limit': {type: 'string', default: DEFAULT_MEMORY_LIMIT}
+  }
+});
 const scale = values.scale as 'full' | 'default' | 'tiny';
 const input = join(PROJECT_ROOT, `.gongshi/bench/${scale}`);
 const out = join(PROJECT_ROOT, `.gongshi/bench/${scale}-out`);
@@ -43,6 +49,7 @@ async function pipeline(): Promise<number> {
     out,
     lang: 'en',
     dataOnly: true,
+    memoryLimit: values['memory-limit'],
     progress: createProgress(process.stdout),
     indicatorIds: readKnownIndicatorIds()
   });
@@ -59,7 +66,7 @@ await rm(out, {recursive: true, force: true});
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const peak = process.resourceUsage().maxRSS / 1024;
 console.log(`
-| scale | floor (DuckDB read_csv + GROUP BY) | pipeline | ratio | peak RSS |
-|---|---|---|---|---|
-| ${scale} | ${median(floors).toFixed(1)} s | ${median(pipelines).toFixed(1)} s | ${(median(pipelines) / median(floors)).toFixed(1)}× | ${peak.toFixed(0)} MiB |
+| scale | DuckDB memory limit | floor (DuckDB read_csv + GROUP BY) | pipeline | ratio | peak RSS |
+|---|---|---|---|---|---|
+| ${scale} | ${values['memory-limit']} | ${median(floors).toFixed(1)} s | ${median(pipelines).toFixed(1)} s | ${(median(pipelines) / median(floors)).toFixed(1)}× | ${peak.toFixed(0)} MiB |
 runs: floor ${floors.map((x) => x.toFixed(1)).join(', ')} s; pipeline ${pipelines.map((x) => x.toFixed(1)).join(', ')} s`);

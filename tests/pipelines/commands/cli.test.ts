@@ -19,6 +19,7 @@ describe('gongshi command line', () => {
     expect(help.stdout).toMatch(/gongshi sample --scale tiny\|default\|full --seed N --out DIR/);
     expect(help.stdout).toContain('--previous DIR');
     expect(help.stdout).toContain('--site-config FILE');
+    expect(help.stdout).toContain('--memory-limit SIZE');
     expect(gongshi().status).toBe(2);
   });
 
@@ -39,6 +40,21 @@ describe('gongshi command line', () => {
     expect(unknown.stderr).toContain("Unknown option '--colour'");
     expect(gongshi('check').stderr).toContain('--input is required');
     expect(gongshi('build', '--input', '.', '--lang', 'fr').stderr).toContain('--lang must be one of zh, en');
+  });
+
+  it("takes DuckDB's memory limit from --memory-limit or GONGSHI_MEMORY_LIMIT, and refuses what is not a size", () => {
+    const input = mkdtempSync(join(tmpdir(), 'gongshi-cli-'));
+    expect(gongshi('sample', '--scale', 'tiny', '--seed', '1', '--out', input).status).toBe(0);
+    expect(gongshi('check', '--input', input, '--memory-limit', '256MB').status).toBe(0);
+    const wrong = gongshi('check', '--input', input, '--memory-limit', 'lots');
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('--memory-limit must be a size such as 1GB or 512MB, not "lots"');
+    const fromEnvironment = spawnSync(process.execPath, [CLI, 'build', '--input', input], {
+      encoding: 'utf8',
+      env: {...process.env, GONGSHI_MEMORY_LIMIT: '2 gigs'}
+    });
+    expect(fromEnvironment.status).toBe(2);
+    expect(fromEnvironment.stderr).toContain('not "2 gigs"');
   });
 
   it('fails check with exit 1 and E_MISSING_FILE on a folder without regions.csv, in both languages', () => {
