@@ -36,7 +36,7 @@ import {readPublicVocabulary} from './anonymize/read-public-vocabulary.ts';
 import {scanSiteForPii} from './anonymize/scan-site-for-pii.ts';
 import {siteOrigin} from '../src/lib/site-config.ts';
 import {PipelineError} from './lib/pipeline-error.ts';
-import {openDuckDB} from './lib/duckdb.ts';
+import {closeDuckDB, openDuckDB} from './lib/duckdb.ts';
 import {type Progress, createProgress} from './lib/progress.ts';
 import {buildSite} from './publish/build-site.ts';
 import {indexSiteSearch} from './publish/index-site-search.ts';
@@ -75,8 +75,12 @@ export async function checkInput(options: RunOptions): Promise<CheckResult> {
   const workDir = await mkdtemp(join(tmpdir(), 'gongshi-check-'));
   try {
     const connection = await openDuckDB({tempDirectory: join(workDir, 'duckdb'), memoryLimit: options.memoryLimit});
-    const {log} = await validateStage(connection, workDir, options);
-    return report(log);
+    try {
+      const {log} = await validateStage(connection, workDir, options);
+      return report(log);
+    } finally {
+      closeDuckDB(connection);
+    }
   } finally {
     await rm(workDir, {recursive: true, force: true});
   }
@@ -106,6 +110,13 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
   // Read before any work, so that a wrong --previous fails at once (and before the swap may replace it).
   const previous = options.previous ? readPreviousRelease(options.previous) : undefined;
   const staging = await createStaging(options.out);
+  // Closed as soon as the data are published: the site build needs none of DuckDB's memory, and its temporary
+  // files live in the staging folder.
+  let duckdb: DuckDBConnection | undefined;
+  const closeDatabase = () => {
+    if (duckdb) closeDuckDB(duckdb);
+    duckdb = undefined;
+  };
   try {
     const workDir = join(staging, 'work');
     const dataDir = join(staging, 'data');
@@ -113,9 +124,11 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
     await mkdir(workDir, {recursive: true});
     await mkdir(dataDir, {recursive: true});
     const connection = await openDuckDB({tempDirectory: join(workDir, 'duckdb'), memoryLimit: options.memoryLimit});
+    duckdb = connection;
     const {log} = await validateStage(connection, workDir, options);
     const result = report(log);
     if (result.faults.length) {
+      closeDatabase();
       await discardStaging(staging);
       return {...result, built: false};
     }
@@ -194,6 +207,7 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
     stage = progress.stage('release');
     for (const id of previous?.missing ?? []) progress.warn(`release ${id}: its files are not in ${options.previous}`);
     const release = await writeRelease(connection, {dataDir, workDir, previous});
+    closeDatabase();
     const changes = release.changelog?.tables.reduce((sum, t) => sum + t.added + t.removed + t.changed, 0);
     stage.done(
       release.changelog
@@ -240,6 +254,7 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
     await discardStaging(staging);
     return {...result, built: true};
   } catch (error) {
+    closeDatabase();
     await discardStaging(staging);
     throw error;
   }

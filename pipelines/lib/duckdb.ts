@@ -34,6 +34,7 @@ export async function openDuckDB({
     ...(tempDirectory ? {temp_directory: tempDirectory} : {})
   });
   const connection = await instance.connect();
+  instances.set(connection, instance);
   // Published files must not depend on the time zone of the machine.
   await connection.run("SET TimeZone = 'UTC'");
   return connection;
@@ -52,6 +53,20 @@ export function exactSum(expression: string): string {
 /** The type of a value summed with {@link exactSum}, and of sums of such sums. */
 export const EXACT_SUM_TYPE = 'DECIMAL(28, 8)';
 export const EXACT_TOTAL_TYPE = 'DECIMAL(38, 8)';
+
+const instances = new WeakMap<DuckDBConnection, DuckDBInstance>();
+
+/**
+ * Closes a connection of {@link openDuckDB} and its database, which frees its
+ * memory and its temporary files at once rather than whenever the garbage
+ * collector gets to them (a second build in the same process must not meet
+ * the first one's files in its temporary directory).
+ */
+export function closeDuckDB(connection: DuckDBConnection): void {
+  connection.closeSync();
+  instances.get(connection)?.closeSync();
+  instances.delete(connection);
+}
 
 /** Quotes a string as a SQL literal. */
 export function sqlString(value: string): string {
