@@ -9,9 +9,9 @@ export interface DuckDBOptions {
 
 /**
  * DuckDB's memory limit unless told otherwise. Above it DuckDB spills to its
- * temporary directory: with 1 GB, the full sample (11.4 million household
- * rows) builds in about 2 GiB of memory in all, against 4.6 GiB with 4 GB and
- * about 15 % faster (BENCHMARKS.md).
+ * temporary directory: with 1 GB, the full sample's data (11.4 million
+ * household rows) are published in 2.0–2.3 GiB of memory in all, against
+ * 4.6 GiB with 4 GB, which is about 10 % faster (BENCHMARKS.md).
  */
 export const DEFAULT_MEMORY_LIMIT = '1GB';
 
