@@ -130,4 +130,13 @@ describe('households.csv keys', () => {
     expectRejected(checked, {...duplicate, line: lineOf(4), params: params(lineOf(1))}, {rejected: 2});
     expect(accountOf(checked, 'households')).toMatchObject({rowsRead: 6, rowsAccepted: 4});
   });
+
+  it('judges duplicates among rows that pass every other rule: a broken copy leaves the good one counted', async () => {
+    const input = minimalInput();
+    input.households.push({...input.households[1]!, members: '三'});
+    const checked = await checkTables(input);
+    expectRejected(checked, {code: 'E_INTEGER', file: 'households', line: lineOf(4), column: 'members', value: '三'});
+    expect(checked.problems.filter((p) => p.code === 'E_DUPLICATE')).toEqual([]);
+    expect(accountOf(checked, 'households')).toMatchObject({rowsRead: 5, rowsAccepted: 4});
+  });
 });
