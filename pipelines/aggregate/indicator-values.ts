@@ -61,14 +61,17 @@ export async function readIndicatorCells(connection: DuckDBConnection): Promise<
     WITH ids AS (SELECT indicator_id, (row_number() OVER (ORDER BY indicator_id) - 1)::INTEGER AS i
                  FROM (SELECT DISTINCT indicator_id FROM indicator_raw)),
       places AS (SELECT code, (row_number() OVER (ORDER BY code) - 1)::INTEGER AS i FROM regions)
-    SELECT ids.i AS indicator, places.i AS region, c.year, c.value, c.numerator, c.denominator,
+    SELECT ids.i AS indicator, places.i AS region, c.year::INTEGER AS year, c.value, c.numerator, c.denominator,
       c.numerator_households::DOUBLE AS numerator_households, c.denominator_households::DOUBLE AS denominator_households
     FROM indicator_raw c JOIN ids USING (indicator_id) JOIN places ON places.code = c.region_code
     ORDER BY c.indicator_id, c.region_code, c.year`);
-  const [indicator, region, year, value, numerator, denominator, nh, dh] = reader.getColumnsJS() as (number | null)[][];
+  // An empty result has no columns at all (no households, villages or projects accepted).
+  const [indicator = [], region, year, value, numerator, denominator, nh, dh] = reader.getColumnsJS() as (
+    number | null
+  )[][];
   const raw: IndicatorCells['raw'] = [];
-  for (let row = 0; row < indicator!.length; row++) {
-    const id = ids[indicator![row]!]!;
+  for (let row = 0; row < indicator.length; row++) {
+    const id = ids[indicator[row]!]!;
     const place = regions[region![row]!]!;
     // Indicators built on the same measure (hh_reg is the denominator of five) share its suppression.
     const formula = INDICATOR_FORMULAS[id];
@@ -117,7 +120,9 @@ export function protectIndicatorCells(
 /**
  * Attaches targets and status to the protected cells and creates the DuckDB
  * table `indicator_values` (the published columns only). Returns the counts
- * of withheld cells by reason.
+ * of withheld cells by reason. The cells must come ordered by indicator,
+ * region and year, as {@link readIndicatorCells} reads them: a status looks
+ * back along the run of cells before it.
  */
 export async function createIndicatorValues(
   connection: DuckDBConnection,
