@@ -15,7 +15,7 @@ import {readCsvHead} from '../ingest/read-csv-head.ts';
 import {JS_SPACE_CLASS, createNormalizerMacros, selectLayers, sqlNormalizer} from '../ingest/sql-normalizers.ts';
 import type {ErrorCode, Problem} from '../lib/error-codes.ts';
 import {sqlIdentifier, sqlString} from '../lib/duckdb.ts';
-import {MAX_INTEGER} from './row-check.ts';
+import {DECIMAL_LIMIT, DECIMAL_RULE, MAX_INTEGER} from './row-check.ts';
 import type {SqlRule} from './household-rules-sql.ts';
 import {SQL_TYPES} from './table-loader.ts';
 
@@ -90,6 +90,12 @@ export async function loadTableInDuckDB(
       when: `coalesce(${tooBig}, false) AND NOT (${blamed})`,
       problem: problem(c.type === 'int' ? "'E_RANGE'" : "'E_NUMBER'", c.name, raw(c.name), sqlString(rule))
     });
+    if (c.type !== 'int') {
+      ruleProblems.push({
+        when: `coalesce(isfinite(${v(c.name)}) AND abs(${v(c.name)}) >= ${DECIMAL_LIMIT}, false) AND NOT (${blamed})`,
+        problem: problem("'E_RANGE'", c.name, raw(c.name), sqlString(JSON.stringify({rule: DECIMAL_RULE})))
+      });
+    }
   }
 
   const width = mapping.width;

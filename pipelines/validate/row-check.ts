@@ -6,6 +6,12 @@ export type RowValues = IngestedRow['values'];
 
 /** The largest whole number DuckDB's INTEGER, the type of `int` columns in the loaded tables, holds. */
 export const MAX_INTEGER = 2 ** 31 - 1;
+/**
+ * Decimals (yuan, shares) must stay below this: no real amount comes near it, and sums of money are exact
+ * decimals in DuckDB (`exactSum`), whose type holds no more than 10^20.
+ */
+export const DECIMAL_LIMIT = 1e15;
+export const DECIMAL_RULE = '< 10^15';
 
 /**
  * Collects the problems of one row. Each rule names the column it blames and
@@ -40,10 +46,11 @@ export class RowCheck {
   }
 
   /**
-   * Records E_RANGE for a whole number beyond MAX_INTEGER and E_NUMBER for a
-   * decimal too long to be finite (`1` and 400 zeros reads as Infinity), on
-   * columns no other rule has blamed. Such values are typos; loaded, the
-   * first would fail the whole run and the second would be published.
+   * Records E_RANGE for a whole number beyond MAX_INTEGER, E_NUMBER for a
+   * decimal too long to be finite (`1` and 400 zeros reads as Infinity) and
+   * E_RANGE for one of DECIMAL_LIMIT or more, on columns no other rule has
+   * blamed. Such values are typos; loaded, they would fail the whole run or
+   * be published.
    */
   bounded(columns: readonly ColumnSpec[]): void {
     for (const column of columns) {
@@ -51,7 +58,9 @@ export class RowCheck {
       if (typeof value !== 'number' || this.problems.some((p) => p.column === column.name)) continue;
       if (column.type === 'int') {
         this.expect(Math.abs(value) <= MAX_INTEGER, 'E_RANGE', column.name, {rule: `≤ ${MAX_INTEGER}`});
-      } else this.expect(Number.isFinite(value), 'E_NUMBER', column.name);
+      } else if (this.expect(Number.isFinite(value), 'E_NUMBER', column.name)) {
+        this.expect(Math.abs(value) < DECIMAL_LIMIT, 'E_RANGE', column.name, {rule: DECIMAL_RULE});
+      }
     }
   }
 

@@ -45,6 +45,15 @@ describe('households.csv ranges', () => {
     });
   });
 
+  it('E_RANGE: an amount of 10^15 yuan or more (a typo; its exact sum would overflow), and one just below passes', async () => {
+    await expectChangeRejected('households', 0, {per_capita_income: '1,000,000,000,000,000'}, 'E_RANGE', {
+      rule: '< 10^15'
+    });
+    const input = minimalInput();
+    input.households[0]!.per_capita_income = '999999999999999.9';
+    expect((await checkTables(input)).problems).toEqual([]);
+  });
+
   it('E_YEAR_RANGE: a year before 2014', async () => {
     await expectChangeRejected('households', 2, {year: '2013'}, 'E_YEAR_RANGE', {min: 2014, max: 2100});
   });

@@ -28,6 +28,10 @@ describe('projects.csv', () => {
     await expectChangeRejected('projects', 0, {beneficiary_poor_households: '121'}, 'E_RANGE', {rule: '0–120'});
   });
 
+  it('E_RANGE: a budget of 10^15 yuan or more', async () => {
+    await expectChangeRejected('projects', 1, {budget: '5000000000000000'}, 'E_RANGE', {rule: '< 10^15'});
+  });
+
   it('E_SPENT_OVER_BUDGET: spent above 1.05 × budget is rejected, 1.05 × budget is accepted', async () => {
     await expectChangeRejected('projects', 1, {spent: '210000.01'}, 'E_SPENT_OVER_BUDGET', {budget: 200000});
     const input = minimalInput();
