@@ -110,18 +110,20 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
   // Read before any work, so that a wrong --previous fails at once (and before the swap may replace it).
   const previous = options.previous ? readPreviousRelease(options.previous) : undefined;
   const staging = await createStaging(options.out);
-  // Closed as soon as the data are published: the site build needs none of DuckDB's memory, and its temporary
-  // files live in the staging folder.
+  // Row-level work files (accepted rows on their way into DuckDB, DuckDB's spilled pages, which may hold whole
+  // input lines with names and ID numbers) go to a private folder of the system's, never beside the output,
+  // which may be served.
+  const workDir = await mkdtemp(join(tmpdir(), 'gongshi-build-'));
+  // Closed as soon as the data are published: the site build needs none of DuckDB's memory.
   let duckdb: DuckDBConnection | undefined;
   const closeDatabase = () => {
-    if (duckdb) closeDuckDB(duckdb);
+    const open = duckdb;
     duckdb = undefined;
+    if (open) closeDuckDB(open);
   };
   try {
-    const workDir = join(staging, 'work');
     const dataDir = join(staging, 'data');
     const siteDir = join(staging, 'site');
-    await mkdir(workDir, {recursive: true});
     await mkdir(dataDir, {recursive: true});
     const connection = await openDuckDB({tempDirectory: join(workDir, 'duckdb'), memoryLimit: options.memoryLimit});
     duckdb = connection;
@@ -254,9 +256,16 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
     await discardStaging(staging);
     return {...result, built: true};
   } catch (error) {
-    closeDatabase();
+    // The build's own error is the one to report, not one from closing the database after it.
+    try {
+      closeDatabase();
+    } catch {
+      // Already failing.
+    }
     await discardStaging(staging);
     throw error;
+  } finally {
+    await rm(workDir, {recursive: true, force: true});
   }
 }
 

@@ -1,8 +1,5 @@
 import type {DuckDBConnection} from '@duckdb/node-api';
-import {EXACT_TOTAL_TYPE, exactSum} from '../lib/duckdb.ts';
-
-/** Measures that are sums of money, not counts of households or people. */
-const MONEY_MEASURES = new Set(['income_sum_reg', 'income_sum_all']);
+import {EXACT_SUM_TYPE, EXACT_TOTAL_TYPE, exactSum} from '../lib/duckdb.ts';
 
 /**
  * Additive measures of households.csv, per village and year. Every household
@@ -54,6 +51,7 @@ export async function createHouseholdMeasures(
   const values = [...lines].map(([year, line]) => `(${year}, ${line})`).join(', ');
   await connection.run(`CREATE OR REPLACE TABLE poverty_lines AS
     SELECT * FROM (VALUES ${values || '(0, 0)'}) t(year, poverty_line)`);
+  // Counts add up as whole numbers; sums of money (exactSum) stay exact decimals in the rollup.
   const measures = Object.entries(HOUSEHOLD_MEASURES);
   await connection.run(`CREATE OR REPLACE TABLE village_household_measures AS
     SELECT village_code AS code, year, ${measures.map(([name, sql]) => `coalesce(${sql}, 0) AS ${name}`).join(',\n')}
@@ -61,7 +59,7 @@ export async function createHouseholdMeasures(
     GROUP BY ALL`);
   await connection.run(`CREATE OR REPLACE TABLE household_measures AS
     SELECT a.ancestor_code AS code, a.ancestor_level AS level, m.year,
-      ${measures.map(([name]) => `sum(m.${name})::${MONEY_MEASURES.has(name) ? EXACT_TOTAL_TYPE : 'BIGINT'} AS ${name}`).join(',\n')}
+      ${measures.map(([name, sql]) => `sum(m.${name})::${sql.includes(EXACT_SUM_TYPE) ? EXACT_TOTAL_TYPE : 'BIGINT'} AS ${name}`).join(',\n')}
     FROM village_household_measures m JOIN ancestry a ON a.code = m.code
     GROUP BY ALL`);
 }

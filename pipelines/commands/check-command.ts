@@ -30,7 +30,7 @@ export function readInputOptions(
   if (!MEMORY_SIZE.test(memoryLimit)) {
     throw new CliError(
       'E_USAGE',
-      `${command}: --memory-limit must be a size such as 1GB or 512MB, not "${memoryLimit}"`
+      `${command}: --memory-limit (or GONGSHI_MEMORY_LIMIT) must be a size such as 1GB or 512MB, not "${memoryLimit}"`
     );
   }
   return {

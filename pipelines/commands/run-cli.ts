@@ -5,7 +5,8 @@ export const USAGE = `gongshi — 公示: static disclosure and progress sites f
 
 Usage:
   gongshi sample --scale tiny|default|full --seed N --out DIR   write a synthetic input folder
-  gongshi check  --input DIR [--lang zh|en] [--memory-limit 1GB] validate only (exit 0 publishable, 1 not)
+  gongshi check  --input DIR [--lang zh|en]                     validate only (exit 0 publishable, 1 not)
+                 [--memory-limit 1GB]
   gongshi build  --input DIR [--out dist] [--lang zh|en]        publish the tables and build the site
                  [--base /] [--site-url URL] [--contact ADDRESS]
                  [--previous DIR] [--site-config FILE] [--memory-limit 1GB]

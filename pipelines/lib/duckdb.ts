@@ -50,8 +50,9 @@ export function exactSum(expression: string): string {
   return `sum((${expression})::${EXACT_SUM_TYPE})`;
 }
 
-/** The type of a value summed with {@link exactSum}, and of sums of such sums. */
+/** The type each value summed with {@link exactSum} is cast to (up to 10^20; inputs stay below 10^15). */
 export const EXACT_SUM_TYPE = 'DECIMAL(28, 8)';
+/** The type of a sum of such sums (up to 10^30), as DuckDB gives a sum of DECIMAL(28, 8). */
 export const EXACT_TOTAL_TYPE = 'DECIMAL(38, 8)';
 
 const instances = new WeakMap<DuckDBConnection, DuckDBInstance>();
@@ -63,9 +64,13 @@ const instances = new WeakMap<DuckDBConnection, DuckDBInstance>();
  * the first one's files in its temporary directory).
  */
 export function closeDuckDB(connection: DuckDBConnection): void {
-  connection.closeSync();
-  instances.get(connection)?.closeSync();
+  const instance = instances.get(connection);
   instances.delete(connection);
+  try {
+    connection.closeSync();
+  } finally {
+    instance?.closeSync();
+  }
 }
 
 /** Quotes a string as a SQL literal. */

@@ -156,6 +156,7 @@ export async function loadTableInDuckDB(
   } catch (error) {
     // DuckDB's reader refuses what the streaming path must judge: bytes that are not UTF-8, CR line ends
     // that are bare or mixed with LF, a line longer than it holds. That path reports each with its line.
+    await connection.run(`DROP TABLE IF EXISTS ${lines}`);
     if (isReaderRefusal(error)) return undefined;
     throw error;
   }

@@ -13,6 +13,7 @@ import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import Papa from 'papaparse';
+import type {BrowserContext} from 'playwright-core';
 import {afterAll, describe, expect, inject, it} from 'vitest';
 import {useChromium} from './browser.ts';
 import {settled, typeQuery} from './explore-console.ts';
@@ -44,6 +45,16 @@ describe('a journalist’s path through the open data', {timeout: 180_000}, () =
 
   it('goes from the catalogue to a download, its checksum, a query in the console and a shared link', async () => {
     const context = await browser().newContext({acceptDownloads: true});
+    const reader = await browser().newContext();
+    try {
+      await journey(context, reader);
+    } finally {
+      await reader.close();
+      await context.close();
+    }
+  });
+
+  async function journey(context: BrowserContext, reader: BrowserContext) {
     const page = await context.newPage();
 
     // 1. The catalogue, and the CSV button of the projects table, clicked.
@@ -87,14 +98,10 @@ describe('a journalist’s path through the open data', {timeout: 180_000}, () =
     // 5. The address is the link they share; a reader with a fresh browser sees the same result.
     const link = page.url();
     expect(new URL(link).searchParams.get('sql')).toBe(QUESTION);
-    const reader = await browser().newContext();
     const readerPage = await reader.newPage();
     await readerPage.goto(link);
     const opened = await settled(readerPage);
     expect(opened.cells).toEqual(answer.cells);
     await expect(readerPage.locator('#sql').inputValue()).resolves.toBe(QUESTION);
-
-    await reader.close();
-    await context.close();
-  });
+  }
 });

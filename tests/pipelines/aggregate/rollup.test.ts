@@ -94,7 +94,7 @@ describe('indicator rollups (property)', () => {
     );
   });
 
-  it('sums incomes exactly at every level: to the fen, whatever order the rows are added in', async () => {
+  it('sums incomes exactly at every level, to the fen (not rounded to whole yuan per region)', async () => {
     const connection = await openDuckDB();
     await connection.run(
       `CREATE TABLE regions AS SELECT * FROM (VALUES ${REGIONS.map(

@@ -48,8 +48,10 @@ describe('gongshi command line', () => {
     expect(gongshi('check', '--input', input, '--memory-limit', '256MB').status).toBe(0);
     const wrong = gongshi('check', '--input', input, '--memory-limit', 'lots');
     expect(wrong.status).toBe(2);
-    expect(wrong.stderr).toContain('--memory-limit must be a size such as 1GB or 512MB, not "lots"');
-    const fromEnvironment = spawnSync(process.execPath, [CLI, 'build', '--input', input], {
+    expect(wrong.stderr).toContain(
+      '--memory-limit (or GONGSHI_MEMORY_LIMIT) must be a size such as 1GB or 512MB, not "lots"'
+    );
+    const fromEnvironment = spawnSync(process.execPath, [CLI, 'check', '--input', input], {
       encoding: 'utf8',
       env: {...process.env, GONGSHI_MEMORY_LIMIT: '2 gigs'}
     });
