@@ -6,8 +6,11 @@ import {readRows} from './publish-table.ts';
 
 export const QUALITY_COLUMNS = {region_code: 'VARCHAR', dataset: 'VARCHAR', measure: 'VARCHAR', count: 'BIGINT'};
 
-/** Input tables with the column that places a row, and the published tables whose withheld cells are counted. */
-// Households are counted from their per-village measures: the households table is dropped once aggregated.
+/**
+ * Input tables with the column that places a row (and how its rows count), and the published tables whose withheld
+ * cells are counted. Households are counted from their per-village measures: their own table is dropped once they
+ * are aggregated.
+ */
 const PLACED_BY: Record<string, [table: string, column: string, rows?: string]> = {
   'regions.csv': ['regions', 'code'],
   'households.csv': ['village_household_measures', 'code', 'sum(hh_all)'],
