@@ -31,6 +31,8 @@ export async function openDuckDB({
     autoload_known_extensions: 'false',
     autoinstall_known_extensions: 'false',
     memory_limit: memoryLimit,
+    // The default, said aloud: the DuckDB ingest path numbers a file's lines by the order it loads them in.
+    preserve_insertion_order: 'true',
     ...(tempDirectory ? {temp_directory: tempDirectory} : {})
   });
   const connection = await instance.connect();

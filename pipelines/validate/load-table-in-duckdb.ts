@@ -39,13 +39,14 @@ export type SqlRules = (v: (column: string) => string) => SqlRule[];
  * `onRejectRow` with the problems of each rejected row in line order and, for
  * a row whose cells all read (as the streaming path gives it), the value of
  * `regionColumn`. Returns undefined, having changed nothing, when the file
- * must take the streaming path.
+ * must take the streaming path. `bufferSize` (bytes) is DuckDB's read buffer:
+ * tests set it small to have even a small file read by several threads.
  */
 export async function loadTableInDuckDB(
   connection: DuckDBConnection,
   path: string,
   spec: InputTableSpec,
-  {rules, regionColumn}: {rules: SqlRules; regionColumn?: string},
+  {rules, regionColumn, bufferSize}: {rules: SqlRules; regionColumn?: string; bufferSize?: number},
   onRejectRow: (problems: Problem[], regionCode: string | null) => void
 ): Promise<DuckDBLoad | undefined> {
   const head = await readCsvHead(path, spec);
@@ -108,21 +109,25 @@ export async function loadTableInDuckDB(
   // The streaming path names the region of a rejected row only when all its cells read (RowCheck stage).
   const region = regionColumn && indexOf.has(regionColumn) ? `CAST(${v(regionColumn)} AS VARCHAR)` : 'NULL';
   const regionCode = `CASE WHEN width = ${width} AND NOT (${anyOf(typeProblems.map((p) => p.when))}) THEN ${region} END`;
+  // TRY_CAST: a rejected row's value may not fit its type (that can be why it is rejected); an accepted row's
+  // always does (the range rules above), and rejected rows are deleted before the table is used.
+  const types = columns.map((c) => `TRY_CAST(${v(c.name)} AS ${SQL_TYPES[c.type]}) AS ${sqlIdentifier(c.name)}`);
   const normalizers = present.map((c) => ({column: c, ...sqlNormalizer(c, `r_${c.name}`, `n_${c.name}`, 'spaced')}));
   const blankLine = `[${JS_SPACE_CLASS},]*`;
   const staged = 'gs_staged';
   const lines = 'gs_lines';
   await createNormalizerMacros(connection);
   try {
-    // Numbering the lines runs on one thread (ORDINALITY streams in order): number them into a table first, so
-    // that the work on each line below runs on every core.
+    // The lines are read on every core into a table, whose row ids then number them: DuckDB keeps a file's
+    // order when it loads it into a table (preserve_insertion_order, on by default), so row id + 1 is the
+    // physical line (each line is one row here: no quote character, no delimiter). Numbering them as they are
+    // read (WITH ORDINALITY) would run on one thread, and so would everything planned above it.
     await connection.run(`CREATE OR REPLACE TEMP TABLE ${lines} AS
-      SELECT ordinality::INTEGER AS line, coalesce(l, '') AS l
+      SELECT coalesce(l, '') AS l
       FROM read_csv(${sqlString(path)}, header = false, auto_detect = false, columns = {'l': 'VARCHAR'},
-        delim = '\\0', quote = '', escape = '') WITH ORDINALITY
-      WHERE ordinality > ${head.headerLine}`);
-    await connection.run(`CREATE OR REPLACE TEMP TABLE ${staged} AS
-      WITH lines AS (SELECT * FROM ${lines}),
+        delim = '\\0', quote = '', escape = ''${bufferSize ? `, buffer_size = ${bufferSize}` : ''})`);
+    await connection.run(`CREATE OR REPLACE TABLE ${staged} AS
+      WITH lines AS (SELECT (rowid + 1)::INTEGER AS line, l FROM ${lines} WHERE rowid >= ${head.headerLine}),
       split AS (
         SELECT line, l, contains(l, '"') AS quoted,
           CASE WHEN contains(l, '"')
@@ -150,8 +155,8 @@ export async function loadTableInDuckDB(
         SELECT line, bad_quotes, width, spaced, ${present.map((c) => `r_${c.name}`).join(', ')},
           ${normalizers.map((n) => `${n.value} AS v_${n.column.name}, ${n.error} AS e_${n.column.name}`).join(',\n')}
         FROM (${selectLayers('SELECT * FROM cells', normalizers)}))
-      SELECT line, bad_quotes, ${present.map((c) => `v_${c.name}`).join(', ')}, ${problems} AS problems,
-        ${regionCode} AS region_code FROM typed`);
+      SELECT line, ${types.join(', ')}, bad_quotes, ${problems} AS problems, ${regionCode} AS region_code
+      FROM typed`);
     await connection.run(`DROP TABLE ${lines}`);
   } catch (error) {
     // DuckDB's reader refuses what the streaming path must judge: bytes that are not UTF-8, CR line ends
@@ -170,9 +175,6 @@ export async function loadTableInDuckDB(
     return undefined;
   }
 
-  const types = columns.map((c) => `CAST(${v(c.name)} AS ${SQL_TYPES[c.type]}) AS ${sqlIdentifier(c.name)}`);
-  await connection.run(`CREATE OR REPLACE TABLE ${sqlIdentifier(spec.table)} AS
-    SELECT line, ${types.join(', ')} FROM ${staged} WHERE problems IS NULL`);
   const rejected = await connection.stream(
     `SELECT line, problems, region_code FROM ${staged} WHERE problems IS NOT NULL ORDER BY line`
   );
@@ -182,7 +184,15 @@ export async function loadTableInDuckDB(
       onRejectRow(problems, (row.region_code as string | null) ?? null);
     }
   }
-  await connection.run(`DROP TABLE ${staged}`);
+  // The staged table becomes the table of accepted rows in place: a copy of millions of rows would cost seconds
+  // (more where it spills to disk); deleting the few rejected rows and dropping three columns costs nothing.
+  const table = sqlIdentifier(spec.table);
+  await connection.run(`DELETE FROM ${staged} WHERE problems IS NOT NULL`);
+  for (const column of ['bad_quotes', 'problems', 'region_code']) {
+    await connection.run(`ALTER TABLE ${staged} DROP COLUMN ${column}`);
+  }
+  await connection.run(`DROP TABLE IF EXISTS ${table}`);
+  await connection.run(`ALTER TABLE ${staged} RENAME TO ${table}`);
   const result: IngestResult = {
     file: spec.file,
     encoding: 'utf8',
