@@ -195,9 +195,23 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
     stage.done(`${published.tables.length} tables, release ${published.manifest.build_id}`);
 
     // The attacker's view: from the published files only, through code that shares nothing with the suppressor.
+    // The release (changelog, checksums, the bulk zip) is written into the staging folder meanwhile: its zip
+    // deflates in a worker thread while the audit runs on this one. A failed audit discards it with the folder.
     stage = progress.stage('audit');
-    const findings = await auditPublished(dataDir, {k: policy.k, kSensitive: policy.kSensitive});
+    for (const id of previous?.missing ?? []) progress.warn(`release ${id}: its files are not in ${options.previous}`);
+    const releasing = writeRelease(connection, {dataDir, workDir, previous});
+    const released = releasing.then(
+      () => undefined,
+      () => undefined
+    );
+    const findings = await auditPublished(dataDir, {k: policy.k, kSensitive: policy.kSensitive}).catch(
+      async (error: unknown) => {
+        await released;
+        throw error;
+      }
+    );
     if (findings.length) {
+      await released;
       throw new PipelineError({
         code: 'E_DISCLOSURE',
         file: 'indicator_values.csv',
@@ -207,8 +221,7 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
     stage.done('no cell below threshold or recoverable');
 
     stage = progress.stage('release');
-    for (const id of previous?.missing ?? []) progress.warn(`release ${id}: its files are not in ${options.previous}`);
-    const release = await writeRelease(connection, {dataDir, workDir, previous});
+    const release = await releasing;
     closeDatabase();
     const changes = release.changelog?.tables.reduce((sum, t) => sum + t.added + t.removed + t.changed, 0);
     stage.done(

@@ -8,7 +8,8 @@ import {describeFile} from '../publish/publish-table.ts';
 import type {CarriedRelease, PreviousOutput} from './read-previous-release.ts';
 import {type DiffTable, diffReleases} from './diff-releases.ts';
 import {CHECKSUMS_FILE, formatChecksums, writeChecksums} from './write-checksums.ts';
-import {folderEntries, writeDataZip} from './write-data-zip.ts';
+import {folderEntries} from './write-data-zip.ts';
+import {writeDataZipInWorker} from './zip-in-worker.ts';
 
 export interface ReleaseOptions {
   /** Data folder of this release, with manifest.json and datapackage.json written. */
@@ -72,7 +73,7 @@ export async function writeRelease(connection: DuckDBConnection, options: Releas
   await writeFile(inner, formatChecksums(released));
   const zip = zipName(id);
   const folder = zip.replace(/\.zip$/, '');
-  await writeDataZip(join(dataDir, zip), [
+  await writeDataZipInWorker(join(dataDir, zip), [
     ...folderEntries(
       dataDir,
       released.map((f) => f.path),

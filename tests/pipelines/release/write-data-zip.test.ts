@@ -12,6 +12,7 @@ import {afterAll, describe, expect, it} from 'vitest';
 import {describeFile} from '../../../pipelines/publish/publish-table.ts';
 import {formatChecksums, writeChecksums} from '../../../pipelines/release/write-checksums.ts';
 import {folderEntries, writeDataZip} from '../../../pipelines/release/write-data-zip.ts';
+import {writeDataZipInWorker} from '../../../pipelines/release/zip-in-worker.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'gongshi-zip-'));
 afterAll(() => rmSync(root, {recursive: true, force: true}));
@@ -56,6 +57,26 @@ describe('writeDataZip', () => {
       const expected = Buffer.from(text, path.endsWith('.parquet') ? 'latin1' : 'utf8');
       expect(Buffer.from(entries[`release/${path}`]!).equals(expected), path).toBe(true);
     }
+  });
+
+  it('gives the same bytes when written in a worker thread', async () => {
+    const dir = writeFolder('large', new Date(0));
+    // A few MiB of text that deflates, read in many chunks.
+    const lines = Array.from({length: 100_000}, (_, i) => `36070${i % 997},${(i * 7919) % 100_003},赣州市\n`);
+    writeFileSync(join(dir, 'indicator_values.csv'), lines.join(''));
+    const paths = [...Object.keys(FILES), 'indicator_values.csv'];
+    await writeDataZipInWorker(join(root, 'worker.zip'), folderEntries(dir, paths, 'release'));
+    await writeDataZip(join(root, 'thread.zip'), folderEntries(dir, paths, 'release'));
+    const worker = readFileSync(join(root, 'worker.zip'));
+    expect(worker.equals(readFileSync(join(root, 'thread.zip')))).toBe(true);
+    const unzipped = unzipSync(worker)['release/indicator_values.csv']!;
+    expect(Buffer.from(unzipped).equals(readFileSync(join(dir, 'indicator_values.csv')))).toBe(true);
+    expect(worker.length).toBeLessThan(unzipped.length / 3);
+  });
+
+  it('rejects when the worker cannot write the archive', async () => {
+    const missing = folderEntries(join(root, 'nowhere'), ['regions.csv'], 'release');
+    await expect(writeDataZipInWorker(join(root, 'missing.zip'), missing)).rejects.toThrow(/ENOENT/);
   });
 
   it('changes when a file changes', async () => {
