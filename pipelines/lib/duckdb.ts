@@ -33,6 +33,10 @@ export async function openDuckDB({
     memory_limit: memoryLimit,
     // The default, said aloud: the DuckDB ingest path numbers a file's lines by the order it loads them in.
     preserve_insertion_order: 'true',
+    // Memory DuckDB frees (the households table once it is counted) goes back to the system after the next
+    // query instead of staying with its allocator: 128MB by default, above which the build's JavaScript stages
+    // then stack their own heap (full sample: peak 2.2 GiB -> 1.8 GiB, no slower; BENCHMARKS.md).
+    allocator_flush_threshold: '32MB',
     ...(tempDirectory ? {temp_directory: tempDirectory} : {})
   });
   const connection = await instance.connect();

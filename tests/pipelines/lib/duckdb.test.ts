@@ -17,6 +17,9 @@ describe('openDuckDB', () => {
     expect(await setting(byDefault, 'memory_limit')).toMatch(/^953\.6 MiB$/);
     expect(await setting(byDefault, 'autoload_known_extensions')).toBe('false');
     expect(await setting(byDefault, 'autoinstall_known_extensions')).toBe('false');
+    // The ingest numbers lines by load order; freed memory goes back to the system early.
+    expect(await setting(byDefault, 'preserve_insertion_order')).toBe('true');
+    expect(await setting(byDefault, 'allocator_flush_threshold')).toMatch(/^30\.5 MiB$/);
     closeDuckDB(small);
     closeDuckDB(byDefault);
     await expect(small.run('SELECT 1')).rejects.toThrow();
