@@ -1,5 +1,10 @@
 import type {DuckDBConnection} from '@duckdb/node-api';
-import {type Cell, type DisclosurePolicy, type ProtectedCell, protectCells} from '../anonymize/suppress-cells.ts';
+import {
+  type Cell,
+  type DisclosurePolicy,
+  type SuppressionReason,
+  suppressionReasons
+} from '../anonymize/suppress-cells.ts';
 import {loadRows} from '../lib/load-rows.ts';
 import {readRows} from '../publish/publish-table.ts';
 import {type LocalTarget, type Status, type TargetRule, statusOf, targetForYear} from './assign-status.ts';
@@ -97,9 +102,13 @@ export async function readIndicatorCells(connection: DuckDBConnection): Promise<
   return {raw, locals};
 }
 
-/** The indicator cells after disclosure control, and the measures withheld (`measure|year|region`). */
+/**
+ * The indicator cells after disclosure control: why each cell of
+ * {@link IndicatorCells.raw} is withheld (null when published), by position,
+ * and the measures withheld (`measure|year|region`).
+ */
 export interface ProtectedIndicatorCells {
-  cells: ProtectedCell[];
+  reasons: (SuppressionReason | null)[];
   withheld: Set<string>;
 }
 
@@ -113,8 +122,8 @@ export function protectIndicatorCells(
   policy: DisclosurePolicy,
   forced: ReadonlySet<string> = new Set()
 ): ProtectedIndicatorCells {
-  const {cells, hiddenMeasures} = protectCells(raw, policy, undefined, forced);
-  return {cells, withheld: hiddenMeasures};
+  const {reasons, hiddenMeasures} = suppressionReasons(raw, policy, undefined, forced);
+  return {reasons, withheld: hiddenMeasures};
 }
 
 /**
@@ -127,7 +136,7 @@ export function protectIndicatorCells(
 export async function createIndicatorValues(
   connection: DuckDBConnection,
   {raw, locals}: IndicatorCells,
-  {cells}: ProtectedIndicatorCells,
+  {reasons}: ProtectedIndicatorCells,
   {indicators, workDir}: IndicatorValueOptions
 ): Promise<SuppressionCounts> {
   const parents = new Map(raw.map((c) => [c.region_code, c.parent_code]));
@@ -138,22 +147,24 @@ export async function createIndicatorValues(
   let points: [number, number][] = [];
   let previous: Cell | undefined;
   const rows = [];
-  for (const cell of cells) {
-    if (cell.value === null && !cell.suppressed) continue;
+  for (let i = 0; i < raw.length; i++) {
+    const cell = raw[i]!;
+    const suppressed = reasons[i]!;
+    if (cell.value === null && !suppressed) continue;
     if (previous?.indicator_id !== cell.indicator_id || previous.region_code !== cell.region_code) points = [];
     previous = cell;
     const target = targetOf(cell.indicator_id, cell.region_code, cell.year);
     let status: Status = 'suppressed';
-    if (!cell.suppressed) {
+    if (!suppressed) {
       points.push([cell.year, cell.value!]);
       status = target ? statusOf(cell.value!, cell.year, target, points.slice(-3)) : 'no_target';
     }
-    const hidden = cell.suppressed !== null;
+    const hidden = suppressed !== null;
     const counts = INDICATOR_FORMULAS[cell.indicator_id]?.publishCounts !== false;
     rows.push({
       indicator_id: cell.indicator_id,
       region_code: cell.region_code,
-      level: (cell as unknown as {level: string}).level,
+      level: cell.level,
       year: cell.year,
       value: hidden ? null : tidy(cell.value),
       numerator: hidden || !counts ? null : tidy(cell.numerator),
@@ -166,8 +177,8 @@ export async function createIndicatorValues(
   }
   await loadRows(connection, 'indicator_values', INDICATOR_VALUE_COLUMNS, rows, workDir);
   return {
-    primary: cells.filter((c) => c.suppressed === 'primary').length,
-    complementary: cells.filter((c) => c.suppressed === 'complementary').length
+    primary: reasons.filter((r) => r === 'primary').length,
+    complementary: reasons.filter((r) => r === 'complementary').length
   };
 }
 

@@ -108,48 +108,89 @@ export function protectCells(
   isPrimary: (cell: Cell) => boolean = (cell) => needsPrimarySuppression(cell, policy),
   forced: ReadonlySet<string> = new Set()
 ): {cells: ProtectedCell[]; hiddenMeasures: Set<string>} {
-  const out: ProtectedCell[] = cells.map((c) => ({...c, suppressed: isPrimary(c) ? 'primary' : null}));
-  const measures = new Map<string, Map<string, MeasureCell>>();
+  const {reasons, hiddenMeasures} = suppressionReasons(cells, policy, isPrimary, forced);
+  return {cells: cells.map((c, i) => ({...c, suppressed: reasons[i]!})), hiddenMeasures};
+}
+
+/**
+ * As {@link protectCells}, giving each cell's reason by position instead of
+ * copies of the cells: the build repeats this until indicator_values and
+ * monitoring agree, over 600,000 cells, and copying them each time cost more
+ * than the suppression itself.
+ */
+export function suppressionReasons(
+  cells: readonly Cell[],
+  policy: DisclosurePolicy,
+  isPrimary: (cell: Cell) => boolean = (cell) => needsPrimarySuppression(cell, policy),
+  forced: ReadonlySet<string> = new Set()
+): {reasons: (SuppressionReason | null)[]; hiddenMeasures: Set<string>} {
+  const reasons = new Array<SuppressionReason | null>(cells.length);
+  // measure -> year -> region -> the number: nested maps, so that no key text is built per cell (a build
+  // protects 600,000 cells several times over).
+  const measures = new Map<string, Map<number, Map<string, MeasureCell>>>();
+  // The measures behind each cell that complementary suppression may withhold, by position.
+  const behind: (MeasureCell[] | undefined)[] = new Array(cells.length);
   const protectable = (c: Cell) => policy.householdBased.has(c.indicator_id) && policy.additive.has(c.indicator_id);
-  const measureKeys = (c: Cell) =>
-    [
-      [c.numerator_measure ?? `${c.indicator_id}:numerator`, c.numerator_households, 'numerator'],
-      [c.denominator_measure ?? `${c.indicator_id}:denominator`, c.denominator_households, 'denominator']
-    ].filter(([, households]) => households !== null) as [string, number, 'numerator' | 'denominator'][];
+  const privateMeasures = new Map<string, [string, string]>();
+  const measureNames = (c: Cell): [string, string] => {
+    let names = privateMeasures.get(c.indicator_id);
+    if (!names)
+      privateMeasures.set(c.indicator_id, (names = [`${c.indicator_id}:numerator`, `${c.indicator_id}:denominator`]));
+    return [c.numerator_measure ?? names[0], c.denominator_measure ?? names[1]];
+  };
   // Primary suppression hides the numerator, and the denominator too when that is the small count;
   // a sensitive rate withheld for its numerator leaves its denominator (shared by others) published.
-  const hides = (c: ProtectedCell, part: 'numerator' | 'denominator') => {
-    if (c.suppressed === null) return false;
+  const hides = (c: Cell, reason: SuppressionReason | null, part: 'numerator' | 'denominator') => {
+    if (reason === null) return false;
     if (part === 'numerator') return true;
     const k = policy.sensitive.has(c.indicator_id) ? policy.kSensitive : policy.k;
     return isSmall(c.denominator_households, k);
   };
-  for (const cell of out.filter(protectable)) {
-    for (const [measure, households, part] of measureKeys(cell)) {
-      const key = `${measure}|${cell.year}`;
-      const group = measures.get(key) ?? new Map<string, MeasureCell>();
-      measures.set(key, group);
-      const m = group.get(cell.region_code) ?? {
-        region_code: cell.region_code,
-        parent_code: cell.parent_code,
-        households,
-        hidden: forced.has(`${key}|${cell.region_code}`)
-      };
-      m.hidden ||= hides(cell, part);
-      group.set(cell.region_code, m);
+  const measureCell = (measure: string, cell: Cell, households: number): MeasureCell => {
+    let byYear = measures.get(measure);
+    if (!byYear) measures.set(measure, (byYear = new Map()));
+    let group = byYear.get(cell.year);
+    if (!group) byYear.set(cell.year, (group = new Map()));
+    let m = group.get(cell.region_code);
+    if (!m) {
+      const hidden = forced.size > 0 && forced.has(`${measure}|${cell.year}|${cell.region_code}`);
+      group.set(
+        cell.region_code,
+        (m = {region_code: cell.region_code, parent_code: cell.parent_code, households, hidden})
+      );
     }
+    return m;
+  };
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    const reason = isPrimary(c) ? 'primary' : null;
+    reasons[i] = reason;
+    if (!protectable(c)) continue;
+    const [numeratorMeasure, denominatorMeasure] = measureNames(c);
+    const refs: MeasureCell[] = [];
+    if (c.numerator_households !== null) {
+      const m = measureCell(numeratorMeasure, c, c.numerator_households);
+      m.hidden ||= hides(c, reason, 'numerator');
+      refs.push(m);
+    }
+    if (c.denominator_households !== null) {
+      const m = measureCell(denominatorMeasure, c, c.denominator_households);
+      m.hidden ||= hides(c, reason, 'denominator');
+      refs.push(m);
+    }
+    behind[i] = refs;
   }
-  for (const group of measures.values()) protectEquations(group);
-  for (const cell of out.filter(protectable)) {
-    if (cell.suppressed) continue;
-    const hidden = measureKeys(cell).some(([m]) => measures.get(`${m}|${cell.year}`)!.get(cell.region_code)!.hidden);
-    if (hidden) cell.suppressed = 'complementary';
+  for (const byYear of measures.values()) for (const group of byYear.values()) protectEquations(group);
+  for (let i = 0; i < reasons.length; i++) {
+    if (!reasons[i] && behind[i]?.some((m) => m.hidden)) reasons[i] = 'complementary';
   }
   const hiddenMeasures = new Set<string>();
-  for (const [key, group] of measures) {
-    for (const m of group.values()) if (m.hidden) hiddenMeasures.add(`${key}|${m.region_code}`);
+  for (const [measure, byYear] of measures) {
+    for (const [year, group] of byYear) {
+      for (const m of group.values()) if (m.hidden) hiddenMeasures.add(`${measure}|${year}|${m.region_code}`);
+    }
   }
-  return {cells: out, hiddenMeasures};
+  return {reasons, hiddenMeasures};
 }
 
 /** Complementary suppression over the equations parent = sum(children) of one measure and year, until stable. */
