@@ -14,8 +14,7 @@
  *              every release's files under releases/<id>/
  *   swap       replace the previous output only when everything succeeded
  */
-import {cp, mkdir, mkdtemp, rm} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {cp, mkdir} from 'node:fs/promises';
 import {join} from 'node:path';
 import type {DuckDBConnection} from '@duckdb/node-api';
 import type {Lang, Problem} from './lib/error-codes.ts';
@@ -37,6 +36,7 @@ import {scanSiteForPii} from './anonymize/scan-site-for-pii.ts';
 import {siteOrigin} from '../src/lib/site-config.ts';
 import {PipelineError} from './lib/pipeline-error.ts';
 import {closeDuckDB, openDuckDB} from './lib/duckdb.ts';
+import {createWorkDir, removeWorkDir} from './lib/work-dir.ts';
 import {type Progress, createProgress} from './lib/progress.ts';
 import {buildSite} from './publish/build-site.ts';
 import {indexSiteSearch} from './publish/index-site-search.ts';
@@ -72,7 +72,7 @@ export interface CheckResult {
 
 /** Validates an input folder and returns the report; throws a PipelineError on a file-level fault. */
 export async function checkInput(options: RunOptions): Promise<CheckResult> {
-  const workDir = await mkdtemp(join(tmpdir(), 'gongshi-check-'));
+  const workDir = await createWorkDir('gongshi-check-');
   try {
     const connection = await openDuckDB({tempDirectory: join(workDir, 'duckdb'), memoryLimit: options.memoryLimit});
     try {
@@ -82,7 +82,7 @@ export async function checkInput(options: RunOptions): Promise<CheckResult> {
       closeDuckDB(connection);
     }
   } finally {
-    await rm(workDir, {recursive: true, force: true});
+    await removeWorkDir(workDir);
   }
 }
 
@@ -113,7 +113,7 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
   // Row-level work files (accepted rows on their way into DuckDB, DuckDB's spilled pages, which may hold whole
   // input lines with names and ID numbers) go to a private folder of the system's, never beside the output,
   // which may be served.
-  const workDir = await mkdtemp(join(tmpdir(), 'gongshi-build-'));
+  const workDir = await createWorkDir('gongshi-build-');
   // Closed as soon as the data are published: the site build needs none of DuckDB's memory.
   let duckdb: DuckDBConnection | undefined;
   const closeDatabase = () => {
@@ -278,7 +278,7 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
     await discardStaging(staging);
     throw error;
   } finally {
-    await rm(workDir, {recursive: true, force: true});
+    await removeWorkDir(workDir);
   }
 }
 

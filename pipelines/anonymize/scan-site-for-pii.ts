@@ -5,12 +5,12 @@
  * the place, never the value.
  */
 import {isUtf8} from 'node:buffer';
-import {mkdtemp, readFile, readdir, rm, stat, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {readFile, readdir, stat, writeFile} from 'node:fs/promises';
 import {extname, join, relative, sep} from 'node:path';
 import {brotliDecompressSync, gunzipSync} from 'node:zlib';
 import type {DuckDBConnection} from '@duckdb/node-api';
 import {openDuckDB, sqlString} from '../lib/duckdb.ts';
+import {createWorkDir, removeWorkDir} from '../lib/work-dir.ts';
 import type {PiiValues} from './collect-pii.ts';
 import {createPiiMatcher} from './pii-matcher.ts';
 import type {PiiKind, PiiMatcher} from './pii-matcher.ts';
@@ -169,7 +169,7 @@ class ParquetReader {
   async read(file: string | Buffer): Promise<string> {
     this.#connection ??= openDuckDB({memoryLimit: '1GB'});
     const connection = await this.#connection;
-    this.#tempDir ??= await mkdtemp(join(tmpdir(), 'gongshi-scan-'));
+    this.#tempDir ??= await createWorkDir('gongshi-scan-');
     let path = file;
     if (typeof file !== 'string') {
       // DuckDB reads files, so a decompressed copy goes to a temporary one.
@@ -185,6 +185,6 @@ class ParquetReader {
 
   async close(): Promise<void> {
     if (this.#connection) (await this.#connection).closeSync();
-    if (this.#tempDir) await rm(this.#tempDir, {recursive: true, force: true});
+    if (this.#tempDir) await removeWorkDir(this.#tempDir);
   }
 }
