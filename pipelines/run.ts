@@ -141,12 +141,12 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
     const povertyLines = new Map([...readPovertyLines()].map(([year, p]) => [year, p.line]));
     const policy = disclosurePolicy(indicators);
     await computeIndicatorValues(connection, indicators, povertyLines);
-    const cells = await readIndicatorCells(connection);
     const monitoringRows = await readMonitoringRows(connection);
     await createMonitoringMoves(connection);
     // Everything published about households is now counted: their table (by far the largest) goes, so that
-    // DuckDB's memory is free for what follows.
+    // DuckDB's memory is free for what follows — before the 600,000 indicator cells come into this process's.
     await connection.run('DROP TABLE households');
+    const cells = await readIndicatorCells(connection);
     // indicator_values and monitoring publish the same monitored-household counts: withhold them in
     // both until neither table withholds one the other publishes (in memory; the tables are written once).
     let forced = new Set<string>();
