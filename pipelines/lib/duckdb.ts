@@ -10,8 +10,8 @@ export interface DuckDBOptions {
 /**
  * DuckDB's memory limit unless told otherwise. Above it DuckDB spills to its
  * temporary directory: with 1 GB, the full sample's data (11.4 million
- * household rows) are published in 2.0–2.3 GiB of memory in all, against
- * 4.6 GiB with 4 GB, which is about 10 % faster (BENCHMARKS.md).
+ * household rows) are published in 1.6–2.0 GiB of memory in all; more is
+ * somewhat faster (BENCHMARKS.md).
  */
 export const DEFAULT_MEMORY_LIMIT = '1GB';
 
