@@ -8,10 +8,11 @@
  */
 import {rmSync} from 'node:fs';
 import {mkdtemp, rm} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {constants, tmpdir} from 'node:os';
 import {join} from 'node:path';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+/** Folders not yet removed, including those whose removal has begun but not ended. */
 const open = new Set<string>();
 let listening = false;
 
@@ -25,8 +26,9 @@ export async function createWorkDir(prefix: string): Promise<string> {
 
 /** Removes a folder of {@link createWorkDir} with everything in it. */
 export async function removeWorkDir(dir: string): Promise<void> {
+  await rm(dir, {recursive: true, force: true, maxRetries: 3});
+  // Only now: a signal during the removal must still find the folder to remove.
   open.delete(dir);
-  await rm(dir, {recursive: true, force: true});
 }
 
 function listen(): void {
@@ -37,16 +39,29 @@ function listen(): void {
 }
 
 function removeAllNow(): void {
-  for (const dir of open) rmSync(dir, {recursive: true, force: true});
-  open.clear();
+  for (const dir of open) {
+    try {
+      // DuckDB's threads may still be writing a spilled page into the folder: retry rather than give up.
+      rmSync(dir, {recursive: true, force: true, maxRetries: 3});
+      open.delete(dir);
+    } catch (error) {
+      process.stderr.write(`gongshi: could not remove the work folder ${dir}: ${String(error)}\n`);
+    }
+  }
 }
 
 function stopOnSignal(signal: NodeJS.Signals): void {
   removeAllNow();
-  // Then stop as the signal would have stopped the process had nobody listened: a listener keeps Node from
-  // its default (ending the process), so ours goes and the signal is raised again.
   for (const s of SIGNALS) process.off(s, stopOnSignal);
   process.off('exit', removeAllNow);
   listening = false;
-  process.kill(process.pid, signal);
+  // Another listener decides what this signal does; with none, stop as the signal would have stopped the process
+  // had nobody listened (a listener keeps Node from its default), by raising it again.
+  if (process.listenerCount(signal) > 0) return;
+  try {
+    process.kill(process.pid, signal);
+  } catch {
+    // Not every platform can raise every signal (Windows has no SIGHUP): exit with the shell's code for it.
+    process.exit(128 + (constants.signals[signal] ?? 1));
+  }
 }

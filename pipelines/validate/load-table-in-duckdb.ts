@@ -50,7 +50,7 @@ export async function loadTableInDuckDB(
   onRejectRow: (problems: Problem[], regionCode: string | null) => void
 ): Promise<DuckDBLoad | undefined> {
   const head = await readCsvHead(path, spec);
-  if (!head) return undefined;
+  if (!head || !(await keepsInsertionOrder(connection))) return undefined;
   const {mapping} = head;
   const columns = spec.columns.filter((c) => !c.pii);
   const indexOf = new Map(mapping.columns.map(({index, column}) => [column.name, index]));
@@ -227,6 +227,12 @@ function toProblems(file: string, line: number, problems: SqlProblem[]): Problem
 /** The params of a type problem: the allowed values of an enum column (as the streaming path gives them). */
 function allowedParams(column: ColumnSpec): string {
   return column.values ? sqlString(JSON.stringify({allowed: allowedValues(column.values)})) : 'NULL';
+}
+
+/** Whether DuckDB keeps the order rows are loaded in, which the line numbers here rely on (openDuckDB sees to it). */
+async function keepsInsertionOrder(connection: DuckDBConnection): Promise<boolean> {
+  const reader = await connection.runAndReadAll(`SELECT current_setting('preserve_insertion_order') AS keeps`);
+  return reader.getRowObjectsJS()[0]?.keeps === true;
 }
 
 function isReaderRefusal(error: unknown): boolean {

@@ -45,11 +45,17 @@ async function floor(): Promise<number> {
 // Peak memory per run, not per process: Linux resets the process's high-water mark (VmHWM) to its current
 // resident size when 5 is written to clear_refs. Elsewhere only the process's lifetime peak is known.
 const STATUS = '/proc/self/status';
+let perRun = existsSync(STATUS);
 function resetPeak(): void {
-  if (existsSync(STATUS)) writeFileSync('/proc/self/clear_refs', '5');
+  try {
+    if (perRun) writeFileSync('/proc/self/clear_refs', '5');
+  } catch {
+    // Some sandboxes refuse it: the process's lifetime peak it is.
+    perRun = false;
+  }
 }
 function peakMiB(): number {
-  const hwm = existsSync(STATUS) ? /VmHWM:\s+(\d+) kB/.exec(readFileSync(STATUS, 'utf8'))?.[1] : undefined;
+  const hwm = perRun ? /VmHWM:\s+(\d+) kB/.exec(readFileSync(STATUS, 'utf8'))?.[1] : undefined;
   return (hwm ? Number(hwm) : process.resourceUsage().maxRSS) / 1024;
 }
 

@@ -69,4 +69,21 @@ describe('the DuckDB path read by several threads', () => {
     expect(rejected.filter((problem) => (problem.line ?? 0) % 997 !== 0 || problem.code !== 'E_INTEGER')).toEqual([]);
     expect(load!.result.rowsRead).toBe(load!.accepted + rejected.length);
   });
+
+  it('leaves the file to the streaming path on a connection that may reorder rows', async () => {
+    const reordering = await openDuckDB();
+    try {
+      await reordering.run('SET preserve_insertion_order = false');
+      const load = await loadTableInDuckDB(
+        reordering,
+        join(folder, 'households.csv'),
+        inputTable('households'),
+        {rules: () => []},
+        () => undefined
+      );
+      expect(load).toBeUndefined();
+    } finally {
+      closeDuckDB(reordering);
+    }
+  });
 });
