@@ -128,7 +128,8 @@ export async function readInputTable(
   return {...result, encoding, synthetic: comments.some((c) => c.includes('合成示例数据')), missing: false};
 }
 
-async function isFile(path: string): Promise<boolean> {
+/** Whether `path` is a file; false when it does not exist, an error for anything else that stops a look. */
+export async function isFile(path: string): Promise<boolean> {
   try {
     return (await stat(path)).isFile();
   } catch (error) {

@@ -1,7 +1,9 @@
 import type {DuckDBConnection} from '@duckdb/node-api';
 import {type InputTableName, type RegionLevel, inputTable} from '../../src/lib/input-tables.ts';
+import {rm} from 'node:fs/promises';
 import {join} from 'node:path';
-import {type IngestResult, type IngestedRow, readInputTable} from '../ingest/read-input-table.ts';
+import {type IngestResult, type IngestedRow, isFile, readInputTable} from '../ingest/read-input-table.ts';
+import {isGb18030File, transcodeToUtf8} from '../ingest/transcode-to-utf8.ts';
 import type {Problem} from '../lib/error-codes.ts';
 import type {Progress} from '../lib/progress.ts';
 import {readRows} from '../publish/publish-table.ts';
@@ -11,7 +13,7 @@ import {RowCheck} from './row-check.ts';
 import {createTableLoader} from './table-loader.ts';
 import {checkFund} from './validate-funds.ts';
 import {householdRulesSql} from './household-rules-sql.ts';
-import {type SqlRules, loadTableInDuckDB} from './load-table-in-duckdb.ts';
+import {type DuckDBLoad, type SqlRules, loadTableInDuckDB} from './load-table-in-duckdb.ts';
 import {checkHousehold} from './validate-households.ts';
 import {checkProject} from './validate-projects.ts';
 import {validateRegions} from './validate-regions.ts';
@@ -85,6 +87,37 @@ export async function validateInput(options: ValidateInputOptions): Promise<void
   );
 }
 
+/**
+ * The DuckDB path for one file (see load-table-in-duckdb.ts), through a UTF-8
+ * copy in the private work folder when the file is GB18030 (GBK); undefined
+ * when the file must take the streaming path instead, which also reports a
+ * missing file.
+ */
+async function loadThroughDuckDB(
+  options: ValidateInputOptions,
+  table: InputTableName,
+  rules: SqlRules
+): Promise<DuckDBLoad | undefined> {
+  const spec = inputTable(table);
+  const path = join(options.input, spec.file);
+  if (!(await isFile(path))) return undefined;
+  const load = (file: string) =>
+    loadTableInDuckDB(options.connection, file, spec, {rules, regionColumn: REGION_COLUMNS[table]}, (problems, code) =>
+      options.log.rejectRow(spec.file, problems, code)
+    );
+  if (!(await isGb18030File(path))) return load(path);
+  // The copy holds every cell of the file, names and ID numbers too: it lives in the private work folder
+  // only as long as DuckDB reads it.
+  const copy = join(options.workDir, `${spec.table}.utf8.csv`);
+  try {
+    if (!(await transcodeToUtf8(path, copy))) return undefined;
+    const loaded = await load(copy);
+    return loaded && {...loaded, result: {...loaded.result, encoding: 'gb18030'}};
+  } finally {
+    await rm(copy, {force: true});
+  }
+}
+
 async function ingest(options: ValidateInputOptions, table: InputTableName, onRow: (row: IngestedRow) => void) {
   const spec = inputTable(table);
   const result = await readInputTable(options.input, spec, onRow, (problem: Problem) => options.log.problem(problem));
@@ -123,16 +156,7 @@ async function loadTable(
 ) {
   const spec = inputTable(table);
   const stage = options.progress.stage(`validate ${spec.file}`);
-  const inDuckDB =
-    sqlRules &&
-    !options.streamingOnly &&
-    (await loadTableInDuckDB(
-      options.connection,
-      join(options.input, spec.file),
-      spec,
-      {rules: sqlRules, regionColumn: REGION_COLUMNS[table]},
-      (problems, regionCode) => options.log.rejectRow(spec.file, problems, regionCode)
-    ));
+  const inDuckDB = sqlRules && !options.streamingOnly && (await loadThroughDuckDB(options, table, sqlRules));
   let result: IngestResult;
   let accepted: number;
   if (inDuckDB) {

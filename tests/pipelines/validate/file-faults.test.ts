@@ -33,6 +33,12 @@ describe('file-level faults stop the run', () => {
     await expectFault(tables, {code: 'E_MISSING_FILE', file: 'funds'});
   });
 
+  it('E_MISSING_FILE: households.csv (read by DuckDB when present) is absent', async () => {
+    const tables: InputTables = minimalInput();
+    delete tables.households;
+    await expectFault(tables, {code: 'E_MISSING_FILE', file: 'households'});
+  });
+
   it('E_EMPTY_FILE: no header row (comment and blank lines do not count)', async () => {
     const problem = await expectFault(
       minimalInput(),
