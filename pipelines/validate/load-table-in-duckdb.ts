@@ -5,8 +5,9 @@
  * the streaming path (read-input-table.ts + row-check.ts) gives — the same
  * accepted rows in the same table, the same problems with the same physical
  * line numbers — and hands a file back to that path whenever it cannot be
- * sure to: not UTF-8, a quoted field holding a line break, a stray quote,
- * mixed or bare CR line ends, a line longer than DuckDB's reader holds.
+ * sure to: not UTF-8 (validate-input.ts gives it a UTF-8 copy of a GBK
+ * file), a quoted field holding a line break, a stray quote, mixed or bare CR
+ * line ends, a line longer than DuckDB's reader holds.
  */
 import type {DuckDBConnection} from '@duckdb/node-api';
 import type {ColumnSpec, InputTableSpec} from '../../src/lib/input-tables.ts';
