@@ -120,9 +120,10 @@ export async function loadTableInDuckDB(
   await createNormalizerMacros(connection);
   try {
     // The lines are read on every core into a table, whose row ids then number them: DuckDB keeps a file's
-    // order when it loads it into a table (preserve_insertion_order, on by default), so row id + 1 is the
-    // physical line (each line is one row here: no quote character, no delimiter). Numbering them as they are
-    // read (WITH ORDINALITY) would run on one thread, and so would everything planned above it.
+    // order when it loads it into a table (preserve_insertion_order; duckdb.org/docs/stable/sql/dialect/
+    // order_preservation), so row id + 1 is the physical line (each line is one row here: no quote character,
+    // no delimiter). Numbering them as they are read (WITH ORDINALITY) would run on one thread, and so would
+    // everything planned above it.
     await connection.run(`CREATE OR REPLACE TEMP TABLE ${lines} AS
       SELECT coalesce(l, '') AS l
       FROM read_csv(${sqlString(path)}, header = false, auto_detect = false, columns = {'l': 'VARCHAR'},
