@@ -20,6 +20,18 @@ export interface CsvHead {
 
 const HEAD_BYTES = 1 << 20;
 
+/** The first MiB of the file at `path`, and whether that is the whole file. */
+export async function readFileHead(path: string): Promise<{bytes: Buffer; whole: boolean}> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const {bytesRead} = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    return {bytes: buffer.subarray(0, bytesRead), whole: bytesRead < HEAD_BYTES};
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Reads the first MiB of `path` and returns its head, or undefined when the
  * file should take the streaming JavaScript path instead: not UTF-8 (GBK
@@ -29,17 +41,9 @@ const HEAD_BYTES = 1 << 20;
  * throws them.
  */
 export async function readCsvHead(path: string, spec: InputTableSpec): Promise<CsvHead | undefined> {
-  const handle = await open(path, 'r');
-  let bytes: Buffer;
-  let whole: boolean;
-  try {
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    const {bytesRead} = await handle.read(buffer, 0, HEAD_BYTES, 0);
-    bytes = buffer.subarray(0, bytesRead);
-    whole = bytesRead < HEAD_BYTES;
-  } finally {
-    await handle.close();
-  }
+  const head = await readFileHead(path);
+  const {whole} = head;
+  let {bytes} = head;
   if (isSpreadsheet(bytes)) return undefined;
   if (hasUtf8Bom(bytes)) bytes = bytes.subarray(3);
   if (detectEncoding(bytes) !== 'utf8') return undefined;

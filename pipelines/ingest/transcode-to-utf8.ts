@@ -8,26 +8,18 @@
  */
 import {createWriteStream} from 'node:fs';
 import {once} from 'node:events';
-import {open, rm} from 'node:fs/promises';
+import {rm} from 'node:fs/promises';
 import {detectEncoding, isSpreadsheet} from './detect-encoding.ts';
+import {readFileHead} from './read-csv-head.ts';
 import {ChunkFault, readTextChunks} from './read-text-chunks.ts';
-
-const HEAD_BYTES = 1 << 20;
 
 /**
  * Whether the file at `path` reads as GB18030 and not as UTF-8 in its first
  * MiB: the files worth a UTF-8 copy.
  */
 export async function isGb18030File(path: string): Promise<boolean> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    const {bytesRead} = await handle.read(buffer, 0, HEAD_BYTES, 0);
-    const head = buffer.subarray(0, bytesRead);
-    return !isSpreadsheet(head) && detectEncoding(head) === 'gb18030';
-  } finally {
-    await handle.close();
-  }
+  const {bytes} = await readFileHead(path);
+  return !isSpreadsheet(bytes) && detectEncoding(bytes) === 'gb18030';
 }
 
 /**

@@ -105,7 +105,9 @@ async function loadThroughDuckDB(
     loadTableInDuckDB(options.connection, file, spec, {rules, regionColumn: REGION_COLUMNS[table]}, (problems, code) =>
       options.log.rejectRow(spec.file, problems, code)
     );
-  if (!(await isGb18030File(path))) return load(path);
+  // A GBK file is recognised only once the DuckDB path has turned it down: most files are UTF-8 and need no look.
+  const direct = await load(path);
+  if (direct || !(await isGb18030File(path))) return direct;
   // The copy holds every cell of the file, names and ID numbers too: it lives in the private work folder
   // only as long as DuckDB reads it.
   const copy = join(options.workDir, `${spec.table}.utf8.csv`);
