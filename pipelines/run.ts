@@ -251,7 +251,9 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
 
     stage = progress.stage('scan');
     const pii = await collectPii(options.input);
-    const found = await scanSiteForPii(siteDir, pii, await readPublicVocabulary(join(siteDir, 'data')));
+    const found = await scanSiteForPii(siteDir, pii, await readPublicVocabulary(join(siteDir, 'data')), {
+      memoryLimit: options.memoryLimit
+    });
     // The search index holds Pagefind's word segments of the indexed page text (scanned above as HTML):
     // a segment of a place name such as 文龙 in 文龙村 can equal a head's name without anything leaking,
     // so there only ID and phone numbers count.

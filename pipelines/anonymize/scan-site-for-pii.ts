@@ -9,7 +9,7 @@ import {readFile, readdir, stat, writeFile} from 'node:fs/promises';
 import {extname, join, relative, sep} from 'node:path';
 import {brotliDecompressSync, gunzipSync} from 'node:zlib';
 import type {DuckDBConnection} from '@duckdb/node-api';
-import {openDuckDB, sqlString} from '../lib/duckdb.ts';
+import {closeDuckDB, openDuckDB, sqlString} from '../lib/duckdb.ts';
 import {createWorkDir, removeWorkDir} from '../lib/work-dir.ts';
 import type {PiiValues} from './collect-pii.ts';
 import {createPiiMatcher} from './pii-matcher.ts';
@@ -64,15 +64,18 @@ const SKIPPED = new Set([
  * are decompressed first; images, fonts, media and `.wasm` are skipped. Names
  * inside a term of `publicVocabulary` (region, project and indicator names,
  * responsible units, fund categories, UI strings…) are not reported.
+ * `memoryLimit` bounds the DuckDB that reads the Parquet files, as
+ * `--memory-limit` bounds the build's.
  */
 export async function scanSiteForPii(
   siteDir: string,
   pii: PiiValues,
-  publicVocabulary: readonly string[]
+  publicVocabulary: readonly string[],
+  {memoryLimit}: {memoryLimit?: string} = {}
 ): Promise<PiiLeak[]> {
   const matcher = createPiiMatcher(pii, publicVocabulary);
   const leaks: PiiLeak[] = [];
-  const parquet = new ParquetReader();
+  const parquet = new ParquetReader(memoryLimit);
   try {
     const paths = await listFiles(siteDir);
     // Reading runs a few files ahead of scanning, so the disk and the CPU both stay busy. A failed read
@@ -162,21 +165,29 @@ async function listFiles(dir: string): Promise<string[]> {
  * temporary tab-separated file with a header, which is then read back.
  */
 class ParquetReader {
+  readonly #memoryLimit: string | undefined;
   #connection: Promise<DuckDBConnection> | undefined;
-  #tempDir: string | undefined;
+  #tempDir: Promise<string> | undefined;
+
+  constructor(memoryLimit: string | undefined) {
+    this.#memoryLimit = memoryLimit;
+  }
 
   /** Returns the text of the Parquet file at `file` (a path, or the bytes of a decompressed copy). */
   async read(file: string | Buffer): Promise<string> {
-    this.#connection ??= openDuckDB({memoryLimit: '1GB'});
+    this.#tempDir ??= createWorkDir('gongshi-scan-');
+    const tempDir = await this.#tempDir;
+    // The rows read may be the very leak looked for: pages DuckDB spills go to the private folder too,
+    // not to its default `.tmp` in the working folder.
+    this.#connection ??= openDuckDB({tempDirectory: join(tempDir, 'duckdb'), memoryLimit: this.#memoryLimit});
     const connection = await this.#connection;
-    this.#tempDir ??= await createWorkDir('gongshi-scan-');
     let path = file;
     if (typeof file !== 'string') {
       // DuckDB reads files, so a decompressed copy goes to a temporary one.
-      path = join(this.#tempDir, 'copy.parquet');
+      path = join(tempDir, 'copy.parquet');
       await writeFile(path, file);
     }
-    const text = join(this.#tempDir, 'rows.tsv');
+    const text = join(tempDir, 'rows.tsv');
     await connection.run(
       `COPY (SELECT * FROM read_parquet(${sqlString(path as string)})) TO ${sqlString(text)} (FORMAT csv, HEADER true, DELIMITER '\t')`
     );
@@ -184,7 +195,12 @@ class ParquetReader {
   }
 
   async close(): Promise<void> {
-    if (this.#connection) (await this.#connection).closeSync();
-    if (this.#tempDir) await removeWorkDir(this.#tempDir);
+    try {
+      // A connection that failed to open has thrown from read() already.
+      const connection = await this.#connection?.catch(() => undefined);
+      if (connection) closeDuckDB(connection);
+    } finally {
+      if (this.#tempDir) await removeWorkDir(await this.#tempDir);
+    }
   }
 }

@@ -92,3 +92,11 @@ describe('scanSiteForPii', () => {
     for (const leak of leaks) expect(Object.keys(leak).sort()).toEqual(['file', 'kind', 'offset']);
   });
 });
+
+describe('scanSiteForPii memory', () => {
+  it("reads the Parquet files within the build's --memory-limit, not a limit of its own", async () => {
+    // A limit DuckDB refuses shows that the one given is the one used.
+    await expect(scanSiteForPii(site, PII, VOCABULARY, {memoryLimit: 'a lot'})).rejects.toThrow(/config/i);
+    expect(await scanSiteForPii(site, PII, VOCABULARY, {memoryLimit: '64MB'})).toEqual(leaks);
+  });
+});
