@@ -31,6 +31,7 @@ import {readPovertyLines} from './aggregate/poverty-lines.ts';
 import {auditPublished, formatAuditFinding} from './anonymize/audit-published.ts';
 import {collectPii} from './anonymize/collect-pii.ts';
 import {disclosurePolicy} from './anonymize/disclosure-policy.ts';
+import {MeasureEquations} from './anonymize/suppress-cells.ts';
 import {readPublicVocabulary} from './anonymize/read-public-vocabulary.ts';
 import {scanSiteForPii} from './anonymize/scan-site-for-pii.ts';
 import {siteOrigin} from '../src/lib/site-config.ts';
@@ -150,7 +151,8 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
     // indicator_values and monitoring publish the same monitored-household counts: withhold them in
     // both until neither table withholds one the other publishes (in memory; the tables are written once).
     let forced = new Set<string>();
-    let indicatorCells = protectIndicatorCells(cells, policy, forced);
+    const equations = new MeasureEquations(cells.raw, policy);
+    let indicatorCells = protectIndicatorCells(equations, forced);
     let monitoringCells = protectMonitoring(monitoringRows, policy, indicatorCells.withheld);
     let passes = 1;
     for (; ; passes++) {
@@ -158,7 +160,7 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
       const missing = [...monitoringCells.withheldTotals].filter((key) => !withheld.has(key));
       if (missing.length === 0) break;
       forced = new Set([...forced, ...missing]);
-      indicatorCells = protectIndicatorCells(cells, policy, forced);
+      indicatorCells = protectIndicatorCells(equations, forced);
       monitoringCells = protectMonitoring(monitoringRows, policy, indicatorCells.withheld);
     }
     const suppression = await createIndicatorValues(connection, cells, indicatorCells, {indicators, workDir});

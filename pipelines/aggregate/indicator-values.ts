@@ -1,10 +1,5 @@
 import type {DuckDBConnection} from '@duckdb/node-api';
-import {
-  type Cell,
-  type DisclosurePolicy,
-  type SuppressionReason,
-  suppressionReasons
-} from '../anonymize/suppress-cells.ts';
+import type {Cell, MeasureEquations, SuppressionReason} from '../anonymize/suppress-cells.ts';
 import {loadRows} from '../lib/load-rows.ts';
 import {readRows} from '../publish/publish-table.ts';
 import {type LocalTarget, type Status, type TargetRule, statusOf, targetForYear} from './assign-status.ts';
@@ -114,15 +109,16 @@ export interface ProtectedIndicatorCells {
 
 /**
  * Withholds what could identify a household among the cells of
- * `indicator_raw`, and whatever measures another table withholds (`forced`).
- * Pure: the caller repeats it, with monitoring, until both tables agree.
+ * `indicator_raw` (their `equations`, built once from
+ * {@link IndicatorCells.raw}), and whatever measures another table withholds
+ * (`forced`). Pure: the caller repeats it, with monitoring, until both tables
+ * agree.
  */
 export function protectIndicatorCells(
-  {raw}: IndicatorCells,
-  policy: DisclosurePolicy,
+  equations: MeasureEquations,
   forced: ReadonlySet<string> = new Set()
 ): ProtectedIndicatorCells {
-  const {reasons, hiddenMeasures} = suppressionReasons(raw, policy, undefined, forced);
+  const {reasons, hiddenMeasures} = equations.protect(forced);
   return {reasons, withheld: hiddenMeasures};
 }
 

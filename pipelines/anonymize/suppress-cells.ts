@@ -68,6 +68,8 @@ export function needsPrimarySuppression(cell: Cell, policy: DisclosurePolicy): b
 
 /** A number published (or withheld) for a region and year: one measure, shared by the indicators using it. */
 interface MeasureCell {
+  /** `measure|year|region`, as other tables name it. */
+  key: string;
   region_code: string;
   parent_code: string | null;
   /** Households behind the number: the size by which partners are chosen; 0 hides nothing. */
@@ -114,9 +116,8 @@ export function protectCells(
 
 /**
  * As {@link protectCells}, giving each cell's reason by position instead of
- * copies of the cells: the build repeats this until indicator_values and
- * monitoring agree, over 600,000 cells, and copying them each time cost more
- * than the suppression itself.
+ * copies of the cells. For several passes over the same cells with a growing
+ * `forced`, build one {@link MeasureEquations} and call its `protect`.
  */
 export function suppressionReasons(
   cells: readonly Cell[],
@@ -124,87 +125,133 @@ export function suppressionReasons(
   isPrimary: (cell: Cell) => boolean = (cell) => needsPrimarySuppression(cell, policy),
   forced: ReadonlySet<string> = new Set()
 ): {reasons: (SuppressionReason | null)[]; hiddenMeasures: Set<string>} {
-  const reasons = new Array<SuppressionReason | null>(cells.length);
-  // measure -> year -> region -> the number: nested maps, so that no key text is built per cell (a build
-  // protects 600,000 cells several times over).
-  const measures = new Map<string, Map<number, Map<string, MeasureCell>>>();
-  // The measures behind each cell that complementary suppression may withhold, by position.
-  const behind: (MeasureCell[] | undefined)[] = new Array(cells.length);
-  const protectable = (c: Cell) => policy.householdBased.has(c.indicator_id) && policy.additive.has(c.indicator_id);
-  const privateMeasures = new Map<string, [string, string]>();
-  const measureNames = (c: Cell): [string, string] => {
-    let names = privateMeasures.get(c.indicator_id);
-    if (!names)
-      privateMeasures.set(c.indicator_id, (names = [`${c.indicator_id}:numerator`, `${c.indicator_id}:denominator`]));
-    return [c.numerator_measure ?? names[0], c.denominator_measure ?? names[1]];
-  };
-  // Primary suppression hides the numerator, and the denominator too when that is the small count;
-  // a sensitive rate withheld for its numerator leaves its denominator (shared by others) published.
-  const hides = (c: Cell, reason: SuppressionReason | null, part: 'numerator' | 'denominator') => {
-    if (reason === null) return false;
-    if (part === 'numerator') return true;
-    const k = policy.sensitive.has(c.indicator_id) ? policy.kSensitive : policy.k;
-    return isSmall(c.denominator_households, k);
-  };
-  const measureCell = (measure: string, cell: Cell, households: number): MeasureCell => {
-    let byYear = measures.get(measure);
-    if (!byYear) measures.set(measure, (byYear = new Map()));
-    let group = byYear.get(cell.year);
-    if (!group) byYear.set(cell.year, (group = new Map()));
-    let m = group.get(cell.region_code);
-    if (!m) {
-      const hidden = forced.size > 0 && forced.has(`${measure}|${cell.year}|${cell.region_code}`);
-      group.set(
-        cell.region_code,
-        (m = {region_code: cell.region_code, parent_code: cell.parent_code, households, hidden})
+  return new MeasureEquations(cells, policy, isPrimary).protect(forced);
+}
+
+/**
+ * The cells' primary suppression and the additive measures behind them, with
+ * their equations parent = sum(children) per measure and year: everything
+ * that does not depend on what other tables withhold. The build protects
+ * 600,000 cells once per pass until indicator_values and monitoring agree;
+ * building this once leaves each pass only the withholding itself.
+ */
+export class MeasureEquations {
+  /** Each cell's primary reason, by position. */
+  readonly #primary: (SuppressionReason | null)[];
+  /** The measure behind each cell's numerator and denominator, when complementary suppression may withhold it. */
+  readonly #numerators: (MeasureCell | undefined)[];
+  readonly #denominators: (MeasureCell | undefined)[];
+  /** Every measure cell, by measure, year and region, each in the order first met. */
+  readonly #measureCells: MeasureCell[] = [];
+  /** Per measure and year, in the order first met: each parent with its children. */
+  readonly #equations: Map<MeasureCell, MeasureCell[]>[] = [];
+  /** Primary suppression withholds a cell's denominator too when that is the small count. */
+  readonly #hidesDenominator: boolean[];
+
+  constructor(
+    cells: readonly Cell[],
+    policy: DisclosurePolicy,
+    isPrimary: (cell: Cell) => boolean = (cell) => needsPrimarySuppression(cell, policy)
+  ) {
+    const n = cells.length;
+    this.#primary = new Array<SuppressionReason | null>(n);
+    this.#numerators = new Array<MeasureCell | undefined>(n);
+    this.#denominators = new Array<MeasureCell | undefined>(n);
+    this.#hidesDenominator = new Array<boolean>(n);
+    // measure -> year -> region -> the number: nested maps, so that no key text is built per cell.
+    const measures = new Map<string, Map<number, Map<string, MeasureCell>>>();
+    const protectable = (c: Cell) => policy.householdBased.has(c.indicator_id) && policy.additive.has(c.indicator_id);
+    const privateMeasures = new Map<string, [string, string]>();
+    const measureNames = (c: Cell): [string, string] => {
+      let names = privateMeasures.get(c.indicator_id);
+      if (!names)
+        privateMeasures.set(c.indicator_id, (names = [`${c.indicator_id}:numerator`, `${c.indicator_id}:denominator`]));
+      return [c.numerator_measure ?? names[0], c.denominator_measure ?? names[1]];
+    };
+    const measureCell = (measure: string, cell: Cell, households: number): MeasureCell => {
+      let byYear = measures.get(measure);
+      if (!byYear) measures.set(measure, (byYear = new Map()));
+      let group = byYear.get(cell.year);
+      if (!group) byYear.set(cell.year, (group = new Map()));
+      let m = group.get(cell.region_code);
+      if (!m) {
+        m = {
+          key: `${measure}|${cell.year}|${cell.region_code}`,
+          region_code: cell.region_code,
+          parent_code: cell.parent_code,
+          households,
+          hidden: false
+        };
+        group.set(cell.region_code, m);
+      }
+      return m;
+    };
+    for (let i = 0; i < n; i++) {
+      const c = cells[i]!;
+      this.#primary[i] = isPrimary(c) ? 'primary' : null;
+      // A sensitive rate withheld for its numerator leaves its denominator (shared by others) published.
+      this.#hidesDenominator[i] = isSmall(
+        c.denominator_households,
+        policy.sensitive.has(c.indicator_id) ? policy.kSensitive : policy.k
       );
+      if (!protectable(c)) continue;
+      const [numeratorMeasure, denominatorMeasure] = measureNames(c);
+      if (c.numerator_households !== null) {
+        this.#numerators[i] = measureCell(numeratorMeasure, c, c.numerator_households);
+      }
+      if (c.denominator_households !== null) {
+        this.#denominators[i] = measureCell(denominatorMeasure, c, c.denominator_households);
+      }
     }
-    return m;
-  };
-  for (let i = 0; i < cells.length; i++) {
-    const c = cells[i]!;
-    const reason = isPrimary(c) ? 'primary' : null;
-    reasons[i] = reason;
-    if (!protectable(c)) continue;
-    const [numeratorMeasure, denominatorMeasure] = measureNames(c);
-    const refs: MeasureCell[] = [];
-    if (c.numerator_households !== null) {
-      const m = measureCell(numeratorMeasure, c, c.numerator_households);
-      m.hidden ||= hides(c, reason, 'numerator');
-      refs.push(m);
-    }
-    if (c.denominator_households !== null) {
-      const m = measureCell(denominatorMeasure, c, c.denominator_households);
-      m.hidden ||= hides(c, reason, 'denominator');
-      refs.push(m);
-    }
-    behind[i] = refs;
-  }
-  for (const byYear of measures.values()) for (const group of byYear.values()) protectEquations(group);
-  for (let i = 0; i < reasons.length; i++) {
-    if (!reasons[i] && behind[i]?.some((m) => m.hidden)) reasons[i] = 'complementary';
-  }
-  const hiddenMeasures = new Set<string>();
-  for (const [measure, byYear] of measures) {
-    for (const [year, group] of byYear) {
-      for (const m of group.values()) if (m.hidden) hiddenMeasures.add(`${measure}|${year}|${m.region_code}`);
+    for (const byYear of measures.values()) {
+      for (const group of byYear.values()) {
+        this.#measureCells.push(...group.values());
+        const children = Map.groupBy(
+          [...group.values()].filter((m) => m.parent_code !== null && group.has(m.parent_code)),
+          (m) => group.get(m.parent_code!)!
+        );
+        this.#equations.push(children);
+      }
     }
   }
-  return {reasons, hiddenMeasures};
+
+  /**
+   * Withholds as {@link suppressCells} describes, with the measures named in
+   * `forced` (`measure|year|region`) withheld from the start. Returns each
+   * cell's reason by position and the withheld measures.
+   */
+  protect(forced: ReadonlySet<string> = new Set()): {
+    reasons: (SuppressionReason | null)[];
+    hiddenMeasures: Set<string>;
+  } {
+    for (const m of this.#measureCells) m.hidden = forced.size > 0 && forced.has(m.key);
+    const reasons = [...this.#primary];
+    for (let i = 0; i < reasons.length; i++) {
+      if (reasons[i] === null) continue;
+      const numerator = this.#numerators[i];
+      if (numerator) numerator.hidden = true;
+      const denominator = this.#denominators[i];
+      if (denominator && this.#hidesDenominator[i]) denominator.hidden = true;
+    }
+    for (const children of this.#equations) protectEquations(children);
+    for (let i = 0; i < reasons.length; i++) {
+      if (!reasons[i] && (this.#numerators[i]?.hidden || this.#denominators[i]?.hidden)) {
+        reasons[i] = 'complementary';
+      }
+    }
+    const hiddenMeasures = new Set<string>();
+    for (const m of this.#measureCells) if (m.hidden) hiddenMeasures.add(m.key);
+    return {reasons, hiddenMeasures};
+  }
 }
 
 /** Complementary suppression over the equations parent = sum(children) of one measure and year, until stable. */
-function protectEquations(group: Map<string, MeasureCell>): void {
-  const children = Map.groupBy(
-    [...group.values()].filter((m) => m.parent_code !== null && group.has(m.parent_code)),
-    (m) => m.parent_code!
-  );
+function protectEquations(children: Map<MeasureCell, MeasureCell[]>): void {
   const unknown = (m: MeasureCell) => m.hidden && m.households > 0;
   const open = (m: MeasureCell) => !m.hidden && m.households > 0;
   for (let changed = true; changed;) {
     changed = false;
-    for (const [parentCode, kids] of children) {
-      const parent = group.get(parentCode)!;
+    for (const [parent, kids] of children) {
       const unknowns = [parent, ...kids].filter(unknown);
       if (unknowns.length !== 1) continue;
       const partner =

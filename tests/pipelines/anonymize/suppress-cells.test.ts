@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {type Cell, type DisclosurePolicy, suppressCells} from '../../../pipelines/anonymize/suppress-cells.ts';
+import {
+  type Cell,
+  type DisclosurePolicy,
+  MeasureEquations,
+  suppressCells,
+  suppressionReasons
+} from '../../../pipelines/anonymize/suppress-cells.ts';
 
 const POLICY: DisclosurePolicy = {
   k: 5,
@@ -111,5 +117,36 @@ describe('suppressCells (property)', () => {
     );
     const status = Object.fromEntries(cells.map((c) => [c.region_code, c.suppressed]));
     expect(status).toEqual({t: null, a: 'primary', b: 'complementary', c: null, z: null});
+  });
+
+  it('gives on every pass over the same equations what a fresh suppression of the cells gives', () => {
+    // The build protects one MeasureEquations pass after pass with more and more measures forced: no pass may
+    // carry a withheld measure over to the next.
+    const forcedSets = fc.array(fc.subarray(['n', 'd']), {maxLength: 4});
+    fc.assert(
+      fc.property(hierarchy, fc.array(fc.nat(40), {maxLength: 4}), forcedSets, (tree, picks, partsList) => {
+        const cells = [...cellsOf('safe_water_rate', tree), ...cellsOf('monitored_share', tree)];
+        const equations = new MeasureEquations(cells, POLICY);
+        // Passes alternate between larger and smaller forced sets, down to none.
+        const passes = picks.map((pick, p) => {
+          const cell = cells[pick % cells.length]!;
+          const parts = partsList[p] ?? [];
+          return new Set(
+            parts.map(
+              (part) =>
+                `${cell.indicator_id}:${part === 'n' ? 'numerator' : 'denominator'}|${cell.year}|${cell.region_code}`
+            )
+          );
+        });
+        for (const forced of [...passes, new Set<string>(), ...passes.reverse()]) {
+          const expected = suppressionReasons(cells, POLICY, undefined, forced);
+          const actual = equations.protect(forced);
+          expect(actual.reasons).toEqual(expected.reasons);
+          expect([...actual.hiddenMeasures]).toEqual([...expected.hiddenMeasures]);
+          for (const key of forced) expect(actual.hiddenMeasures.has(key)).toBe(true);
+        }
+      }),
+      {numRuns: 200}
+    );
   });
 });
