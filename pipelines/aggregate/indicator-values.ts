@@ -178,8 +178,8 @@ export async function createIndicatorValues(
   };
 }
 
-/** Rounds away floating-point noise (0.37999999999999995 → 0.38) at 12 significant digits. */
-const tidy = (x: number | null) => (x === null ? null : Number(x.toPrecision(12)));
+/** Rounds away floating-point noise (0.37999999999999995 → 0.38) at 12 significant digits; whole numbers have none. */
+const tidy = (x: number | null) => (x === null || Number.isInteger(x) ? x : Number(x.toPrecision(12)));
 
 export const INDICATOR_VALUE_COLUMNS = {
   indicator_id: 'VARCHAR',
@@ -208,8 +208,9 @@ function targetLookup(
   const local = new Map(locals.map((t) => [`${t.indicator_id}\u0000${t.region_code}\u0000${t.year}`, t]));
   const withLocal = new Set(locals.map((t) => t.indicator_id));
   const defaults = new Map(indicators.map((i) => [i.id, i.targets as readonly TargetRule[]]));
-  // The default in force depends on indicator and year only: looked up once each (617,000 cells, a few hundred pairs).
-  const defaultTargets = new Map<string, TargetRule | null>();
+  // The default in force depends on indicator and year only: looked up once each (617,000 cells, a few hundred
+  // pairs), in nested maps so that no key text is built per cell.
+  const defaultTargets = new Map<string, Map<number, TargetRule | null>>();
   return (indicatorId: string, regionCode: string, year: number): TargetRule | null => {
     if (withLocal.has(indicatorId)) {
       for (let code: string | null | undefined = regionCode; code; code = parents.get(code)) {
@@ -217,9 +218,10 @@ function targetLookup(
         if (found) return {operator: found.direction, value: found.target, fromYear: year, byYear: null};
       }
     }
-    const key = `${indicatorId}\u0000${year}`;
-    let target = defaultTargets.get(key);
-    if (target === undefined) defaultTargets.set(key, (target = targetForYear(defaults.get(indicatorId) ?? [], year)));
+    let byYear = defaultTargets.get(indicatorId);
+    if (!byYear) defaultTargets.set(indicatorId, (byYear = new Map()));
+    let target = byYear.get(year);
+    if (target === undefined) byYear.set(year, (target = targetForYear(defaults.get(indicatorId) ?? [], year)));
     return target;
   };
 }
