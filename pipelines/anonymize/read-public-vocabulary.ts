@@ -1,8 +1,8 @@
 /**
  * The public words of a build, which the PII scan blanks before it looks for
  * names (a head named 龙南 must not be found in 龙南镇): published region,
- * fund and indicator texts, responsible units, the site's UI strings and the
- * contract's code lists.
+ * fund and indicator texts, the site's UI strings and the contract's code
+ * lists.
  */
 import {readFile, readdir} from 'node:fs/promises';
 import {join} from 'node:path';
@@ -24,16 +24,18 @@ const I18N_DIR = join(import.meta.dirname, '../../src/i18n');
 const COLUMNS: Record<string, string[]> = {
   'regions.csv': ['name'],
   'funds.csv': ['category', 'document_no', 'recipient_name'],
-  'projects.csv': ['region_name', 'responsible_unit', 'asset_owner'],
+  'projects.csv': ['region_name'],
   'indicators.csv': ['name_zh', 'definition', 'formula', 'source']
 };
 
 /**
  * Returns the distinct public terms of the published folder `dataDir` and of
- * the site's UI strings. Project names are left out unless `projectNames` is
- * true: they are free text typed by an office, the one published place where
- * a person's name could slip in (a project named after a household), and
- * blanking them would hide it. Missing tables or columns are skipped.
+ * the site's UI strings. A project's texts typed by an office are left out —
+ * its name (unless `projectNames` is true), responsible unit and asset owner
+ * — as the published places where a person's name can slip in (a project
+ * named after a household, a head of household as 责任单位 or as owner of a
+ * household project's asset): blanking them would hide it. Missing tables or
+ * columns are skipped.
  */
 export async function readPublicVocabulary(
   dataDir: string,
