@@ -1,3 +1,4 @@
+import {statSync} from 'node:fs';
 import {writeFile} from 'node:fs/promises';
 import {CliError} from '../lib/cli-error.ts';
 import {DEFAULT_MEMORY_LIMIT, MEMORY_SIZE} from '../lib/duckdb.ts';
@@ -33,12 +34,22 @@ export function readInputOptions(
       `${command}: --memory-limit (or GONGSHI_MEMORY_LIMIT) must be a size such as 1GB or 512MB, not "${memoryLimit}"`
     );
   }
-  return {
-    input: requireOption(command, 'input', values.input),
-    lang: chooseOption(command, 'lang', String(values.lang), LANGS) as Lang,
-    report: values.report || undefined,
-    memoryLimit
-  };
+  const input = requireOption(command, 'input', values.input);
+  const lang = chooseOption(command, 'lang', String(values.lang), LANGS) as Lang;
+  const kind = pathKind(input);
+  if (kind !== 'folder') {
+    const why =
+      lang === 'zh'
+        ? `${command}：--input 应为存放 CSV 文件的文件夹，"${input}" ${kind === 'missing' ? '不存在' : '是一个文件'}`
+        : `${command}: --input must be the folder holding the CSV files; "${input}" ${kind === 'missing' ? 'does not exist' : 'is a file'}`;
+    throw new CliError('E_USAGE', why);
+  }
+  return {input, lang, report: values.report || undefined, memoryLimit};
+}
+
+function pathKind(path: string): 'folder' | 'file' | 'missing' {
+  const stats = statSync(path, {throwIfNoEntry: false});
+  return stats === undefined ? 'missing' : stats.isDirectory() ? 'folder' : 'file';
 }
 
 /**

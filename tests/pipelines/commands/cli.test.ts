@@ -59,6 +59,20 @@ describe('gongshi command line', () => {
     expect(fromEnvironment.stderr).toContain('not "2 gigs"');
   });
 
+  it('refuses with exit 2 an --input that is a file or does not exist, saying which, in both languages', () => {
+    const input = mkdtempSync(join(tmpdir(), 'gongshi-cli-'));
+    writeFileSync(join(input, 'regions.csv'), 'code,name,level\n3607,赣州市,city\n');
+    const file = gongshi('check', '--input', join(input, 'regions.csv'));
+    expect(file.status).toBe(2);
+    expect(file.stderr).toContain(`--input 应为存放 CSV 文件的文件夹，"${join(input, 'regions.csv')}" 是一个文件`);
+    const missing = gongshi('build', '--input', join(input, 'nothing'), '--out', join(input, 'out'), '--lang', 'en');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain(
+      `--input must be the folder holding the CSV files; "${join(input, 'nothing')}" does not exist`
+    );
+    expect(missing.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('fails check with exit 1 and E_MISSING_FILE on a folder without regions.csv, in both languages', () => {
     const empty = mkdtempSync(join(tmpdir(), 'gongshi-cli-'));
     const zh = gongshi('check', '--input', empty);

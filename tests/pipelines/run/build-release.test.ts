@@ -64,7 +64,7 @@ describe('a failed build leaves the last good output untouched', () => {
     [runs.fault, runs.rejected, runs.fresh] = await Promise.all([
       gongshi('build', '--input', await writeInput(missingColumn), '--out', siteB),
       gongshi('build', '--input', await writeInput(rejectedRow), '--out', siteB, '--lang', 'en'),
-      gongshi('build', '--input', join(root, 'missing'), '--out', fresh)
+      gongshi('build', '--input', mkdtempSync(join(root, 'empty-')), '--out', fresh)
     ]);
   });
 
