@@ -1,5 +1,6 @@
 import type {ErrorCode, Problem} from '../lib/error-codes.ts';
 import type {IngestResult} from '../ingest/read-input-table.ts';
+import {maskPersonalNumbers} from './mask-personal-numbers.ts';
 
 /** The accounting of one input file: every row read is accepted or rejected. */
 export interface FileAccount {
@@ -66,12 +67,17 @@ export class RejectionLog {
     this.synthetic ||= result.synthetic;
   }
 
-  /** Records one problem without counting a row (ingest counts its own rejected rows). */
+  /**
+   * Records one problem without counting a row (ingest counts its own
+   * rejected rows); an ID or phone number in its value is masked.
+   */
   problem(problem: Problem): void {
     const account = this.#account(problem.file);
     account.rejectedByCode[problem.code] = (account.rejectedByCode[problem.code] ?? 0) + 1;
     const kept = this.#problems.get(problem.file) ?? [];
-    if (kept.length < MAX_PROBLEMS_PER_FILE) kept.push(problem);
+    if (kept.length < MAX_PROBLEMS_PER_FILE) {
+      kept.push(problem.value === undefined ? problem : {...problem, value: maskPersonalNumbers(problem.value)});
+    }
     this.#problems.set(problem.file, kept);
   }
 
