@@ -125,7 +125,10 @@ const VALIDATION_CODES = {
     hint: t('检查数值和单位', 'check the value and its unit')
   },
   E_CODE_FORMAT: {
-    message: t('格式不对，应为 {expected}', 'has the wrong format: expected {expected}'),
+    message: t(
+      '格式不对：{level}级代码应为 {digits} 位数字',
+      'has the wrong format: a {level} code has {digits} digits'
+    ),
     hint: t('区划代码为 4、6、9 或 12 位数字', 'region codes have 4, 6, 9 or 12 digits')
   },
   E_DUPLICATE: {
@@ -145,8 +148,22 @@ const VALIDATION_CODES = {
     hint: t('只有最高一级（市）的上级代码可以为空', 'only the root (city) may have an empty parent code')
   },
   E_PARENT_LEVEL: {
-    message: t('上级应为{expected}级，实际为{actual}级', 'points to a {actual}, but the parent must be a {expected}'),
-    hint: t('上级代码须恰好高一级', 'the parent must be exactly one level up')
+    message: t('上级应为{expected}级，实际为{actual}级', 'the parent must be a {expected}, not a {actual}'),
+    hint: t(
+      '上级代码须恰好高一级：村 → 乡镇 → 县 → 市',
+      'the parent must be exactly one level up: village → township → county → city'
+    )
+  },
+  E_ROOT_PARENT: {
+    message: t('市为最高一级，不应填上级代码', 'the city is the top level and has no parent'),
+    hint: t('清空这一格', 'leave the cell empty')
+  },
+  E_PARENT_PREFIX: {
+    message: t('不是本行代码 {code} 的开头', "does not begin this row's code {code}"),
+    hint: t(
+      '下级区划代码以上级代码开头：核对这两个代码',
+      "a region's code begins with its parent's: check the two codes"
+    )
   },
   E_UNKNOWN_FUND: {
     message: t('不是 funds.csv 中的资金编号', 'is not a fund id in funds.csv'),
@@ -161,7 +178,10 @@ const VALIDATION_CODES = {
   },
   E_EXIT_YEAR: {
     message: t('须填写且不晚于年度 {year}', 'is required and must not be after the year {year}'),
-    hint: t('已脱贫户必须填脱贫年度', 'households that exited poverty need their exit year')
+    hint: t(
+      '已脱贫户必须填脱贫年度；脱贫年度不能晚于本行的年度',
+      'households that exited poverty need their exit year, and an exit year cannot be after the row’s year'
+    )
   },
   E_MONITOR_FIELDS: {
     message: t('与是否监测对象不一致', 'contradicts the monitored flag'),
@@ -187,12 +207,15 @@ const VALIDATION_CODES = {
     hint: t('年度为四位数字，如 2021', 'write the year with four digits, like 2021')
   },
   E_DATE_YEAR: {
-    message: t('不在年度 {year} 前后一年内', 'is not within a year of {year}'),
+    message: t('{rule} {year}', '{rule} {year}'),
     hint: t('核对日期和年度', 'check the date and the year')
   },
   E_UNKNOWN_INDICATOR: {
     message: t('不是已知的指标代码', 'is not a known indicator id'),
-    hint: t('指标代码见 data/indicators/ 下的文件名', 'indicator ids are the file names in data/indicators/')
+    hint: t(
+      '指标代码见 docs/data-contract.md 第 1.7 节，或网站“指标”页',
+      'indicator ids are listed in docs/data-contract.md section 1.7 and on the site’s indicators page'
+    )
   },
   E_REJECTED_SHARE: {
     message: t(
@@ -289,14 +312,40 @@ export function formatProblem(problem: Problem, lang: Lang = 'zh', {hint = true}
   if (value !== undefined && !(column !== undefined && PII.has(`${file}\0${column}`))) {
     text += ` ${labels.value} ${quote(value)}`;
   }
-  text += ` ${fill(template.message[lang], params)} [${code}]`;
-  return hint ? `${text}\n  ${labels.hint}${fill(template.hint[lang], params)}` : text;
+  text += ` ${fill(template.message[lang], params, lang)} [${code}]`;
+  return hint ? `${text}\n  ${labels.hint}${fill(template.hint[lang], params, lang)}` : text;
 }
 
-function fill(template: string, params: Record<string, string | number>): string {
+function fill(template: string, params: Record<string, string | number>, lang: Lang): string {
   return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : match
+    Object.hasOwn(params, name) ? paramText(String(params[name]), lang) : match
   );
+}
+
+/**
+ * Words that problems carry as params, in each language: region levels,
+ * kinds of personal data, rules. Params stay language-free in the JSON
+ * report; a list holding such words (`name, phone`) is translated item by
+ * item.
+ */
+const PARAM_WORDS: Record<string, Record<Lang, string>> = {
+  city: {zh: '市', en: 'city'},
+  county: {zh: '县', en: 'county'},
+  township: {zh: '乡镇', en: 'township'},
+  village: {zh: '村', en: 'village'},
+  'not after': {zh: '不能晚于年度', en: 'must not be after the year'},
+  'within a year of': {zh: '应在年度前后一年内，年度为', en: 'must be within a year of the year'},
+  name: {zh: '姓名', en: 'name'},
+  id_number: {zh: '证件号码', en: 'ID number'},
+  phone: {zh: '电话', en: 'phone'},
+  '> 0, ≤ 2 decimals': {zh: '> 0，且最多两位小数', en: '> 0, with at most 2 decimals'}
+};
+
+function paramText(value: string, lang: Lang): string {
+  if (Object.hasOwn(PARAM_WORDS, value)) return PARAM_WORDS[value]![lang];
+  const items = value.split(', ');
+  if (!items.some((item) => Object.hasOwn(PARAM_WORDS, item))) return value;
+  return items.map((item) => PARAM_WORDS[item]?.[lang] ?? item).join(lang === 'zh' ? '、' : ', ');
 }
 
 function quote(value: string): string {

@@ -94,7 +94,7 @@ export function householdRulesSql(v: (column: string) => string, villages: strin
       when: `${monitored} AND ${since} IS NOT NULL AND CAST(${since}[1:4] AS INTEGER) > ${year}`,
       code: 'E_DATE_YEAR',
       column: 'monitored_since',
-      params: number('year', year)
+      params: `'{"rule":"not after","year":' || (${year}) || '}'`
     },
     // The others: no monitoring field at all.
     ...['monitor_type', 'monitored_since', 'risk_eliminated_date', 'risk_flags'].map((column) => ({

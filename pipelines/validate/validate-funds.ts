@@ -10,5 +10,5 @@ export function checkFund(check: RowCheck, regionCodes: ReadonlySet<string>): vo
   // Yuan with at most 2 decimals: rounding to cents must give back the same double.
   check.expect(amount > 0 && Number(amount.toFixed(2)) === amount, 'E_RANGE', 'amount', {rule: '> 0, ≤ 2 decimals'});
   const issued = Number(check.get<string>('issued_date')!.slice(0, 4));
-  check.expect(Math.abs(issued - year) <= 1, 'E_DATE_YEAR', 'issued_date', {year});
+  check.expect(Math.abs(issued - year) <= 1, 'E_DATE_YEAR', 'issued_date', {rule: 'within a year of', year});
 }

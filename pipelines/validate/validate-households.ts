@@ -38,7 +38,9 @@ export function checkHousehold(check: RowCheck, villageCodes: ReadonlySet<string
   if (check.get<boolean>('monitored')) {
     check.expect(check.get('monitor_type') !== null, 'E_MONITOR_FIELDS', 'monitor_type');
     check.expect(since !== null, 'E_MONITOR_FIELDS', 'monitored_since');
-    if (since !== null) check.expect(Number(since.slice(0, 4)) <= year, 'E_DATE_YEAR', 'monitored_since', {year});
+    if (since !== null) {
+      check.expect(Number(since.slice(0, 4)) <= year, 'E_DATE_YEAR', 'monitored_since', {rule: 'not after', year});
+    }
   } else {
     for (const column of ['monitor_type', 'monitored_since', 'risk_eliminated_date']) {
       check.expect(check.get(column) === null, 'E_MONITOR_FIELDS', column);

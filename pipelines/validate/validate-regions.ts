@@ -40,13 +40,11 @@ export function validateRegions(file: string, rows: IngestedRow[]): {accepted: I
     const code = check.get<string>('code')!;
     const level = check.get<RegionLevel>('level')!;
     const digits = CODE_LENGTH[level];
-    const pattern = `^\\d{${digits}}$`;
-    check.expect(new RegExp(pattern).test(code), 'E_CODE_FORMAT', 'code', {expected: `/${pattern}/ (${level})`});
+    check.expect(new RegExp(`^\\d{${digits}}$`).test(code), 'E_CODE_FORMAT', 'code', {level, digits});
     const lines = linesOf.get(code)!;
     const other = lines.find((line) => line !== row.line) ?? row.line;
     check.expect(lines.length === 1, 'E_DUPLICATE', 'code', {firstLine: other, key: 'code'});
-    if (PARENT_LEVEL[level] === null)
-      check.expect(check.get('parent_code') === null, 'E_PARENT_LEVEL', 'parent_code', {expected: '—', actual: level});
+    if (PARENT_LEVEL[level] === null) check.expect(check.get('parent_code') === null, 'E_ROOT_PARENT', 'parent_code');
     if (check.problems.length) rejected.push(check.problems);
     return check.problems.length === 0;
   });
@@ -59,8 +57,10 @@ export function validateRegions(file: string, rows: IngestedRow[]): {accepted: I
       const parent = check.get<string>('parent_code');
       if (wanted !== null && check.expect(parent !== null && levelOf.has(parent), 'E_UNKNOWN_PARENT', 'parent_code')) {
         const actual = levelOf.get(parent!)!;
-        const fits = actual === wanted && check.get<string>('code')!.startsWith(parent!);
-        check.expect(fits, 'E_PARENT_LEVEL', 'parent_code', {expected: wanted, actual});
+        const code = check.get<string>('code')!;
+        if (check.expect(actual === wanted, 'E_PARENT_LEVEL', 'parent_code', {expected: wanted, actual})) {
+          check.expect(code.startsWith(parent!), 'E_PARENT_PREFIX', 'parent_code', {code});
+        }
       }
       if (check.problems.length) rejected.push(check.problems);
       return check.problems.length === 0;

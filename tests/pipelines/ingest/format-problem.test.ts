@@ -50,6 +50,18 @@ describe('formatProblem', () => {
     );
   });
 
+  it('puts the words a problem carries as params in the language of the report, lists item by item', () => {
+    const leak = {
+      code: 'E_PII_LEAK',
+      file: 'data/projects.csv',
+      params: {count: 2, kinds: 'name, phone', first: 'x'}
+    } as const;
+    expect(formatProblem(leak, 'zh', {hint: false})).toContain('2 处个人信息（姓名、电话）');
+    expect(formatProblem(leak, 'en', {hint: false})).toContain('2 personal data values (name, phone)');
+    const range = {code: 'E_RANGE', file: 'funds.csv', line: 3, params: {rule: '> 0, ≤ 2 decimals'}} as const;
+    expect(formatProblem(range, 'zh', {hint: false})).toBe('funds.csv:3 必须 > 0，且最多两位小数 [E_RANGE]');
+  });
+
   it('has a message and hint in both languages for every code', () => {
     for (const template of Object.values(ERROR_CODES)) {
       for (const text of [template.message.zh, template.message.en, template.hint.zh, template.hint.en])

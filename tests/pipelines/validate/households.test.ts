@@ -106,7 +106,12 @@ describe('households.csv consistency', () => {
   });
 
   it('E_DATE_YEAR: monitored_since after the year', async () => {
-    await expectChangeRejected('households', 1, {monitored_since: '2022-01-10'}, 'E_DATE_YEAR');
+    const checked = await expectChangeRejected('households', 1, {monitored_since: '2022-01-10'}, 'E_DATE_YEAR', {
+      rule: 'not after',
+      year: 2021
+    });
+    expect(checked.report.zh).toContain('值 "2022-01-10" 不能晚于年度 2021 [E_DATE_YEAR]');
+    expect(checked.report.en).toContain('value "2022-01-10" must not be after the year 2021 [E_DATE_YEAR]');
   });
 
   it('accepts every rule at its edge and the office spellings of each type', async () => {

@@ -26,9 +26,12 @@ describe('regions.csv', () => {
       file: 'regions',
       line: lineOf(5),
       column: 'code',
-      value: '36072610103'
+      value: '36072610103',
+      params: {level: 'village', digits: 12}
     });
     expect(accountOf(checked, 'regions').rowsAccepted).toBe(5);
+    expect(checked.report.zh).toContain('值 "36072610103" 格式不对：村级代码应为 12 位数字 [E_CODE_FORMAT]');
+    expect(checked.report.en).toContain('value "36072610103" has the wrong format: a village code has 12 digits');
   });
 
   it('E_DUPLICATE: a code twice rejects both rows, each naming the other line', async () => {
@@ -79,28 +82,33 @@ describe('regions.csv', () => {
       value: '360726',
       params: {expected: 'township', actual: 'county'}
     });
+    expect(checked.report.zh).toContain('上级应为乡镇级，实际为县级 [E_PARENT_LEVEL]');
+    expect(checked.report.en).toContain('the parent must be a township, not a county [E_PARENT_LEVEL]');
   });
 
-  it('E_PARENT_LEVEL: a parent one level up whose code does not begin the child’s', async () => {
+  it('E_PARENT_PREFIX: a parent one level up whose code does not begin the child’s', async () => {
     const checked = await checkTables(withRegions(village('360726102001', '360726101')));
     expectRejected(checked, {
-      code: 'E_PARENT_LEVEL',
+      code: 'E_PARENT_PREFIX',
       file: 'regions',
       line: lineOf(5),
       column: 'parent_code',
-      value: '360726101'
+      value: '360726101',
+      params: {code: '360726102001'}
     });
+    expect(checked.report.zh).toContain('值 "360726101" 不是本行代码 360726102001 的开头 [E_PARENT_PREFIX]');
   });
 
-  it('E_PARENT_LEVEL: a city with a parent', async () => {
+  it('E_ROOT_PARENT: a city with a parent', async () => {
     const checked = await checkTables(withRegions({code: '3608', name: '吉安市', level: 'city', parent_code: '3607'}));
     expectRejected(checked, {
-      code: 'E_PARENT_LEVEL',
+      code: 'E_ROOT_PARENT',
       file: 'regions',
       line: lineOf(5),
       column: 'parent_code',
       value: '3607'
     });
+    expect(checked.report.zh).toContain('市为最高一级，不应填上级代码 [E_ROOT_PARENT]');
   });
 
   it('rejects the children of a rejected region, and rows of other files that point into them', async () => {

@@ -45,7 +45,9 @@ describe('villages.csv', () => {
 
 describe('funds.csv', () => {
   it('E_RANGE: amount > 0', async () => {
-    await expectChangeRejected('funds', 0, {amount: '0'}, 'E_RANGE', {rule: '> 0, ≤ 2 decimals'});
+    const checked = await expectChangeRejected('funds', 0, {amount: '0'}, 'E_RANGE', {rule: '> 0, ≤ 2 decimals'});
+    expect(checked.report.zh).toContain('值 "0" 必须 > 0，且最多两位小数 [E_RANGE]');
+    expect(checked.report.en).toContain('value "0" must be > 0, with at most 2 decimals [E_RANGE]');
   });
 
   it('E_RANGE: amount with more than 2 decimals (yuan and fen)', async () => {
@@ -69,7 +71,12 @@ describe('funds.csv', () => {
   });
 
   it('E_DATE_YEAR: issued_date two years after the year', async () => {
-    await expectChangeRejected('funds', 0, {issued_date: '2023-01-05'}, 'E_DATE_YEAR', {year: 2021});
+    const checked = await expectChangeRejected('funds', 0, {issued_date: '2023-01-05'}, 'E_DATE_YEAR', {
+      rule: 'within a year of',
+      year: 2021
+    });
+    expect(checked.report.zh).toContain('值 "2023-01-05" 应在年度前后一年内，年度为 2021 [E_DATE_YEAR]');
+    expect(checked.report.en).toContain('must be within a year of the year 2021 [E_DATE_YEAR]');
   });
 
   it('E_YEAR_RANGE: a year after 2100', async () => {
