@@ -131,6 +131,8 @@ function reportRead(options: ValidateInputOptions, result: IngestResult): Ingest
   const {file} = result;
   options.log.read(file, result);
   if (result.missing) options.progress.warn(`${file} is absent: the defaults apply`);
+  // Accepted (an office may publish before its first rows are in), but never silently.
+  else if (result.rowsRead === 0) options.progress.warn(`${file} has a header but no rows: nothing of it is published`);
   if (result.unknownColumns.length) {
     options.progress.warn(`${file}: unknown columns ignored: ${result.unknownColumns.join(', ')}`);
   }
