@@ -248,12 +248,12 @@ const RELEASE_CODES = {
   },
   E_PII_LEAK: {
     message: t(
-      '构建的网站中发现 {count} 处个人信息（{kinds}），首处位于 {first}',
-      'the built site holds {count} personal data values ({kinds}), first in {first}'
+      '要发布的数据或网站中有 {count} 处个人信息（{kinds}），首处在此',
+      'the data or site to publish hold {count} personal data values ({kinds}), the first here'
     ),
     hint: t(
-      '检查项目名称等自由文本字段是否写入了姓名、证件号码或电话；旧的发布内容保持不变',
-      'check free-text fields such as project names for names, ID numbers or phone numbers; the previous release is unchanged'
+      '项目名称、责任单位、资产权属、监督电话等公开字段不得写入户主姓名、证件号码或电话；旧的发布内容保持不变',
+      'public fields such as project name, responsible unit, asset owner and hotline must not hold a head of household’s name, ID number or phone; the previous release is unchanged'
     )
   }
 } as const satisfies Record<string, ErrorTemplate>;
