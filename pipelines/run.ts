@@ -318,5 +318,10 @@ const SILENT = createProgress({write: () => undefined});
 
 function report(log: RejectionLog): CheckResult {
   const files = log.files();
-  return {files, problems: log.problems(), faults: checkRejectedShare(files), synthetic: log.synthetic};
+  return {
+    files,
+    problems: log.problems(),
+    faults: [...log.faults(), ...checkRejectedShare(files)],
+    synthetic: log.synthetic
+  };
 }

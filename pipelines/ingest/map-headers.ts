@@ -10,8 +10,10 @@ import {toHalfWidth} from './cell-value.ts';
 export interface HeaderMapping {
   /** The non-PII columns found, with the index of their field. */
   columns: {index: number; column: ColumnSpec}[];
-  /** Canonical names of the PII columns found: their fields are never read. */
+  /** Canonical names of the PII columns found: their fields are never read into a row. */
   piiColumns: string[];
+  /** The index of each PII column's field, for the one check that compares them (personal-data-in-projects.ts). */
+  piiIndices: Record<string, number>;
   /** Headers matching no column, as written (trimmed); an empty header is listed as `#N`, its 1-based position. */
   unknownColumns: string[];
   /** How many fields the header has, and so every record must have. */
@@ -40,7 +42,13 @@ export function mapHeaders(header: string[], spec: InputTableSpec, line?: number
     byHeader.set(normalizeHeader(column.name), column).set(normalizeHeader(column.alias), column);
   }
   const found = new Map<string, number>();
-  const mapping: HeaderMapping = {columns: [], piiColumns: [], unknownColumns: [], width: header.length};
+  const mapping: HeaderMapping = {
+    columns: [],
+    piiColumns: [],
+    piiIndices: {},
+    unknownColumns: [],
+    width: header.length
+  };
   header.forEach((text, index) => {
     const column = byHeader.get(normalizeHeader(text));
     if (!column) return void mapping.unknownColumns.push(text.trim() || `#${index + 1}`);
@@ -50,8 +58,10 @@ export function mapHeaders(header: string[], spec: InputTableSpec, line?: number
       throw new PipelineError({code: 'E_DUPLICATE_COLUMN', file: spec.file, line, column: column.name, params});
     }
     found.set(column.name, index);
-    if (column.pii) mapping.piiColumns.push(column.name);
-    else mapping.columns.push({index, column});
+    if (column.pii) {
+      mapping.piiColumns.push(column.name);
+      mapping.piiIndices[column.name] = index;
+    } else mapping.columns.push({index, column});
   });
   const missing = spec.columns.filter((c) => c.required && !found.has(c.name));
   if (missing.length > 0) {

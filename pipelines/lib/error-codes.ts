@@ -217,6 +217,16 @@ const VALIDATION_CODES = {
       'indicator ids are listed in docs/data-contract.md section 1.7 and on the site’s indicators page'
     )
   },
+  E_PERSONAL_DATA: {
+    message: t(
+      '填写了住户的{kind}：此列随项目公开发布',
+      'holds a household’s {kind}: this column is published with the project'
+    ),
+    hint: t(
+      '责任单位、资产权属填单位名称（如 县农业农村局、村集体），监督电话填单位电话（如 12317）',
+      'name an office in responsible_unit and asset_owner (e.g. 县农业农村局, 村集体) and an office line in hotline (e.g. 12317)'
+    )
+  },
   E_REJECTED_SHARE: {
     message: t(
       '{read} 行中有 {rejected} 行被拒绝（{share}），超过上限 {threshold}',

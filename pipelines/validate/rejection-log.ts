@@ -35,6 +35,7 @@ export class RejectionLog {
   readonly #files = new Map<string, FileAccount>();
   readonly #problems = new Map<string, Problem[]>();
   readonly #byRegion = new Map<string, RegionRejections>();
+  readonly #faults: Problem[] = [];
   synthetic = false;
 
   #account(file: string): FileAccount {
@@ -100,6 +101,19 @@ export class RejectionLog {
   /** Rejected rows that named a region code, per file and code, in the order first met. */
   rejectionsByRegion(): RegionRejections[] {
     return [...this.#byRegion.values()];
+  }
+
+  /**
+   * Records a fault that makes the input unpublishable without rejecting a
+   * row: a project cannot be left out of a disclosure, it must be corrected.
+   */
+  fault(problem: Problem): void {
+    this.#faults.push(problem);
+  }
+
+  /** The faults recorded, in order. */
+  faults(): Problem[] {
+    return [...this.#faults];
   }
 
   /** Records how many rows of a file were accepted in the end. */

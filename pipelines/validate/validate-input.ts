@@ -7,6 +7,7 @@ import {isGb18030File, transcodeToUtf8} from '../ingest/transcode-to-utf8.ts';
 import type {Problem} from '../lib/error-codes.ts';
 import type {Progress} from '../lib/progress.ts';
 import {readRows} from '../publish/publish-table.ts';
+import {findPersonalDataInProjects} from './personal-data-in-projects.ts';
 import {rejectDuplicates} from './reject-duplicates.ts';
 import type {RejectionLog} from './rejection-log.ts';
 import {RowCheck} from './row-check.ts';
@@ -85,6 +86,10 @@ export async function validateInput(options: ValidateInputOptions): Promise<void
     (check) => checkHousehold(check, villageCodes),
     (v) => householdRulesSql(v, `SELECT code FROM regions WHERE level = 'village'`)
   );
+  const search = options.progress.stage('look for personal data in projects.csv');
+  const personal = await findPersonalDataInProjects(connection, options.input);
+  for (const problem of personal) log.fault(problem);
+  search.done(`${personal.length} found`);
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
- * A head of household's name typed in as a project's 责任单位, a household's
- * phone as its 监督电话: the build stops as soon as the tables are published,
- * before the site is built, naming the input file, line and column — never
- * the value — and leaves the last good output alone.
+ * A head of household's name in a project's name (validation looks only at
+ * 责任单位, 资产权属 and 监督电话 for names: personal-data-in-projects.ts):
+ * the build stops as soon as the tables are published, before the site is
+ * built, naming the input file, line and column — never the value — and
+ * leaves the last good output alone.
  */
 import {mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -26,8 +27,7 @@ describe('personal data in the published tables', () => {
   it('stops the build before the site, at the input line and column of the first leak', async () => {
     const input = minimalInput();
     input.households[1]!.head_name = '肖荣华';
-    input.projects[1]!.responsible_unit = '肖荣华';
-    input.projects[0]!.hotline = input.households[0]!.phone!;
+    input.projects[1]!.name = '肖荣华脐橙基地';
     const out = join(root, 'site');
     writeFileSync(join(root, 'keep.txt'), '');
     let printed = '';
@@ -43,12 +43,11 @@ describe('personal data in the published tables', () => {
     );
     expect(isPipelineError(error)).toBe(true);
     const {problem} = error as PipelineError;
-    // Published rows come in project order: P2021-01's hotline is the first leak.
-    expect(problem).toMatchObject({code: 'E_PII_LEAK', file: 'projects.csv', line: lineOf(0), column: 'hotline'});
-    expect(problem.params!.kinds).toBe('phone, name');
+    expect(problem).toMatchObject({code: 'E_PII_LEAK', file: 'projects.csv', line: lineOf(1), column: 'name'});
+    expect(problem.params!.kinds).toBe('name');
     const text = formatProblem(problem, 'zh');
-    expect(text).toMatch(/^projects\.csv:2 列 hotline: 要发布的数据或网站中有 \d+ 处个人信息（电话、姓名），首处在此/);
-    for (const value of ['肖荣华', input.households[0]!.phone!]) expect(text + printed).not.toContain(value);
+    expect(text).toMatch(/^projects\.csv:3 列 name: 要发布的数据或网站中有 \d+ 处个人信息（姓名），首处在此/);
+    expect(text + printed).not.toContain('肖荣华');
     expect(printed).not.toMatch(/^site/m);
     expect(readdirSync(root).sort()).toEqual(['keep.txt']);
   });

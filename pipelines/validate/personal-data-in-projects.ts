@@ -1,0 +1,146 @@
+/**
+ * The contract's rule that a project's 责任单位 and 资产权属 name an office,
+ * not a person, and that its 监督电话 is an office line. Projects are
+ * published in full (资金分配结果一律公开), so a head of household typed in
+ * there, or a household's ID or phone number in any of the project's texts,
+ * would be published: `check` says so at the input line and column, as the
+ * build's scans of what it publishes would, only sooner. The values are
+ * compared in DuckDB and never leave it; a problem names the kind, not the
+ * value.
+ */
+import {join} from 'node:path';
+import type {DuckDBConnection} from '@duckdb/node-api';
+import {inputTable} from '../../src/lib/input-tables.ts';
+import {collectPii} from '../anonymize/collect-pii.ts';
+import {readCsvHead} from '../ingest/read-csv-head.ts';
+import {listValue} from '@duckdb/node-api';
+import {sqlString} from '../lib/duckdb.ts';
+import type {Problem} from '../lib/error-codes.ts';
+import {readRows} from '../publish/publish-table.ts';
+
+/** Columns that must name an office or an office line: a whole text that is a head's name breaks the rule. */
+export const OFFICE_COLUMNS = ['responsible_unit', 'asset_owner', 'hotline'] as const;
+/** Every published text of a project, searched for ID and phone numbers. */
+const TEXT_COLUMNS = ['name', ...OFFICE_COLUMNS] as const;
+
+export type PersonalDataKind = 'name' | 'id_number' | 'phone';
+
+/** Something in a text that would be personal data if a household had it. */
+export interface Candidate {
+  kind: PersonalDataKind;
+  /** In the form collect-pii.ts gives the households' values. */
+  token: string;
+}
+
+const WHITESPACE = /[\s\u3000\uFEFF]+/g;
+// A name is two to four Chinese characters (or a minority name with ·); an office's name holds one of these words.
+const NAME = /^[\p{Script=Han}·]{2,12}$/u;
+const OFFICE_WORDS = /集体|村委|居委|委员会|政府|公司|合作社|中心|办公室|管理|服务|[局站所队处科厂院]/;
+const DIGIT_RUN = /\d+[Xx]?/g;
+
+/**
+ * The candidates of one project text: in an office column, the whole text
+ * when it has the shape of a name; in every text, the digit runs shaped like
+ * an ID number (18 characters, or the old 15 digits) or a mobile number
+ * (11 digits, also after +86), separators inside a number ignored.
+ */
+export function personalDataCandidates(column: string, text: string): Candidate[] {
+  const compact = text.replace(WHITESPACE, '');
+  const candidates: Candidate[] = [];
+  if ((OFFICE_COLUMNS as readonly string[]).includes(column) && NAME.test(compact) && !OFFICE_WORDS.test(compact)) {
+    candidates.push({kind: 'name', token: compact});
+  }
+  for (const [run] of compact.replace(/[-－()（）+]/g, '').matchAll(DIGIT_RUN)) {
+    const number = run.toUpperCase();
+    if (/^\d{17}[\dX]$|^\d{15}$/.test(number)) candidates.push({kind: 'id_number', token: number});
+    const phone = /^(?:0086|86)?(1\d{10})$/.exec(number)?.[1];
+    if (phone) candidates.push({kind: 'phone', token: phone});
+  }
+  return candidates;
+}
+
+/**
+ * Returns an E_PERSONAL_DATA problem for every text of the accepted projects
+ * (DuckDB table `projects`) that holds a household's personal data from the
+ * households file in `inputDir`, in line order. A UTF-8 file is read by
+ * DuckDB, only its three personal columns and only the rows holding a
+ * candidate kept; any other is read by the streaming path of collect-pii.ts.
+ */
+export async function findPersonalDataInProjects(connection: DuckDBConnection, inputDir: string): Promise<Problem[]> {
+  // Distinct texts: offices and office lines repeat across thousands of projects. Of the names, only those with
+  // digits in them can hold an ID or phone number.
+  const texts: {column: string; text: string; candidates: Candidate[]}[] = [];
+  for (const column of TEXT_COLUMNS) {
+    const digits = column === 'name' ? ` AND regexp_matches(name, '[0-9]')` : '';
+    const sql = `SELECT DISTINCT ${column} AS text FROM projects WHERE ${column} IS NOT NULL${digits}`;
+    for (const {text} of await readRows(connection, sql)) {
+      const candidates = personalDataCandidates(column, String(text));
+      if (candidates.length) texts.push({column, text: String(text), candidates});
+    }
+  }
+  if (texts.length === 0) return [];
+  const keys = new Set(texts.flatMap(({candidates}) => candidates.map(({kind, token}) => `${kind}|${token}`)));
+  const found = await householdValuesAmong(connection, join(inputDir, inputTable('households').file), [...keys]);
+  const problems: Problem[] = [];
+  for (const {column, text, candidates} of texts) {
+    // One problem per kind, however many numbers of that kind the text holds.
+    const kinds = new Set(candidates.filter(({kind, token}) => found.has(`${kind}|${token}`)).map(({kind}) => kind));
+    for (const kind of kinds) {
+      const reader = await connection.runAndReadAll(`SELECT line FROM projects WHERE ${column} = $text`, {text});
+      for (const {line} of reader.getRowObjectsJS()) {
+        problems.push({
+          code: 'E_PERSONAL_DATA',
+          file: inputTable('projects').file,
+          line: Number(line),
+          column,
+          params: {kind}
+        });
+      }
+    }
+  }
+  const order = (p: Problem) => TEXT_COLUMNS.indexOf(p.column as (typeof TEXT_COLUMNS)[number]);
+  return problems.sort((a, b) => a.line! - b.line! || order(a) - order(b));
+}
+
+// The forms of collect-pii.ts, in SQL: names and ID numbers without white space (the ID's x upper-cased), phones
+// as digits without +86.
+const FORMS: Record<PersonalDataKind, (cell: string) => string> = {
+  name: (cell) => `replace(replace(replace(trim(${cell}), ' ', ''), '\u3000', ''), '\t', '')`,
+  id_number: (cell) => `upper(replace(trim(${cell}), ' ', ''))`,
+  phone: (cell) => `regexp_replace(regexp_replace(${cell}, '[^0-9]', '', 'g'), '^(?:0086|86)(1[0-9]{10})$', '\\1')`
+};
+const COLUMNS: Record<PersonalDataKind, string> = {name: 'head_name', id_number: 'id_number', phone: 'phone'};
+
+/** Which of `keys` (`kind|token`) are a household's name, ID number or phone in the households file at `path`. */
+async function householdValuesAmong(connection: DuckDBConnection, path: string, keys: string[]): Promise<Set<string>> {
+  const spec = inputTable('households');
+  const head = await readCsvHead(path, spec).catch(() => undefined);
+  const indices = head?.mapping.piiIndices ?? {};
+  if (!head || Object.keys(indices).length === 0) {
+    const pii = await collectPii(join(path, '..'));
+    const sets: Record<PersonalDataKind, Set<string>> = {name: pii.names, id_number: pii.idNumbers, phone: pii.phones};
+    return new Set(keys.filter((key) => sets[key.split('|')[0] as PersonalDataKind].has(key.split('|')[1]!)));
+  }
+  const kinds = (Object.keys(FORMS) as PersonalDataKind[]).filter(
+    (kind) => indices[COLUMNS[kind]] !== undefined && keys.some((key) => key.startsWith(`${kind}|`))
+  );
+  if (kinds.length === 0) return new Set();
+  const width = Array.from({length: head.mapping.width}, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  const forms = kinds.map((kind) => `'${kind}|' || ${FORMS[kind](`c${indices[COLUMNS[kind]]!}`)}`);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE gs_probe AS SELECT unnest($keys::VARCHAR[]) AS key`, {
+    keys: listValue(keys)
+  });
+  try {
+    // A hash join against the few candidates, the households file streamed past it; rows that do not parse (a
+    // wrong number of fields) are skipped, as validation has rejected them already.
+    const reader = await connection.runAndReadAll(`
+      SELECT DISTINCT key FROM (
+        SELECT ${forms.length === 1 ? forms[0] : `unnest([${forms.join(', ')}])`} AS key
+        FROM read_csv(${sqlString(path)}, header = false, skip = ${head.headerLine}, auto_detect = false,
+          delim = ',', quote = '"', escape = '"', columns = {${width}}, ignore_errors = true))
+      WHERE key IN (SELECT key FROM gs_probe)`);
+    return new Set(reader.getRowObjectsJS().map((row) => String(row.key)));
+  } finally {
+    await connection.run('DROP TABLE gs_probe');
+  }
+}
