@@ -115,12 +115,9 @@ const COLUMNS: Record<PersonalDataKind, string> = {name: 'head_name', id_number:
 async function householdValuesAmong(connection: DuckDBConnection, path: string, keys: string[]): Promise<Set<string>> {
   const spec = inputTable('households');
   const head = await readCsvHead(path, spec).catch(() => undefined);
-  const indices = head?.mapping.piiIndices ?? {};
-  if (!head || Object.keys(indices).length === 0) {
-    const pii = await collectPii(join(path, '..'));
-    const sets: Record<PersonalDataKind, Set<string>> = {name: pii.names, id_number: pii.idNumbers, phone: pii.phones};
-    return new Set(keys.filter((key) => sets[key.split('|')[0] as PersonalDataKind].has(key.split('|')[1]!)));
-  }
+  if (!head) return valuesAmongInJavaScript(path, keys);
+  const indices = head.mapping.piiIndices;
+  // A file without a personal column has nothing of that kind to find.
   const kinds = (Object.keys(FORMS) as PersonalDataKind[]).filter(
     (kind) => indices[COLUMNS[kind]] !== undefined && keys.some((key) => key.startsWith(`${kind}|`))
   );
@@ -140,7 +137,17 @@ async function householdValuesAmong(connection: DuckDBConnection, path: string, 
           delim = ',', quote = '"', escape = '"', columns = {${width}}, ignore_errors = true))
       WHERE key IN (SELECT key FROM gs_probe)`);
     return new Set(reader.getRowObjectsJS().map((row) => String(row.key)));
+  } catch {
+    // What DuckDB's reader refuses (bare CR line ends, a line too long), the streaming reader reads.
+    return valuesAmongInJavaScript(path, keys);
   } finally {
     await connection.run('DROP TABLE gs_probe');
   }
+}
+
+/** As householdValuesAmong, through the streaming reader of collect-pii.ts: any encoding, but slower. */
+async function valuesAmongInJavaScript(path: string, keys: string[]): Promise<Set<string>> {
+  const pii = await collectPii(join(path, '..'));
+  const sets: Record<PersonalDataKind, Set<string>> = {name: pii.names, id_number: pii.idNumbers, phone: pii.phones};
+  return new Set(keys.filter((key) => sets[key.split('|')[0] as PersonalDataKind].has(key.split('|')[1]!)));
 }

@@ -8,7 +8,7 @@ import {formatReport} from '../../../pipelines/validate/format-report.ts';
 import {formatProblem} from '../../../pipelines/lib/error-codes.ts';
 import {personalDataCandidates} from '../../../pipelines/validate/personal-data-in-projects.ts';
 import {checkTables} from './check-folder.ts';
-import {type CsvStyle, lineOf, minimalInput, removeInputs} from './input-folder.ts';
+import {type CsvStyle, lineOf, minimalInput, removeInputs, toCsv} from './input-folder.ts';
 
 afterAll(removeInputs);
 
@@ -73,7 +73,25 @@ describe('check', () => {
     });
   }
 
-  it('finds nothing in a folder whose projects name offices', async () => {
+  it('reads a households file that DuckDB refuses (bare CR line ends) with the streaming reader', async () => {
+    const input = broken();
+    const households = toCsv('households', input.households).replaceAll('\n', '\r');
+    const checked = await checkTables(input, {}, {'households.csv': households});
+    expect(checked.faults.map((f) => `${f.line} ${f.column}`)).toEqual([
+      `${lineOf(0)} name`,
+      `${lineOf(0)} hotline`,
+      `${lineOf(1)} responsible_unit`
+    ]);
+  });
+
+  it('finds nothing in a folder whose projects name offices, or whose households have no personal columns', async () => {
     expect((await checkTables(minimalInput())).faults).toEqual([]);
+    const input = broken();
+    for (const household of input.households) {
+      delete household.head_name;
+      delete household.id_number;
+      delete household.phone;
+    }
+    expect((await checkTables(input)).faults).toEqual([]);
   });
 });
