@@ -178,8 +178,11 @@ export async function createIndicatorValues(
   };
 }
 
-/** Rounds away floating-point noise (0.37999999999999995 → 0.38) at 12 significant digits; whole numbers have none. */
-const tidy = (x: number | null) => (x === null || Number.isInteger(x) ? x : Number(x.toPrecision(12)));
+/**
+ * Rounds away floating-point noise (0.37999999999999995 → 0.38) at 12 significant digits; whole numbers have none
+ * (+ 0 turns -0 into 0, as the rounding did).
+ */
+const tidy = (x: number | null) => (x === null ? null : Number.isInteger(x) ? x + 0 : Number(x.toPrecision(12)));
 
 export const INDICATOR_VALUE_COLUMNS = {
   indicator_id: 'VARCHAR',

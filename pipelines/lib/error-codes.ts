@@ -259,7 +259,7 @@ const RELEASE_CODES = {
   E_PII_LEAK: {
     message: t(
       '要发布的数据或网站中有 {count} 处个人信息（{kinds}），首处在此',
-      'the data or site to publish hold {count} personal data values ({kinds}), the first here'
+      'personal data ({kinds}) found {count} times in the data or site to publish, first here'
     ),
     hint: t(
       '项目名称、责任单位、资产权属、监督电话等公开字段不得写入户主姓名、证件号码或电话；旧的发布内容保持不变',
@@ -328,34 +328,49 @@ export function formatProblem(problem: Problem, lang: Lang = 'zh', {hint = true}
 
 function fill(template: string, params: Record<string, string | number>, lang: Lang): string {
   return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    Object.hasOwn(params, name) ? paramText(String(params[name]), lang) : match
+    Object.hasOwn(params, name) ? paramText(name, String(params[name]), lang) : match
   );
 }
 
-/**
- * Words that problems carry as params, in each language: region levels,
- * kinds of personal data, rules. Params stay language-free in the JSON
- * report; a list holding such words (`name, phone`) is translated item by
- * item.
- */
-const PARAM_WORDS: Record<string, Record<Lang, string>> = {
+const LEVEL_WORDS: Record<string, Record<Lang, string>> = {
   city: {zh: '市', en: 'city'},
   county: {zh: '县', en: 'county'},
   township: {zh: '乡镇', en: 'township'},
-  village: {zh: '村', en: 'village'},
-  'not after': {zh: '不能晚于年度', en: 'must not be after the year'},
-  'within a year of': {zh: '应在年度前后一年内，年度为', en: 'must be within a year of the year'},
+  village: {zh: '村', en: 'village'}
+};
+const KIND_WORDS: Record<string, Record<Lang, string>> = {
   name: {zh: '姓名', en: 'name'},
   id_number: {zh: '证件号码', en: 'ID number'},
-  phone: {zh: '电话', en: 'phone'},
-  '> 0, ≤ 2 decimals': {zh: '> 0，且最多两位小数', en: '> 0, with at most 2 decimals'}
+  phone: {zh: '电话', en: 'phone'}
 };
 
-function paramText(value: string, lang: Lang): string {
-  if (Object.hasOwn(PARAM_WORDS, value)) return PARAM_WORDS[value]![lang];
+/**
+ * The words that params named here carry, in each language: region levels,
+ * kinds of personal data, rules. Params stay language-free in the JSON
+ * report. Only these params are translated: any other may hold the input's
+ * own text (a header, a folder), which must be quoted as written.
+ */
+const PARAM_WORDS: Record<string, Record<string, Record<Lang, string>>> = {
+  level: LEVEL_WORDS,
+  expected: LEVEL_WORDS,
+  actual: LEVEL_WORDS,
+  kind: KIND_WORDS,
+  kinds: KIND_WORDS,
+  rule: {
+    'not after': {zh: '不能晚于年度', en: 'must not be after the year'},
+    'within a year of': {zh: '应在年度前后一年内，年度为', en: 'must be within a year of the year'},
+    '> 0, ≤ 2 decimals': {zh: '> 0，且最多两位小数', en: '> 0, with at most 2 decimals'}
+  }
+};
+
+/** The text of param `name` in `lang`; a list (`name, phone`) item by item. */
+function paramText(name: string, value: string, lang: Lang): string {
+  const words = PARAM_WORDS[name];
+  if (!words) return value;
+  if (Object.hasOwn(words, value)) return words[value]![lang];
   const items = value.split(', ');
-  if (!items.some((item) => Object.hasOwn(PARAM_WORDS, item))) return value;
-  return items.map((item) => PARAM_WORDS[item]?.[lang] ?? item).join(lang === 'zh' ? '、' : ', ');
+  if (!items.some((item) => Object.hasOwn(words, item))) return value;
+  return items.map((item) => words[item]?.[lang] ?? item).join(lang === 'zh' ? '、' : ', ');
 }
 
 function quote(value: string): string {

@@ -57,7 +57,16 @@ describe('formatProblem', () => {
       params: {count: 2, kinds: 'name, phone', first: 'x'}
     } as const;
     expect(formatProblem(leak, 'zh', {hint: false})).toContain('2 处个人信息（姓名、电话）');
-    expect(formatProblem(leak, 'en', {hint: false})).toContain('2 personal data values (name, phone)');
+    expect(formatProblem(leak, 'en', {hint: false})).toContain('personal data (name, phone) found 2 times');
+    // The input's own text is quoted as written, even where it is one of those words.
+    const twice = {
+      code: 'E_DUPLICATE_COLUMN',
+      file: 'households.csv',
+      params: {first: 'phone', second: '联系电话'}
+    } as const;
+    expect(formatProblem(twice, 'zh', {hint: false})).toContain('（"phone" 和 "联系电话"）');
+    const missing = {code: 'E_MISSING_FILE', file: 'regions.csv', params: {folder: 'village'}} as const;
+    expect(formatProblem(missing, 'zh', {hint: false})).toContain('输入目录 village 中');
     const range = {code: 'E_RANGE', file: 'funds.csv', line: 3, params: {rule: '> 0, ≤ 2 decimals'}} as const;
     expect(formatProblem(range, 'zh', {hint: false})).toBe('funds.csv:3 必须 > 0，且最多两位小数 [E_RANGE]');
   });
