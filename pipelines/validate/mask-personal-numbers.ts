@@ -6,13 +6,20 @@
  * them either.
  */
 
-const DIGIT = '[0-9０-９]';
-// A resident ID number (18 characters, the last may be X; or the old 15 digits) or a mobile number (11 digits,
-// 13x–19x, as often written in groups of 3-4-4), standing alone: not part of a longer digit run.
-const PERSONAL_NUMBER = new RegExp(
-  `(?<!${DIGIT})(?:${DIGIT}{17}[0-9０-９XxＸｘ]|${DIGIT}{15}|[1１][3-9３-９]${DIGIT}(?:[ \\-－]?${DIGIT}{4}){2})(?!${DIGIT})`,
-  'g'
-);
+const D = '[0-9０-９]';
+const SEP = '[ .\\-－]?';
+const CHECK = '[0-9０-９XxＸｘ]';
+const SHAPES = [
+  // A resident ID number, whole or in its groups (area 6, birth date 8, sequence and check 4); the old 15 digits.
+  `${D}{6}${SEP}${D}{8}${SEP}${D}{3}${CHECK}`,
+  `${D}{15}`,
+  // A mobile number, also after +86 and in groups of 3-4-4.
+  `(?:[+＋]?[8８][6６]${SEP})?[1１][3-9３-９]${D}(?:${SEP}${D}{4}){2}`,
+  // A landline with its area code (0797-5900199).
+  `[0０]${D}{2,3}${SEP}${D}{7,8}`
+];
+// Standing alone: not part of a longer digit run.
+const PERSONAL_NUMBER = new RegExp(`(?<!${D})(?:${SHAPES.join('|')})(?!${D})`, 'g');
 
 /** `text` with every digit of an ID or phone number in it replaced by `*`. */
 export function maskPersonalNumbers(text: string): string {

@@ -15,6 +15,10 @@ describe('maskPersonalNumbers', () => {
     expect(maskPersonalNumbers(PHONE)).toBe('***********');
     expect(maskPersonalNumbers('电话 138-1111-2222')).toBe('电话 ***-****-****');
     expect(maskPersonalNumbers('１３８１１１１２２２２')).toBe('***********');
+    expect(maskPersonalNumbers('+8613912345671 / 2021')).toBe('+************* / 2021');
+    expect(maskPersonalNumbers('139.1234.5671')).toBe('***.****.****');
+    expect(maskPersonalNumbers('360726 19800101 1233')).toBe('****** ******** ****');
+    expect(maskPersonalNumbers('0797-5900199')).toBe('****-*******');
   });
 
   it('leaves codes, amounts and dates alone: village codes have 12 digits, household ids a letter', () => {
