@@ -9,6 +9,7 @@ import {inputTable} from '../../src/lib/input-tables.ts';
 import {normalizeHeader} from '../ingest/map-headers.ts';
 import {parseCsvStream} from '../ingest/parse-csv-stream.ts';
 import {readTextChunks} from '../ingest/read-text-chunks.ts';
+import {JS_SPACE_CLASS} from '../ingest/sql-normalizers.ts';
 
 /** The distinct PII values of the input, in the forms the scan compares. */
 export interface PiiValues {
@@ -20,7 +21,7 @@ export interface PiiValues {
   phones: Set<string>;
 }
 
-type PiiColumn = keyof PiiValues;
+export type PiiColumn = keyof PiiValues;
 
 const COLUMNS: Record<string, PiiColumn> = {head_name: 'names', id_number: 'idNumbers', phone: 'phones'};
 
@@ -64,7 +65,8 @@ export async function collectPii(inputDir: string): Promise<PiiValues> {
 
 const WHITESPACE = /[\s\u3000\uFEFF]+/g;
 
-const NORMALIZERS: Record<PiiColumn, (raw: string) => string> = {
+/** The forms the scans compare values in, by column; PII_SQL_FORMS gives the same in DuckDB SQL. */
+export const NORMALIZERS: Record<PiiColumn, (raw: string) => string> = {
   names: (raw) => raw.replace(WHITESPACE, ''),
   idNumbers: (raw) => raw.replace(WHITESPACE, '').toUpperCase(),
   phones: (raw) => {
@@ -73,6 +75,20 @@ const NORMALIZERS: Record<PiiColumn, (raw: string) => string> = {
     if (/^(?:0086|86)1\d{10}$/.test(digits)) return digits.slice(digits.length - 11);
     return digits;
   }
+};
+
+// What JavaScript's \s matches (and U+FEFF), as an RE2 class: DuckDB's \s is ASCII only.
+const SQL_WHITESPACE = `[${JS_SPACE_CLASS}]+`;
+
+/**
+ * NORMALIZERS in DuckDB SQL, over a VARCHAR expression `cell`, for the check
+ * that compares households' values in DuckDB (personal-data-in-projects.ts);
+ * a test holds the two to the same forms.
+ */
+export const PII_SQL_FORMS: Record<PiiColumn, (cell: string) => string> = {
+  names: (cell) => `regexp_replace(${cell}, '${SQL_WHITESPACE}', '', 'g')`,
+  idNumbers: (cell) => `upper(regexp_replace(${cell}, '${SQL_WHITESPACE}', '', 'g'))`,
+  phones: (cell) => `regexp_replace(regexp_replace(${cell}, '[^0-9]+', '', 'g'), '^(?:0086|86)(1[0-9]{10})$', '\\1')`
 };
 
 /**

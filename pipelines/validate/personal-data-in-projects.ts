@@ -9,17 +9,16 @@
  * value.
  */
 import {join} from 'node:path';
-import type {DuckDBConnection} from '@duckdb/node-api';
+import {type DuckDBConnection, listValue} from '@duckdb/node-api';
 import {inputTable} from '../../src/lib/input-tables.ts';
-import {collectPii} from '../anonymize/collect-pii.ts';
+import {PII_SQL_FORMS, type PiiColumn, collectPii} from '../anonymize/collect-pii.ts';
 import {readCsvHead} from '../ingest/read-csv-head.ts';
-import {listValue} from '@duckdb/node-api';
 import {sqlString} from '../lib/duckdb.ts';
 import type {Problem} from '../lib/error-codes.ts';
 import {readRows} from '../publish/publish-table.ts';
 
 /** Columns that must name an office or an office line: a whole text that is a head's name breaks the rule. */
-export const OFFICE_COLUMNS = ['responsible_unit', 'asset_owner', 'hotline'] as const;
+const OFFICE_COLUMNS = ['responsible_unit', 'asset_owner', 'hotline'] as const;
 /** Every published text of a project, searched for ID and phone numbers. */
 const TEXT_COLUMNS = ['name', ...OFFICE_COLUMNS] as const;
 
@@ -33,28 +32,45 @@ export interface Candidate {
 }
 
 const WHITESPACE = /[\s\u3000\uFEFF]+/g;
-// A name is two to four Chinese characters (or a minority name with ·); an office's name holds one of these words.
+// A name in Chinese characters (a minority name may run longer, with ·); an office's name holds one of these words.
 const NAME = /^[\p{Script=Han}·]{2,12}$/u;
 const OFFICE_WORDS = /集体|村委|居委|委员会|政府|公司|合作社|中心|办公室|管理|服务|[局站所队处科厂院]/;
-const DIGIT_RUN = /\d+[Xx]?/g;
+// Digits in groups (139-1234-5671, 360726 19800101 1233), or numbers side by side (0797-5900199 13912345671).
+const DIGIT_GROUPS = /\d+(?:[-－.\s]\d+)*[Xx]?/g;
 
 /**
  * The candidates of one project text: in an office column, the whole text
- * when it has the shape of a name; in every text, the digit runs shaped like
- * an ID number (18 characters, or the old 15 digits) or a mobile number
- * (11 digits, also after +86), separators inside a number ignored.
+ * when it has the shape of a name; in every text, the numbers shaped like an
+ * ID number (18 characters, or the old 15 digits) or a mobile number (11
+ * digits, also after +86), taken as every run of consecutive digit groups
+ * joined (so 139-1234-5671, 12317-13912345671 and 0797-5900199 13912345671
+ * all give 13912345671). Full-width digits count, as they do for the scans.
  */
 export function personalDataCandidates(column: string, text: string): Candidate[] {
-  const compact = text.replace(WHITESPACE, '');
+  const folded = text.replace(/[０-９Ｘｘ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const compact = folded.replace(WHITESPACE, '');
   const candidates: Candidate[] = [];
   if ((OFFICE_COLUMNS as readonly string[]).includes(column) && NAME.test(compact) && !OFFICE_WORDS.test(compact)) {
     candidates.push({kind: 'name', token: compact});
   }
-  for (const [run] of compact.replace(/[-－()（）+]/g, '').matchAll(DIGIT_RUN)) {
-    const number = run.toUpperCase();
+  const numbers = new Set<string>();
+  for (const [run] of folded.matchAll(DIGIT_GROUPS)) {
+    const groups = run.toUpperCase().split(/[-－.\s]+/);
+    for (let first = 0; first < groups.length; first++) {
+      for (let last = first, joined = ''; last < groups.length && joined.length < 18; last++) {
+        joined += groups[last];
+        numbers.add(joined);
+      }
+    }
+  }
+  const phones = new Set<string>();
+  for (const number of numbers) {
     if (/^\d{17}[\dX]$|^\d{15}$/.test(number)) candidates.push({kind: 'id_number', token: number});
     const phone = /^(?:0086|86)?(1\d{10})$/.exec(number)?.[1];
-    if (phone) candidates.push({kind: 'phone', token: phone});
+    if (phone && !phones.has(phone)) {
+      phones.add(phone);
+      candidates.push({kind: 'phone', token: phone});
+    }
   }
   return candidates;
 }
@@ -80,7 +96,7 @@ export async function findPersonalDataInProjects(connection: DuckDBConnection, i
   }
   if (texts.length === 0) return [];
   const keys = new Set(texts.flatMap(({candidates}) => candidates.map(({kind, token}) => `${kind}|${token}`)));
-  const found = await householdValuesAmong(connection, join(inputDir, inputTable('households').file), [...keys]);
+  const found = await householdValuesAmong(connection, inputDir, [...keys]);
   const problems: Problem[] = [];
   for (const {column, text, candidates} of texts) {
     // One problem per kind, however many numbers of that kind the text holds.
@@ -102,28 +118,33 @@ export async function findPersonalDataInProjects(connection: DuckDBConnection, i
   return problems.sort((a, b) => a.line! - b.line! || order(a) - order(b));
 }
 
-// The forms of collect-pii.ts, in SQL: names and ID numbers without white space (the ID's x upper-cased), phones
-// as digits without +86.
-const FORMS: Record<PersonalDataKind, (cell: string) => string> = {
-  name: (cell) => `replace(replace(replace(trim(${cell}), ' ', ''), '\u3000', ''), '\t', '')`,
-  id_number: (cell) => `upper(replace(trim(${cell}), ' ', ''))`,
-  phone: (cell) => `regexp_replace(regexp_replace(${cell}, '[^0-9]', '', 'g'), '^(?:0086|86)(1[0-9]{10})$', '\\1')`
+/** Where each kind is found among the households' columns, and in which set of collect-pii.ts. */
+const SOURCES: Record<PersonalDataKind, {column: string; set: PiiColumn}> = {
+  name: {column: 'head_name', set: 'names'},
+  id_number: {column: 'id_number', set: 'idNumbers'},
+  phone: {column: 'phone', set: 'phones'}
 };
-const COLUMNS: Record<PersonalDataKind, string> = {name: 'head_name', id_number: 'id_number', phone: 'phone'};
 
-/** Which of `keys` (`kind|token`) are a household's name, ID number or phone in the households file at `path`. */
-async function householdValuesAmong(connection: DuckDBConnection, path: string, keys: string[]): Promise<Set<string>> {
+/** Which of `keys` (`kind|token`) are a household's name, ID number or phone in the households file of `inputDir`. */
+async function householdValuesAmong(
+  connection: DuckDBConnection,
+  inputDir: string,
+  keys: string[]
+): Promise<Set<string>> {
   const spec = inputTable('households');
+  const path = join(inputDir, spec.file);
   const head = await readCsvHead(path, spec).catch(() => undefined);
-  if (!head) return valuesAmongInJavaScript(path, keys);
+  if (!head) return valuesAmongInJavaScript(inputDir, keys);
   const indices = head.mapping.piiIndices;
   // A file without a personal column has nothing of that kind to find.
-  const kinds = (Object.keys(FORMS) as PersonalDataKind[]).filter(
-    (kind) => indices[COLUMNS[kind]] !== undefined && keys.some((key) => key.startsWith(`${kind}|`))
+  const kinds = (Object.keys(SOURCES) as PersonalDataKind[]).filter(
+    (kind) => indices[SOURCES[kind].column] !== undefined && keys.some((key) => key.startsWith(`${kind}|`))
   );
   if (kinds.length === 0) return new Set();
   const width = Array.from({length: head.mapping.width}, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
-  const forms = kinds.map((kind) => `'${kind}|' || ${FORMS[kind](`c${indices[COLUMNS[kind]]!}`)}`);
+  const forms = kinds.map(
+    (kind) => `'${kind}|' || ${PII_SQL_FORMS[SOURCES[kind].set](`c${indices[SOURCES[kind].column]!}`)}`
+  );
   await connection.run(`CREATE OR REPLACE TEMP TABLE gs_probe AS SELECT unnest($keys::VARCHAR[]) AS key`, {
     keys: listValue(keys)
   });
@@ -139,15 +160,19 @@ async function householdValuesAmong(connection: DuckDBConnection, path: string, 
     return new Set(reader.getRowObjectsJS().map((row) => String(row.key)));
   } catch {
     // What DuckDB's reader refuses (bare CR line ends, a line too long), the streaming reader reads.
-    return valuesAmongInJavaScript(path, keys);
+    return valuesAmongInJavaScript(inputDir, keys);
   } finally {
     await connection.run('DROP TABLE gs_probe');
   }
 }
 
 /** As householdValuesAmong, through the streaming reader of collect-pii.ts: any encoding, but slower. */
-async function valuesAmongInJavaScript(path: string, keys: string[]): Promise<Set<string>> {
-  const pii = await collectPii(join(path, '..'));
-  const sets: Record<PersonalDataKind, Set<string>> = {name: pii.names, id_number: pii.idNumbers, phone: pii.phones};
-  return new Set(keys.filter((key) => sets[key.split('|')[0] as PersonalDataKind].has(key.split('|')[1]!)));
+async function valuesAmongInJavaScript(inputDir: string, keys: string[]): Promise<Set<string>> {
+  const pii = await collectPii(inputDir);
+  return new Set(
+    keys.filter((key) => {
+      const [kind, token] = key.split('|') as [PersonalDataKind, string];
+      return pii[SOURCES[kind].set].has(token);
+    })
+  );
 }

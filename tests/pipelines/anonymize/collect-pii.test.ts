@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import {describe, expect, it} from 'vitest';
-import {collectPii} from '../../../pipelines/anonymize/collect-pii.ts';
+import {NORMALIZERS, PII_SQL_FORMS, type PiiColumn, collectPii} from '../../../pipelines/anonymize/collect-pii.ts';
+import {closeDuckDB, openDuckDB, sqlString} from '../../../pipelines/lib/duckdb.ts';
 import {fixtureFolder} from '../ingest/fixture-folder.ts';
 
 describe('collectPii', () => {
@@ -30,5 +31,32 @@ describe('collectPii', () => {
     expect((await collectPii(named)).names).toEqual(new Set(['赖桂兰']));
     const none = await fixtureFolder({'households.csv': 'household_id,year,members\nH1,2021,3\n'});
     expect(await collectPii(none)).toEqual({names: new Set(), idNumbers: new Set(), phones: new Set()});
+  });
+});
+
+describe('PII_SQL_FORMS', () => {
+  it('gives in DuckDB the forms NORMALIZERS give in JavaScript', async () => {
+    const cells: Record<PiiColumn, string[]> = {
+      names: ['钟秀英', '李\u3000新', ' 肖\u00a0荣华 ', '阿卜杜·热合曼', '王\t五\ufeff', '张\u2003三'],
+      idNumbers: ['360726198209200397', ' 36072619820920041x ', '360726 19820920 041X', '36072619820920041\u3000x'],
+      phones: [
+        '13282926908',
+        '+86 138-1234-5678',
+        '0086 13812345678',
+        '0797-5900199',
+        '８６13812345678',
+        '(0797) 5900199'
+      ]
+    };
+    const connection = await openDuckDB();
+    try {
+      for (const [column, values] of Object.entries(cells) as [PiiColumn, string[]][]) {
+        const sql = values.map((v) => PII_SQL_FORMS[column](sqlString(v))).join(', ');
+        const row = (await connection.runAndReadAll(`SELECT [${sql}] AS forms`)).getRowObjectsJS()[0]!;
+        expect(row.forms, column).toEqual(values.map(NORMALIZERS[column]));
+      }
+    } finally {
+      closeDuckDB(connection);
+    }
   });
 });

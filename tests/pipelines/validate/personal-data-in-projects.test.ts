@@ -20,6 +20,14 @@ describe('personalDataCandidates', () => {
     expect(personalDataCandidates('name', '脐橙基地（联系人 36072619800101123x）')).toEqual([
       {kind: 'id_number', token: '36072619800101123X'}
     ]);
+    // Two numbers in one text, one number after another's dash, full-width digits, an ID in its groups.
+    for (const text of ['0797-5900199 13912345671', '12317-13912345671', '１３９１２３４５６７１']) {
+      expect(personalDataCandidates('hotline', text), text).toContainEqual({kind: 'phone', token: '13912345671'});
+    }
+    expect(personalDataCandidates('name', '联系人 360726 19800101 1233')).toContainEqual({
+      kind: 'id_number',
+      token: '360726198001011233'
+    });
   });
 
   it('leaves offices, office lines and project names alone', () => {
@@ -81,6 +89,18 @@ describe('check', () => {
       `${lineOf(0)} name`,
       `${lineOf(0)} hotline`,
       `${lineOf(1)} responsible_unit`
+    ]);
+  });
+
+  it('compares names as the scans do, whatever white space pads them in the register', async () => {
+    const input = minimalInput();
+    input.households[1]!.head_name = '肖\u00a0荣华';
+    input.projects[1]!.responsible_unit = ' 肖荣华';
+    input.projects[0]!.hotline = '１３９１２３４５６７１';
+    const checked = await checkTables(input);
+    expect(checked.faults.map((f) => `${f.line} ${f.column} ${f.params?.kind}`)).toEqual([
+      `${lineOf(0)} hotline phone`,
+      `${lineOf(1)} responsible_unit name`
     ]);
   });
 
