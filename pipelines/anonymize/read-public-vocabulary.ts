@@ -15,6 +15,7 @@ import {
   REGION_LEVELS,
   RISK_FEATURES
 } from '../../src/lib/input-tables.ts';
+import {isOfficeName} from './office-name.ts';
 import {readPublishedCsv} from './read-published-csv.ts';
 
 const COMMITTEE = /(?:村民委员会|居民委员会|村委会|居委会|委员会)$/;
@@ -23,19 +24,23 @@ const I18N_DIR = join(import.meta.dirname, '../../src/i18n');
 /** Published columns whose texts are public words. */
 const COLUMNS: Record<string, string[]> = {
   'regions.csv': ['name'],
-  'funds.csv': ['category', 'document_no', 'recipient_name'],
+  'funds.csv': ['document_no', 'recipient_name'],
   'projects.csv': ['region_name'],
   'indicators.csv': ['name_zh', 'definition', 'formula', 'source']
+};
+/** Published columns an office types an office's name into: public words only where they name one (office-name.ts). */
+const OFFICE_COLUMNS: Record<string, string[]> = {
+  'funds.csv': ['category'],
+  'projects.csv': ['responsible_unit', 'asset_owner']
 };
 
 /**
  * Returns the distinct public terms of the published folder `dataDir` and of
- * the site's UI strings. A project's texts typed by an office are left out —
- * its name (unless `projectNames` is true), responsible unit and asset owner
- * — as the published places where a person's name can slip in (a project
- * named after a household, a head of household as 责任单位 or as owner of a
- * household project's asset): blanking them would hide it. Missing tables or
- * columns are skipped.
+ * the site's UI strings. The texts an office types freely are where a
+ * person's name can slip in, and blanking them would hide it: a project's
+ * name is left out (unless `projectNames` is true), and a responsible unit,
+ * asset owner or fund category counts only when it names an office (安远县文明办
+ * does; 肖荣华 or 肖荣华等5户 does not). Missing tables or columns are skipped.
  */
 export async function readPublicVocabulary(
   dataDir: string,
@@ -46,22 +51,28 @@ export async function readPublicVocabulary(
     const term = text.trim();
     if (term !== '') terms.add(term);
   };
-  for (const [file, columns] of Object.entries({
-    ...COLUMNS,
-    'projects.csv': [...COLUMNS['projects.csv']!, ...(projectNames ? ['name'] : [])]
-  })) {
-    for (const column of columns) {
-      try {
-        await readPublishedCsv(join(dataDir, file), [column], ([text]) => {
-          add(text!);
-          // Texts name a village by its short form: 杨梅村 for 杨梅村村委会, 孔田镇 for 孔田镇居委会.
-          if (column.endsWith('name')) add(text!.trim().replace(COMMITTEE, ''));
-        });
-      } catch (error) {
-        if (!String(error).includes('has no column')) throw error;
+  const read = async (files: Record<string, string[]>, onText: (text: string, column: string) => void) => {
+    for (const [file, columns] of Object.entries(files)) {
+      for (const column of columns) {
+        try {
+          await readPublishedCsv(join(dataDir, file), [column], ([text]) => onText(text!, column));
+        } catch (error) {
+          if (!String(error).includes('has no column')) throw error;
+        }
       }
     }
-  }
+  };
+  await read(
+    {...COLUMNS, 'projects.csv': [...COLUMNS['projects.csv']!, ...(projectNames ? ['name'] : [])]},
+    (text, column) => {
+      add(text);
+      // Texts name a village by its short form: 杨梅村 for 杨梅村村委会, 孔田镇 for 孔田镇居委会.
+      if (column.endsWith('name')) add(text.trim().replace(COMMITTEE, ''));
+    }
+  );
+  await read(OFFICE_COLUMNS, (text) => {
+    if (isOfficeName(text)) add(text);
+  });
   for (const file of (await readdir(I18N_DIR)).filter((f) => f.endsWith('.json'))) {
     collectStrings(JSON.parse(await readFile(join(I18N_DIR, file), 'utf8')), add);
   }

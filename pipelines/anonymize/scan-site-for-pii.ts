@@ -62,8 +62,8 @@ const SKIPPED = new Set([
  * JSON, CSV, XML, TXT, SVG…) are decoded (UTF-8, else GB18030) and
  * unescaped; Parquet files are read through DuckDB; `.gz` and `.br` copies
  * are decompressed first; images, fonts, media and `.wasm` are skipped. Names
- * inside a term of `publicVocabulary` (region, project and indicator names,
- * responsible units, fund categories, UI strings…) are not reported.
+ * inside a term of `publicVocabulary` (region and indicator names,
+ * the names of offices, UI strings…) are not reported.
  * `memoryLimit` bounds the DuckDB that reads the Parquet files, as
  * `--memory-limit` bounds the build's.
  */

@@ -12,6 +12,7 @@ import {join} from 'node:path';
 import {type DuckDBConnection, listValue} from '@duckdb/node-api';
 import {inputTable} from '../../src/lib/input-tables.ts';
 import {PII_SQL_FORMS, type PiiColumn, collectPii} from '../anonymize/collect-pii.ts';
+import {isOfficeName} from '../anonymize/office-name.ts';
 import {readCsvHead} from '../ingest/read-csv-head.ts';
 import {sqlString} from '../lib/duckdb.ts';
 import type {Problem} from '../lib/error-codes.ts';
@@ -32,9 +33,8 @@ export interface Candidate {
 }
 
 const WHITESPACE = /[\s\u3000\uFEFF]+/g;
-// A name in Chinese characters (a minority name may run longer, with ·); an office's name holds one of these words.
+// A name in Chinese characters (a minority name may run longer, with ·).
 const NAME = /^[\p{Script=Han}·]{2,12}$/u;
-const OFFICE_WORDS = /集体|村委|居委|委员会|政府|公司|合作社|中心|办公室|管理|服务|[局站所队处科厂院]/;
 // Digits in groups (139-1234-5671, 360726 19800101 1233), or numbers side by side (0797-5900199 13912345671).
 const DIGIT_GROUPS = /\d+(?:[-－.\s]\d+)*[Xx]?/g;
 
@@ -50,7 +50,7 @@ export function personalDataCandidates(column: string, text: string): Candidate[
   const folded = text.replace(/[０-９Ｘｘ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   const compact = folded.replace(WHITESPACE, '');
   const candidates: Candidate[] = [];
-  if ((OFFICE_COLUMNS as readonly string[]).includes(column) && NAME.test(compact) && !OFFICE_WORDS.test(compact)) {
+  if ((OFFICE_COLUMNS as readonly string[]).includes(column) && NAME.test(compact) && !isOfficeName(compact)) {
     candidates.push({kind: 'name', token: compact});
   }
   const numbers = new Set<string>();

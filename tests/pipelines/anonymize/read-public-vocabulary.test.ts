@@ -6,8 +6,13 @@ import {readPublicVocabulary} from '../../../pipelines/anonymize/read-public-voc
 import {scanSiteForPii} from '../../../pipelines/anonymize/scan-site-for-pii.ts';
 import type {PiiLeak} from '../../../pipelines/anonymize/scan-site-for-pii.ts';
 
-// Invented heads of household: 文龙 is also the start of a village's name; 肖荣华 and 钟秀英 are only people.
-const PII = {names: new Set(['文龙', '肖荣华', '钟秀英']), idNumbers: new Set<string>(), phones: new Set<string>()};
+// Invented heads of household: 文龙 is also the start of a village's name, 文明 part of an office's;
+// 肖荣华 and 钟秀英 are only people.
+const PII = {
+  names: new Set(['文龙', '文明', '肖荣华', '钟秀英']),
+  idNumbers: new Set<string>(),
+  phones: new Set<string>()
+};
 
 let site: string;
 let vocabulary: string[];
@@ -24,7 +29,11 @@ beforeAll(async () => {
     '\uFEFFproject_id,name,region_name,responsible_unit,asset_owner\n' +
       'P1,文龙村道路硬化,文龙村村委会,文龙村村委会,村集体\n' +
       'P2,产业奖补,文龙村村委会,肖荣华,村集体\n' +
-      'P3,光伏电站,文龙村村委会,安远县农业农村局,钟秀英\n'
+      'P3,光伏电站,文龙村村委会,安远县文明办,钟秀英等5户\n'
+  );
+  await writeFile(
+    join(data, 'funds.csv'),
+    '\uFEFFfund_id,category,document_no\nF1,肖荣华产业奖补,赣财农指〔2021〕12号\n'
   );
   vocabulary = await readPublicVocabulary(data);
   leaks = await scanSiteForPii(site, PII, vocabulary);
@@ -39,9 +48,16 @@ describe('readPublicVocabulary', () => {
     expect(vocabulary).toEqual(expect.arrayContaining(['文龙村村委会', '文龙村']));
   });
 
-  it('leaves out responsible units and asset owners: free text, where a person typed in is a leak', () => {
-    expect(vocabulary).not.toContain('肖荣华');
-    expect(vocabulary).not.toContain('钟秀英');
-    expect(leaks.map((l) => `${l.file} ${l.kind}`)).toEqual(['data/projects.csv name', 'data/projects.csv name']);
+  it('holds a responsible unit, asset owner or fund category only where it names an office', () => {
+    expect(vocabulary).toContain('安远县文明办');
+    for (const text of ['肖荣华', '钟秀英等5户', '肖荣华产业奖补']) expect(vocabulary).not.toContain(text);
+  });
+
+  it('so the scan finds a person typed into those columns, and not a name inside an office', () => {
+    expect(leaks.map((l) => `${l.file} ${l.kind}`)).toEqual([
+      'data/funds.csv name',
+      'data/projects.csv name',
+      'data/projects.csv name'
+    ]);
   });
 });
