@@ -267,7 +267,9 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
     stage.done(`built, ${mapped} pages in the sitemap, ${searchable} searchable`);
 
     stage = progress.stage('scan');
-    const found = await scanSiteForPii(siteDir, pii!, await readPublicVocabulary(join(siteDir, 'data')), {
+    // The values the data scan collected (a build with a site always runs it).
+    pii ??= await collectPii(options.input);
+    const found = await scanSiteForPii(siteDir, pii, await readPublicVocabulary(join(siteDir, 'data')), {
       memoryLimit: options.memoryLimit
     });
     // The search index holds Pagefind's word segments of the indexed page text (scanned above as HTML):

@@ -42,21 +42,21 @@ export async function collectPii(inputDir: string): Promise<PiiValues> {
     if (!column.pii || !set) continue;
     byHeader.set(normalizeHeader(column.name), set).set(normalizeHeader(column.alias), set);
   }
-  let columns: {index: number; set: Set<string>; normalize: (raw: string) => string}[] = [];
+  let columns: {index: number; set: Set<string>; normalize: (raw: string) => string; shortest: number}[] = [];
   await parseCsvStream(readTextChunks(join(inputDir, spec.file)), spec.file, {
     header(fields) {
       columns = fields.flatMap((text, index) => {
         const set = byHeader.get(normalizeHeader(text));
-        return set ? [{index, set: pii[set], normalize: NORMALIZERS[set]}] : [];
+        return set ? [{index, set: pii[set], normalize: NORMALIZERS[set], shortest: SHORTEST[set]}] : [];
       });
     },
     record(fields) {
-      for (const {index, set, normalize} of columns) {
+      for (const {index, set, normalize, shortest} of columns) {
         const raw = fields[index];
         // A household repeats every year: most values are already known as they stand.
         if (raw === undefined || raw === '' || set.has(raw)) continue;
         const value = normalize(raw);
-        if (value !== '' && !set.has(value)) set.add(ownCopy(value));
+        if (value.length >= shortest && !set.has(value)) set.add(ownCopy(value));
       }
     }
   });
@@ -64,6 +64,13 @@ export async function collectPii(inputDir: string): Promise<PiiValues> {
 }
 
 const WHITESPACE = /[\s\u3000\uFEFF]+/g;
+
+/**
+ * The shortest value that can identify anyone: a placeholder such as 0 or 无
+ * in the phone or ID column is no one's number, and would match every digit
+ * of the site. Phones have 7 digits at least (a local landline), IDs 15.
+ */
+const SHORTEST: Record<PiiColumn, number> = {names: 1, idNumbers: 15, phones: 7};
 
 /** The forms the scans compare values in, by column; PII_SQL_FORMS gives the same in DuckDB SQL. */
 export const NORMALIZERS: Record<PiiColumn, (raw: string) => string> = {

@@ -13,12 +13,14 @@ describe('collectPii', () => {
       // Registers pad two-character names; phones come with a country code and separators; x is lower case.
       'H2,2021,360726101200,李　新, 36072619820920041x ,+86 138-1234-5678,2',
       'H3,2021,360726101201,,,,1',
+      // Placeholders for an unknown phone or ID number are no one's.
+      'H4,2021,360726101201,王五,无,0,1',
       ''
     ];
     const folder = await fixtureFolder({'households.csv': iconv.encode(lines.join('\r\n'), 'gbk')});
     const pii = await collectPii(folder);
     expect(pii).toEqual({
-      names: new Set(['钟秀英', '李新']),
+      names: new Set(['钟秀英', '李新', '王五']),
       idNumbers: new Set(['360726198209200397', '36072619820920041X']),
       phones: new Set(['13282926908', '13812345678'])
     });
