@@ -67,8 +67,12 @@ const NAME_UNITS = new Uint8Array(0x10000);
 for (const [from, to] of NAME_UNIT_RANGES) NAME_UNITS.fill(1, from, to + 1);
 const isNameUnit = (c: number) => NAME_UNITS[c] === 1;
 const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
+const NAME_CLASS = `[${NAME_UNIT_RANGES.map(([from, to]) => `${hex(from)}-${hex(to)}`).join('')}]`;
 /** Runs of 2 or more name units. */
-const NAME_RUN = new RegExp(`[${NAME_UNIT_RANGES.map(([from, to]) => `${hex(from)}-${hex(to)}`).join('')}]{2,}`, 'g');
+const NAME_RUN = new RegExp(`${NAME_CLASS}{2,}`, 'g');
+/** Name units with one or two spaces between them: a register pads a two-character name with U+3000. */
+const GAP = /[ \u3000\u00a0]/;
+const SPACED_RUN = new RegExp(`${NAME_CLASS}+(?:[ \u3000\u00a0]{1,2}${NAME_CLASS}+)+`, 'g');
 
 function isNameLike(name: string): boolean {
   if ([...name].length < 2) return false;
@@ -240,6 +244,52 @@ function scanNames(
       const at = hits[h]!;
       if (at === reported || blank.subarray(at - start, at - start + hits[h + 1]!).includes(1)) continue;
       onPii('name', at);
+      reported = at;
+    }
+  }
+  scanSpacedNames(text, names, nameIndex, terms, termIndex, onPii);
+}
+
+/**
+ * Names written with spaces inside (肖, U+3000, 荣华: as a register pads them, copied
+ * into a text): runs of name units with one or two spaces between them are
+ * read again with the spaces taken out. A name found across a space is
+ * reported at its first character (one within a part was found by
+ * scanNames); the public vocabulary is blanked as there.
+ */
+function scanSpacedNames(
+  text: string,
+  names: Set<string>,
+  nameIndex: PrefixIndex,
+  terms: Set<string>,
+  termIndex: PrefixIndex,
+  onPii: OnPii
+): void {
+  const hits: number[] = [];
+  const spans: number[] = [];
+  const runs = new RegExp(SPACED_RUN);
+  for (let match = runs.exec(text); match; match = runs.exec(text)) {
+    // The run without its spaces, and where each of its characters stands in `text`.
+    let joined = '';
+    const offsets: number[] = [];
+    for (let k = 0; k < match[0].length; k++) {
+      if (GAP.test(match[0][k]!)) continue;
+      joined += match[0][k];
+      offsets.push(match.index + k);
+    }
+    hits.length = 0;
+    collectMatches(joined, 0, joined.length, names, nameIndex, hits);
+    if (hits.length === 0) continue;
+    spans.length = 0;
+    collectMatches(joined, 0, joined.length, terms, termIndex, spans);
+    const blank = new Uint8Array(joined.length);
+    for (let t = 0; t < spans.length; t += 2) blank.fill(1, spans[t]!, spans[t]! + spans[t + 1]!);
+    let reported = -1;
+    for (let h = 0; h < hits.length; h += 2) {
+      const [at, length] = [hits[h]!, hits[h + 1]!];
+      const acrossGap = offsets[at + length - 1]! - offsets[at]! !== length - 1;
+      if (!acrossGap || at === reported || blank.subarray(at, at + length).includes(1)) continue;
+      onPii('name', offsets[at]!);
       reported = at;
     }
   }
