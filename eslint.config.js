@@ -2,7 +2,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  {ignores: ['node_modules/', 'dist/', '.astro/', 'sample/', 'tests/output/', 'tests/.tmp/', '**/*-changed/']},
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      '.astro/',
+      '.gongshi/',
+      'sample/',
+      'tests/output/',
+      'tests/.tmp/',
+      '**/*-changed/'
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -24,7 +24,18 @@ export async function createWorkDir(prefix: string): Promise<string> {
   return dir;
 }
 
-/** Removes a folder of {@link createWorkDir} with everything in it. */
+/**
+ * Has a folder made elsewhere removed as a work folder is: by
+ * {@link removeWorkDir}, or when a signal stops the process. For scratch that
+ * must live inside the project (Astro's build output), which an interrupted
+ * build would otherwise leave there.
+ */
+export function holdAsWorkDir(dir: string): void {
+  open.add(dir);
+  listen();
+}
+
+/** Removes a folder of {@link createWorkDir} or {@link holdAsWorkDir} with everything in it. */
 export async function removeWorkDir(dir: string): Promise<void> {
   await rm(dir, {recursive: true, force: true, maxRetries: 3});
   // Only now: a signal during the removal must still find the folder to remove.

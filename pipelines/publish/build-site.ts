@@ -1,7 +1,8 @@
-import {cp, mkdir, rename, rm} from 'node:fs/promises';
+import {cp, mkdir, rename} from 'node:fs/promises';
 import {join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'astro';
+import {holdAsWorkDir, removeWorkDir} from '../lib/work-dir.ts';
 import {precompressAssets} from './precompress-assets.ts';
 
 /** The repository root, where astro.config.mjs lives. */
@@ -39,6 +40,7 @@ export async function buildSite({dataDir, outDir, base = '/', siteUrl, contact}:
   // private folder in the project per build, moved to `outDir` afterwards.
   const scratch = join(PROJECT_ROOT, '.gongshi', `site-${process.pid}-${Date.now().toString(36)}`);
   await mkdir(scratch, {recursive: true});
+  holdAsWorkDir(scratch);
   process.env.GONGSHI_DATA = resolve(dataDir);
   if (siteUrl !== undefined) process.env.GONGSHI_SITE_URL = siteUrl;
   if (contact !== undefined) process.env.GONGSHI_CONTACT = contact;
@@ -53,7 +55,7 @@ export async function buildSite({dataDir, outDir, base = '/', siteUrl, contact}:
     await moveFolder(scratch, resolve(cwd, outDir));
   } finally {
     process.chdir(cwd);
-    await rm(scratch, {recursive: true, force: true});
+    await removeWorkDir(scratch);
     for (const [name, value] of Object.entries(previous)) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;

@@ -5,18 +5,27 @@
  * and builds the site (several seconds more even on the smallest input).
  */
 import {type ChildProcess, spawn} from 'node:child_process';
-import {mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
 import {minimalInput, toCsv} from '../validate/input-folder.ts';
 
 const CLI = join(import.meta.dirname, '../../../pipelines/cli.ts');
+const SCRATCH_PARENT = join(import.meta.dirname, '../../../.gongshi');
 const root = mkdtempSync(join(tmpdir(), 'gongshi-interrupt-'));
 const children: ChildProcess[] = [];
 // A build a failing test leaves running is killed.
 afterEach(() => children.splice(0).forEach((child) => child.exitCode === null && child.kill('SIGKILL')));
 afterAll(() => rmSync(root, {recursive: true, force: true}));
+
+/** Resolves once `ready` holds, polling; throws after 60 s or when the build ends first. */
+async function waitFor(child: ChildProcess, ready: () => boolean, what: () => string): Promise<void> {
+  for (let waited = 0; !ready(); waited += 20) {
+    if (waited > 60_000 || child.exitCode !== null) throw new Error(what());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 /** Starts `gongshi build` on the minimal folder, with `temp` as the system's temporary folder. */
 async function startBuild(temp: string) {
@@ -37,11 +46,12 @@ async function startBuild(temp: string) {
     child.on('exit', (code, signal) => resolve(signal ?? code))
   );
   // households.csv, the last file, is validated (one line per stage when not on a terminal).
-  for (let waited = 0; !/validate households\.csv/.test(output); waited += 20) {
-    if (waited > 30_000 || child.exitCode !== null) throw new Error(`the build did not validate its input:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return {child, exited};
+  await waitFor(
+    child,
+    () => /validate households\.csv/.test(output),
+    () => `the build did not validate its input:\n${output}`
+  );
+  return {child, exited, output: () => output};
 }
 
 // POSIX signals: not on Windows.
@@ -57,4 +67,23 @@ describe.skipIf(process.platform === 'win32')('an interrupted build', () => {
       expect(readdirSync(temp).filter((name) => name.startsWith('gongshi-'))).toEqual([]);
     }, 60_000);
   }
+
+  it("removes the site build's scratch folder inside the project when stopped while it builds the site", async () => {
+    const temp = join(root, 'tmp-site');
+    mkdirSync(temp);
+    const {child, exited, output} = await startBuild(temp);
+    // Astro builds into .gongshi/site-<pid>-… of the project (build-site.ts).
+    const scratch = () =>
+      existsSync(SCRATCH_PARENT)
+        ? readdirSync(SCRATCH_PARENT).filter((name) => name.startsWith(`site-${child.pid}-`))
+        : [];
+    await waitFor(
+      child,
+      () => scratch().length === 1,
+      () => `the build did not start the site:\n${output()}`
+    );
+    child.kill('SIGTERM');
+    expect(await exited).toBe('SIGTERM');
+    expect(scratch()).toEqual([]);
+  }, 90_000);
 });
