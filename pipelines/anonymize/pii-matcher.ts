@@ -40,7 +40,7 @@ export function createPiiMatcher(pii: PiiValues, vocabulary: readonly string[]):
   return {
     scan(text, onPii) {
       if (idNumbers.size > 0 || phones.size > 0) scanDigits(text, idNumbers, phones, lengths, onPii);
-      if (names.size > 0) scanNames(text, names, nameIndex, terms, termIndex, onPii);
+      if (names.size > 0) scanNames(text, {names, nameIndex, terms, termIndex}, onPii);
     }
   };
 }
@@ -209,64 +209,36 @@ function checkRun(
   return withCheck ? end + 1 : end;
 }
 
+/** The names to look for and the public words that cover them, with their indexes. */
+interface NameLookup {
+  names: Set<string>;
+  nameIndex: PrefixIndex;
+  terms: Set<string>;
+  termIndex: PrefixIndex;
+}
+
 /**
  * Looks for names in every run of Han characters: each substring whose first
  * two code units start a name and whose length is a name's is looked up. Only
  * in a run with a hit are the vocabulary's terms marked, and a hit that
  * overlaps a term is dropped: the name is part of a public word.
  */
-function scanNames(
-  text: string,
-  names: Set<string>,
-  nameIndex: PrefixIndex,
-  terms: Set<string>,
-  termIndex: PrefixIndex,
-  onPii: OnPii
-): void {
-  const hits: number[] = [];
-  const spans: number[] = [];
-  let blank = new Uint8Array(256);
+function scanNames(text: string, lookup: NameLookup, onPii: OnPii): void {
   const runs = new RegExp(NAME_RUN);
   for (let match = runs.exec(text); match; match = runs.exec(text)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    hits.length = 0;
-    collectMatches(text, start, end, names, nameIndex, hits);
-    if (hits.length === 0) continue;
-    if (blank.length < end - start) blank = new Uint8Array(2 * (end - start));
-    blank.fill(0, 0, end - start);
-    spans.length = 0;
-    collectMatches(text, start, end, terms, termIndex, spans);
-    for (let t = 0; t < spans.length; t += 2) blank.fill(1, spans[t]! - start, spans[t]! - start + spans[t + 1]!);
-    // Names found at the same place (刘明 and 刘明华) are one occurrence.
-    let reported = -1;
-    for (let h = 0; h < hits.length; h += 2) {
-      const at = hits[h]!;
-      if (at === reported || blank.subarray(at - start, at - start + hits[h + 1]!).includes(1)) continue;
-      onPii('name', at);
-      reported = at;
-    }
+    for (const [at] of uncoveredNames(text, match.index, match.index + match[0].length, lookup)) onPii('name', at);
   }
-  scanSpacedNames(text, names, nameIndex, terms, termIndex, onPii);
+  scanSpacedNames(text, lookup, onPii);
 }
 
 /**
- * Names written with spaces inside (肖, U+3000, 荣华: as a register pads them, copied
- * into a text): runs of name units with one or two spaces between them are
- * read again with the spaces taken out. A name found across a space is
+ * Names written with spaces inside (肖, U+3000, 荣华: as a register pads them,
+ * copied into a text): runs of name units with one or two spaces between them
+ * are read again with the spaces taken out. A name found across a space is
  * reported at its first character (one within a part was found by
  * scanNames); the public vocabulary is blanked as there.
  */
-function scanSpacedNames(
-  text: string,
-  names: Set<string>,
-  nameIndex: PrefixIndex,
-  terms: Set<string>,
-  termIndex: PrefixIndex,
-  onPii: OnPii
-): void {
-  const hits: number[] = [];
-  const spans: number[] = [];
+function scanSpacedNames(text: string, lookup: NameLookup, onPii: OnPii): void {
   const runs = new RegExp(SPACED_RUN);
   for (let match = runs.exec(text); match; match = runs.exec(text)) {
     // The run without its spaces, and where each of its characters stands in `text`.
@@ -277,22 +249,33 @@ function scanSpacedNames(
       joined += match[0][k];
       offsets.push(match.index + k);
     }
-    hits.length = 0;
-    collectMatches(joined, 0, joined.length, names, nameIndex, hits);
-    if (hits.length === 0) continue;
-    spans.length = 0;
-    collectMatches(joined, 0, joined.length, terms, termIndex, spans);
-    const blank = new Uint8Array(joined.length);
-    for (let t = 0; t < spans.length; t += 2) blank.fill(1, spans[t]!, spans[t]! + spans[t + 1]!);
-    let reported = -1;
-    for (let h = 0; h < hits.length; h += 2) {
-      const [at, length] = [hits[h]!, hits[h + 1]!];
-      const acrossGap = offsets[at + length - 1]! - offsets[at]! !== length - 1;
-      if (!acrossGap || at === reported || blank.subarray(at, at + length).includes(1)) continue;
-      onPii('name', offsets[at]!);
-      reported = at;
+    for (const [at, length] of uncoveredNames(joined, 0, joined.length, lookup)) {
+      if (offsets[at + length - 1]! - offsets[at]! !== length - 1) onPii('name', offsets[at]!);
     }
   }
+}
+
+/**
+ * The names in `text[start, end)` that no public word overlaps, as offsets
+ * and lengths; names found at the same place (刘明 and 刘明华) once.
+ */
+function uncoveredNames(text: string, start: number, end: number, lookup: NameLookup): [number, number][] {
+  const hits: number[] = [];
+  collectMatches(text, start, end, lookup.names, lookup.nameIndex, hits);
+  if (hits.length === 0) return [];
+  const spans: number[] = [];
+  collectMatches(text, start, end, lookup.terms, lookup.termIndex, spans);
+  const blank = new Uint8Array(end - start);
+  for (let t = 0; t < spans.length; t += 2) blank.fill(1, spans[t]! - start, spans[t]! - start + spans[t + 1]!);
+  const found: [number, number][] = [];
+  let reported = -1;
+  for (let h = 0; h < hits.length; h += 2) {
+    const [at, length] = [hits[h]!, hits[h + 1]!];
+    if (at === reported || blank.subarray(at - start, at - start + length).includes(1)) continue;
+    found.push([at, length]);
+    reported = at;
+  }
+  return found;
 }
 
 /** Appends the offset and length of every substring of `text[start, end)` that is in `values` to `out`. */
