@@ -55,7 +55,7 @@ export async function buildCommand(argv: string[], {stdout, stderr}: CommandCont
       siteConfig: values['site-config'] || undefined
     });
     stdout.write(formatReport(result.files, result.problems, lang));
-    if (report) await writeFile(report, reportJson(result.files, result.problems));
+    if (report) await writeFile(report, reportJson(result.files, result.problems, result.faults));
     for (const fault of result.faults) stderr.write(`${formatProblem(fault, lang)}\n`);
     if (!result.built) {
       stderr.write(unchanged(lang, out));

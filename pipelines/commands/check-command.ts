@@ -75,7 +75,7 @@ export async function checkCommand(argv: string[], {stdout, stderr}: CommandCont
     return 1;
   }
   stdout.write(formatReport(result.files, result.problems, lang));
-  if (report) await writeFile(report, reportJson(result.files, result.problems));
+  if (report) await writeFile(report, reportJson(result.files, result.problems, result.faults));
   for (const fault of result.faults) stdout.write(`${formatProblem(fault, lang)}\n`);
   const ok = result.faults.length === 0;
   stderr.write(`${progress.warnings} ${lang === 'zh' ? '条警告' : 'warnings'}\n`);

@@ -43,7 +43,10 @@ export function formatReport(files: FileAccount[], problems: Problem[], lang: La
   return lines.join('\n') + '\n';
 }
 
-/** The rejection report as JSON: per-file accounting and every kept problem (never a PII value). */
-export function reportJson(files: FileAccount[], problems: Problem[]): string {
-  return JSON.stringify({files, problems}, null, 2) + '\n';
+/**
+ * The rejection report as JSON: per-file accounting, every kept problem and
+ * the faults that make the input unpublishable (never a PII value).
+ */
+export function reportJson(files: FileAccount[], problems: Problem[], faults: Problem[] = []): string {
+  return JSON.stringify({files, problems, faults}, null, 2) + '\n';
 }

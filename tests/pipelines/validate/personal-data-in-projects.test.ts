@@ -4,7 +4,7 @@
  * names, ID and phone numbers: `check` finds what the build's scans would.
  */
 import {afterAll, describe, expect, it} from 'vitest';
-import {formatReport} from '../../../pipelines/validate/format-report.ts';
+import {formatReport, reportJson} from '../../../pipelines/validate/format-report.ts';
 import {formatProblem} from '../../../pipelines/lib/error-codes.ts';
 import {personalDataCandidates} from '../../../pipelines/validate/personal-data-in-projects.ts';
 import {checkTables} from './check-folder.ts';
@@ -78,6 +78,9 @@ describe('check', () => {
       for (const value of ['肖荣华', '1391234567', input.households[2]!.id_number!])
         expect(printed).not.toContain(value);
       expect(formatReport(checked.files, checked.problems, 'en')).not.toContain('肖荣华');
+      const json = reportJson(checked.files, checked.problems, checked.faults);
+      expect((JSON.parse(json) as {faults: unknown[]}).faults).toHaveLength(3);
+      expect(json).not.toContain('肖荣华');
     });
   }
 
