@@ -255,14 +255,19 @@ function scanSpacedNames(text: string, lookup: NameLookup, onPii: OnPii): void {
   }
 }
 
+const HITS: number[] = [];
+const NONE: [number, number][] = [];
+
 /**
  * The names in `text[start, end)` that no public word overlaps, as offsets
  * and lengths; names found at the same place (刘明 and 刘明华) once.
  */
 function uncoveredNames(text: string, start: number, end: number, lookup: NameLookup): [number, number][] {
-  const hits: number[] = [];
+  // Called for every run of Han characters in the site, nearly all without a name: no allocation until one is.
+  const hits = HITS;
+  hits.length = 0;
   collectMatches(text, start, end, lookup.names, lookup.nameIndex, hits);
-  if (hits.length === 0) return [];
+  if (hits.length === 0) return NONE;
   const spans: number[] = [];
   collectMatches(text, start, end, lookup.terms, lookup.termIndex, spans);
   const blank = new Uint8Array(end - start);
