@@ -15,7 +15,7 @@ import {
   REGION_LEVELS,
   RISK_FEATURES
 } from '../../src/lib/input-tables.ts';
-import {isOfficeName} from './office-name.ts';
+import {officeNamesIn} from './office-name.ts';
 import {readPublishedCsv} from './read-published-csv.ts';
 
 const COMMITTEE = /(?:村民委员会|居民委员会|村委会|居委会|委员会)$/;
@@ -26,9 +26,9 @@ const COLUMNS: Record<string, string[]> = {
   'regions.csv': ['name'],
   'funds.csv': ['document_no', 'recipient_name'],
   'projects.csv': ['region_name'],
-  'indicators.csv': ['name_zh', 'definition', 'formula', 'source']
+  'indicators.csv': ['name_zh', 'definition', 'formula', 'numerator_zh', 'denominator_zh', 'source', 'note_zh']
 };
-/** Published columns an office types an office's name into: public words only where they name one (office-name.ts). */
+/** Published columns an office types an office's name into: public words only the runs that name one (office-name.ts). */
 const OFFICE_COLUMNS: Record<string, string[]> = {
   'funds.csv': ['category'],
   'projects.csv': ['responsible_unit', 'asset_owner']
@@ -38,9 +38,10 @@ const OFFICE_COLUMNS: Record<string, string[]> = {
  * Returns the distinct public terms of the published folder `dataDir` and of
  * the site's UI strings. The texts an office types freely are where a
  * person's name can slip in, and blanking them would hide it: a project's
- * name is left out (unless `projectNames` is true), and a responsible unit,
- * asset owner or fund category counts only when it names an office (安远县文明办
- * does; 肖荣华 or 肖荣华等5户 does not). Missing tables or columns are skipped.
+ * name is left out (unless `projectNames` is true), and of a responsible
+ * unit, asset owner or fund category only the runs that name an office count
+ * (安远县文明办 does; 肖荣华, 肖荣华等5户 and the 联系人肖荣华 of
+ * 东门村委会（联系人肖荣华） do not). Missing tables or columns are skipped.
  */
 export async function readPublicVocabulary(
   dataDir: string,
@@ -70,9 +71,7 @@ export async function readPublicVocabulary(
       if (column.endsWith('name')) add(text.trim().replace(COMMITTEE, ''));
     }
   );
-  await read(OFFICE_COLUMNS, (text) => {
-    if (isOfficeName(text)) add(text);
-  });
+  await read(OFFICE_COLUMNS, (text) => officeNamesIn(text).forEach(add));
   for (const file of (await readdir(I18N_DIR)).filter((f) => f.endsWith('.json'))) {
     collectStrings(JSON.parse(await readFile(join(I18N_DIR, file), 'utf8')), add);
   }

@@ -29,7 +29,8 @@ beforeAll(async () => {
     '\uFEFFproject_id,name,region_name,responsible_unit,asset_owner\n' +
       'P1,文龙村道路硬化,文龙村村委会,文龙村村委会,村集体\n' +
       'P2,产业奖补,文龙村村委会,肖荣华,村集体\n' +
-      'P3,光伏电站,文龙村村委会,安远县文明办,钟秀英等5户\n'
+      'P3,光伏电站,文龙村村委会,安远县文明办,钟秀英等5户\n' +
+      'P4,危房改造,文龙村村委会,东门村委会（联系人肖荣华）,村集体\n'
   );
   await writeFile(
     join(data, 'funds.csv'),
@@ -54,8 +55,10 @@ describe('readPublicVocabulary', () => {
   });
 
   it('so the scan finds a person typed into those columns, and not a name inside an office', () => {
+    // P2's unit, P3's owner, and the contact person beside P4's office.
     expect(leaks.map((l) => `${l.file} ${l.kind}`)).toEqual([
       'data/funds.csv name',
+      'data/projects.csv name',
       'data/projects.csv name',
       'data/projects.csv name'
     ]);
