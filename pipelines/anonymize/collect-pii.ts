@@ -42,7 +42,7 @@ export async function collectPii(inputDir: string): Promise<PiiValues> {
     if (!column.pii || !set) continue;
     byHeader.set(normalizeHeader(column.name), set).set(normalizeHeader(column.alias), set);
   }
-  let columns: {index: number; set: Set<string>; normalize: (raw: string) => string; shortest: number}[] = [];
+  let columns: {index: number; set: Set<string>; normalize: (raw: string) => string[]; shortest: number}[] = [];
   await parseCsvStream(readTextChunks(join(inputDir, spec.file)), spec.file, {
     header(fields) {
       columns = fields.flatMap((text, index) => {
@@ -55,8 +55,9 @@ export async function collectPii(inputDir: string): Promise<PiiValues> {
         const raw = fields[index];
         // A household repeats every year: most values are already known as they stand.
         if (raw === undefined || raw === '' || set.has(raw)) continue;
-        const value = normalize(raw);
-        if (value.length >= shortest && !set.has(value)) set.add(ownCopy(value));
+        for (const value of normalize(raw)) {
+          if (value.length >= shortest && !set.has(value)) set.add(ownCopy(value));
+        }
       }
     }
   });
@@ -72,30 +73,51 @@ const WHITESPACE = /[\s\u3000\uFEFF]+/g;
  */
 const SHORTEST: Record<PiiColumn, number> = {names: 1, idNumbers: 15, phones: 7};
 
-/** The forms the scans compare values in, by column; PII_SQL_FORMS gives the same in DuckDB SQL. */
-export const NORMALIZERS: Record<PiiColumn, (raw: string) => string> = {
-  names: (raw) => raw.replace(WHITESPACE, ''),
-  idNumbers: (raw) => raw.replace(WHITESPACE, '').toUpperCase(),
-  phones: (raw) => {
-    const digits = raw.replace(/\D+/g, '');
-    // +86 / 0086 country code before an 11-digit mobile number.
-    if (/^(?:0086|86)1\d{10}$/.test(digits)) return digits.slice(digits.length - 11);
-    return digits;
-  }
+const FULL_WIDTH = '０１２３４５６７８９Ｘｘ';
+const HALF_WIDTH = '0123456789Xx';
+/** The other dots a transliterated name is written with (阿卜杜•热合曼, 阿卜杜・热合曼): all read as ·. */
+export const NAME_DOTS = /[•・‧]/g;
+/** What separates two phone numbers written in one cell (13912345672/15800001111). */
+const PHONE_SEPARATORS = /[/,;，；、]/;
+
+const halfWidth = (text: string) => text.replace(/[０-９Ｘｘ]/g, (c) => HALF_WIDTH[FULL_WIDTH.indexOf(c)]!);
+
+/**
+ * The forms the scans compare values in, by column, as a clerk may have typed
+ * them: a name without the spaces a register pads it with, its dots as ·; an
+ * ID number without spaces or Excel's leading apostrophe, in ASCII, X upper
+ * case; each phone of a cell as its digits, without +86. PII_SQL_FORMS gives
+ * the same in DuckDB SQL.
+ */
+export const NORMALIZERS: Record<PiiColumn, (raw: string) => string[]> = {
+  names: (raw) => [raw.replace(WHITESPACE, '').replace(NAME_DOTS, '·')],
+  idNumbers: (raw) => [halfWidth(raw).replace(WHITESPACE, '').replaceAll("'", '').toUpperCase()],
+  phones: (raw) =>
+    halfWidth(raw)
+      .split(PHONE_SEPARATORS)
+      .map((phone) => {
+        const digits = phone.replace(/\D+/g, '');
+        // +86 / 0086 country code before an 11-digit mobile number.
+        return /^(?:0086|86)1\d{10}$/.test(digits) ? digits.slice(digits.length - 11) : digits;
+      })
 };
 
 // What JavaScript's \s matches (and U+FEFF), as an RE2 class: DuckDB's \s is ASCII only.
 const SQL_WHITESPACE = `[${JS_SPACE_CLASS}]+`;
+const sqlHalfWidth = (cell: string) => `translate(${cell}, '${FULL_WIDTH}', '${HALF_WIDTH}')`;
 
 /**
- * NORMALIZERS in DuckDB SQL, over a VARCHAR expression `cell`, for the check
- * that compares households' values in DuckDB (personal-data-in-projects.ts);
- * a test holds the two to the same forms.
+ * NORMALIZERS in DuckDB SQL, over a VARCHAR expression `cell`, each giving a
+ * LIST, for the check that compares households' values in DuckDB
+ * (personal-data-in-projects.ts); a test holds the two to the same forms.
  */
 export const PII_SQL_FORMS: Record<PiiColumn, (cell: string) => string> = {
-  names: (cell) => `regexp_replace(${cell}, '${SQL_WHITESPACE}', '', 'g')`,
-  idNumbers: (cell) => `upper(regexp_replace(${cell}, '${SQL_WHITESPACE}', '', 'g'))`,
-  phones: (cell) => `regexp_replace(regexp_replace(${cell}, '[^0-9]+', '', 'g'), '^(?:0086|86)(1[0-9]{10})$', '\\1')`
+  names: (cell) => `[translate(regexp_replace(${cell}, '${SQL_WHITESPACE}', '', 'g'), '•・‧', '···')]`,
+  idNumbers: (cell) =>
+    `[upper(replace(regexp_replace(${sqlHalfWidth(cell)}, '${SQL_WHITESPACE}', '', 'g'), '''', ''))]`,
+  phones: (cell) =>
+    `list_transform(string_split_regex(${sqlHalfWidth(cell)}, '[/,;，；、]'),
+      p -> regexp_replace(regexp_replace(p, '[^0-9]+', '', 'g'), '^(?:0086|86)(1[0-9]{10})$', '\\1'))`
 };
 
 /**

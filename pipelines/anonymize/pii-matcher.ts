@@ -5,7 +5,7 @@
  * indicator names…) is blanked out, since a two- or three-character name
  * often occurs inside ordinary words.
  */
-import type {PiiValues} from './collect-pii.ts';
+import {NAME_DOTS, type PiiValues} from './collect-pii.ts';
 
 export type PiiKind = 'name' | 'id_number' | 'phone';
 
@@ -27,7 +27,13 @@ export interface PiiMatcher {
  */
 export function createPiiMatcher(pii: PiiValues, vocabulary: readonly string[]): PiiMatcher {
   const names = new Set<string>();
-  for (const name of pii.names) if (isNameLike(name)) names.add(name);
+  for (const raw of pii.names) {
+    // A transliterated name is written with any of several dots, or none (阿卜杜·热合曼, 阿卜杜•热合曼, 阿卜杜热合曼).
+    const name = raw.replace(NAME_DOTS, '·');
+    if (isNameLike(name)) names.add(name);
+    const undotted = name.replaceAll('·', '');
+    if (undotted !== name && isNameLike(undotted)) names.add(undotted);
+  }
   const nameIndex = prefixIndex(names);
   const terms = new Set<string>();
   for (const term of vocabulary) for (const fragment of nameRuns(term)) terms.add(fragment);
@@ -40,7 +46,8 @@ export function createPiiMatcher(pii: PiiValues, vocabulary: readonly string[]):
   return {
     scan(text, onPii) {
       if (idNumbers.size > 0 || phones.size > 0) scanDigits(text, idNumbers, phones, lengths, onPii);
-      if (names.size > 0) scanNames(text, {names, nameIndex, terms, termIndex}, onPii);
+      // Other dots read as ·, one for one, so offsets stay those of `text`.
+      if (names.size > 0) scanNames(text.replace(NAME_DOTS, '·'), {names, nameIndex, terms, termIndex}, onPii);
     }
   };
 }

@@ -11,7 +11,7 @@
 import {join} from 'node:path';
 import {type DuckDBConnection, listValue} from '@duckdb/node-api';
 import {inputTable} from '../../src/lib/input-tables.ts';
-import {PII_SQL_FORMS, type PiiColumn, collectPii} from '../anonymize/collect-pii.ts';
+import {NAME_DOTS, PII_SQL_FORMS, type PiiColumn, collectPii} from '../anonymize/collect-pii.ts';
 import {isOfficeName} from '../anonymize/office-name.ts';
 import {readCsvHead} from '../ingest/read-csv-head.ts';
 import {sqlString} from '../lib/duckdb.ts';
@@ -48,7 +48,7 @@ const DIGIT_GROUPS = /\d+(?:[-－.\s]\d+)*[Xx]?/g;
  */
 export function personalDataCandidates(column: string, text: string): Candidate[] {
   const folded = text.replace(/[０-９Ｘｘ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  const compact = folded.replace(WHITESPACE, '');
+  const compact = folded.replace(WHITESPACE, '').replace(NAME_DOTS, '·');
   const candidates: Candidate[] = [];
   if ((OFFICE_COLUMNS as readonly string[]).includes(column) && NAME.test(compact) && !isOfficeName(compact)) {
     candidates.push({kind: 'name', token: compact});
@@ -87,7 +87,7 @@ export async function findPersonalDataInProjects(connection: DuckDBConnection, i
   // digits in them can hold an ID or phone number.
   const texts: {column: string; text: string; candidates: Candidate[]}[] = [];
   for (const column of TEXT_COLUMNS) {
-    const digits = column === 'name' ? ` AND regexp_matches(name, '[0-9]')` : '';
+    const digits = column === 'name' ? ` AND regexp_matches(name, '[0-9０-９]')` : '';
     const sql = `SELECT DISTINCT ${column} AS text FROM projects WHERE ${column} IS NOT NULL${digits}`;
     for (const {text} of await readRows(connection, sql)) {
       const candidates = personalDataCandidates(column, String(text));
@@ -143,7 +143,8 @@ async function householdValuesAmong(
   if (kinds.length === 0) return new Set();
   const width = Array.from({length: head.mapping.width}, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   const forms = kinds.map(
-    (kind) => `'${kind}|' || ${PII_SQL_FORMS[SOURCES[kind].set](`c${indices[SOURCES[kind].column]!}`)}`
+    (kind) =>
+      `list_transform(${PII_SQL_FORMS[SOURCES[kind].set](`c${indices[SOURCES[kind].column]!}`)}, v -> '${kind}|' || v)`
   );
   await connection.run(`CREATE OR REPLACE TEMP TABLE gs_probe AS SELECT unnest($keys::VARCHAR[]) AS key`, {
     keys: listValue(keys)
@@ -153,7 +154,7 @@ async function householdValuesAmong(
     // wrong number of fields) are skipped, as validation has rejected them already.
     const reader = await connection.runAndReadAll(`
       SELECT DISTINCT key FROM (
-        SELECT ${forms.length === 1 ? forms[0] : `unnest([${forms.join(', ')}])`} AS key
+        SELECT unnest(${forms.length === 1 ? forms[0] : `flatten([${forms.join(', ')}])`}) AS key
         FROM read_csv(${sqlString(path)}, header = false, skip = ${head.headerLine}, auto_detect = false,
           delim = ',', quote = '"', escape = '"', columns = {${width}}, ignore_errors = true))
       WHERE key IN (SELECT key FROM gs_probe)`);

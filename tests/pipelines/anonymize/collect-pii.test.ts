@@ -39,17 +39,30 @@ describe('collectPii', () => {
 describe('PII_SQL_FORMS', () => {
   it('gives in DuckDB the forms NORMALIZERS give in JavaScript', async () => {
     const cells: Record<PiiColumn, string[]> = {
-      names: ['钟秀英', '李\u3000新', ' 肖\u00a0荣华 ', '阿卜杜·热合曼', '王\t五\ufeff', '张\u2003三'],
-      idNumbers: ['360726198209200397', ' 36072619820920041x ', '360726 19820920 041X', '36072619820920041\u3000x'],
+      names: ['钟秀英', '李\u3000新', ' 肖\u00a0荣华 ', '阿卜杜·热合曼', '阿卜杜•热合曼', '王\t五\ufeff', '张\u2003三'],
+      idNumbers: [
+        '360726198209200397',
+        ' 36072619820920041x ',
+        '360726 19820920 041X',
+        '36072619820920041\u3000x',
+        "'360726198209200397",
+        '３６０７２６１９８２０９２００４１ｘ'
+      ],
       phones: [
         '13282926908',
         '+86 138-1234-5678',
         '0086 13812345678',
         '0797-5900199',
         '８６13812345678',
-        '(0797) 5900199'
+        '(0797) 5900199',
+        '13912345672/15800001111',
+        '１３９１２３４５６７２；0797-5900199'
       ]
     };
+    // The forms themselves, for the cells a clerk is most likely to type.
+    expect(NORMALIZERS.idNumbers('３６０７２６１９８２０９２００４１ｘ')).toEqual(['36072619820920041X']);
+    expect(NORMALIZERS.phones('13912345672/15800001111')).toEqual(['13912345672', '15800001111']);
+    expect(NORMALIZERS.names('阿卜杜・热合曼')).toEqual(['阿卜杜·热合曼']);
     const connection = await openDuckDB();
     try {
       for (const [column, values] of Object.entries(cells) as [PiiColumn, string[]][]) {

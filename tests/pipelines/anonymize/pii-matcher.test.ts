@@ -27,6 +27,15 @@ describe('createPiiMatcher: names written with spaces inside', () => {
     expect(scan('安远县文 明办')).toEqual([]);
   });
 
+  it('finds a transliterated name written with another dot, or none', () => {
+    const dotted = createPiiMatcher({names: new Set(['阿卜杜·热合曼']), idNumbers: new Set(), phones: new Set()}, []);
+    for (const text of ['户主阿卜杜•热合曼', '户主阿卜杜・热合曼', '户主阿卜杜热合曼', '户主阿卜杜·热合曼']) {
+      const found: number[] = [];
+      dotted.scan(text, (_, offset) => found.push(offset));
+      expect(found, text).toEqual([2]);
+    }
+  });
+
   it('does not join words three spaces apart', () => {
     expect(scan('肖   荣华')).toEqual([]);
   });

@@ -16,6 +16,8 @@ describe('personalDataCandidates', () => {
   it('takes a whole office text shaped like a name, and ID and phone numbers from any text', () => {
     expect(personalDataCandidates('responsible_unit', ' 肖荣华 ')).toEqual([{kind: 'name', token: '肖荣华'}]);
     expect(personalDataCandidates('asset_owner', '阿卜杜·热合曼')).toEqual([{kind: 'name', token: '阿卜杜·热合曼'}]);
+    expect(personalDataCandidates('asset_owner', '阿卜杜•热合曼')).toEqual([{kind: 'name', token: '阿卜杜·热合曼'}]);
+    expect(personalDataCandidates('responsible_unit', '李科')).toEqual([{kind: 'name', token: '李科'}]);
     expect(personalDataCandidates('hotline', '+86 139-1234-5671')).toEqual([{kind: 'phone', token: '13912345671'}]);
     expect(personalDataCandidates('name', '脐橙基地（联系人 36072619800101123x）')).toEqual([
       {kind: 'id_number', token: '36072619800101123X'}
