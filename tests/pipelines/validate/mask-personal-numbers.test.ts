@@ -19,6 +19,11 @@ describe('maskPersonalNumbers', () => {
     expect(maskPersonalNumbers('139.1234.5671')).toBe('***.****.****');
     expect(maskPersonalNumbers('360726 19800101 1233')).toBe('****** ******** ****');
     expect(maskPersonalNumbers('0797-5900199')).toBe('****-*******');
+    expect(maskPersonalNumbers('(0797)5900199')).toBe('(****)*******');
+    expect(maskPersonalNumbers('0797 590 0199')).toBe('**** *** ****');
+    expect(maskPersonalNumbers('360726 1980 0101 1231')).toBe('****** **** **** ****');
+    expect(maskPersonalNumbers('139—1234—5671')).toBe('***—****—****');
+    expect(maskPersonalNumbers('139 1234  5671')).toBe('*** ****  ****');
   });
 
   it('leaves codes, amounts and dates alone: village codes have 12 digits, household ids a letter', () => {
