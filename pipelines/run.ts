@@ -201,10 +201,12 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
     // at its input line, rather than at the final scan after the site build (many minutes on a county's data).
     // A data-only build publishes no site, and skips it with the final scan.
     let pii: PiiValues | undefined;
+    let vocabulary: string[] | undefined;
     if (!options.dataOnly) {
       stage = progress.stage('scan data');
       pii = await collectPii(options.input);
-      const leaks = await scanSiteForPii(dataDir, pii, await readPublicVocabulary(dataDir), {
+      vocabulary = await readPublicVocabulary(dataDir);
+      const leaks = await scanSiteForPii(dataDir, pii, vocabulary, {
         memoryLimit: options.memoryLimit
       });
       if (leaks.length) throw new PipelineError(await locateLeak(connection, dataDir, leaks));
@@ -267,9 +269,11 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
     stage.done(`built, ${mapped} pages in the sitemap, ${searchable} searchable`);
 
     stage = progress.stage('scan');
-    // The values the data scan collected (a build with a site always runs it).
+    // The values and public words of the data scan (a build with a site always runs it; the site's data/ is a
+    // copy of what it scanned).
     pii ??= await collectPii(options.input);
-    const found = await scanSiteForPii(siteDir, pii, await readPublicVocabulary(join(siteDir, 'data')), {
+    vocabulary ??= await readPublicVocabulary(join(siteDir, 'data'));
+    const found = await scanSiteForPii(siteDir, pii, vocabulary, {
       memoryLimit: options.memoryLimit
     });
     // The search index holds Pagefind's word segments of the indexed page text (scanned above as HTML):

@@ -25,10 +25,15 @@ const SOURCES: Record<string, {table: string; file: string; key: string}> = {
  */
 export async function locateLeak(connection: DuckDBConnection, dataDir: string, leaks: PiiLeak[]): Promise<Problem> {
   const params = {count: leaks.length, kinds: [...new Set(leaks.map((l) => l.kind))].join(', ')};
+  // A table is read once, however many of its leaks lead nowhere.
+  const texts = new Map<string, string>();
   for (const leak of leaks) {
     const source = SOURCES[leak.file];
     if (!source) continue;
-    const cell = locateCell(unescapeText(await readFile(join(dataDir, leak.file), 'utf8')), leak.offset);
+    let text = texts.get(leak.file);
+    if (text === undefined)
+      texts.set(leak.file, (text = unescapeText(await readFile(join(dataDir, leak.file), 'utf8'))));
+    const cell = locateCell(text, leak.offset);
     const keyIndex = cell?.header.indexOf(source.key) ?? -1;
     if (!cell || keyIndex === -1) continue;
     const reader = await connection.runAndReadAll(
