@@ -1,11 +1,11 @@
 /**
- * Targets and status of indicator values (INDICATORS.md, "Status of a value
+ * Targets and status of indicator values (docs/data-contract.md, "Status of a value
  * against its target"). A local target from targets.csv replaces the default
  * for its region and every region below it; the most specific one wins.
  */
 import type {TargetOperator} from './indicator-registry.ts';
 
-export type Status = 'met' | 'on_track' | 'at_risk' | 'off_track' | 'no_target' | 'suppressed';
+export type Status = 'met' | 'on_track' | 'at_risk' | 'off_track' | 'no_target' | 'incomplete' | 'suppressed';
 
 /** A target as it applies to one indicator: default or local. */
 export interface TargetRule {

@@ -52,7 +52,7 @@ export interface Bilingual {
 
 /** The clause of a policy document that sets a target or grounds a definition. */
 export interface SourceCitation {
-  /** Official title in 《》, as INDICATORS.md gives it. Two documents may share a title: the issuer tells them apart. */
+  /** Official title in 《》, as data/sources/documents.yml gives it. Two documents may share a title: the issuer tells them apart. */
   title: string;
   /** Issuing body; null where the document names none (a draft for comment). */
   issuer: string | null;
@@ -85,7 +85,7 @@ export interface IndicatorTarget {
 export interface Indicator {
   /** snake_case id: the YAML file stem, the SQL name, the URL segment. */
   id: string;
-  /** Position in the INDICATORS.md table, 1-based. */
+  /** Position in the indicator list (the site and the published tables show them in this order), 1-based. */
   order: number;
   name: Bilingual;
   unit: IndicatorUnit;
@@ -178,7 +178,7 @@ const RATIO_AGGREGATIONS: readonly IndicatorAggregation[] = ['ratio_of_sums', 'w
 
 /**
  * Reads, checks and returns every `<id>.yml` in `dir` (default: data/indicators),
- * in the order of their `order` fields (the INDICATORS.md table). Throws a
+ * in the order of their `order` fields (the indicator list). Throws a
  * CliError (E_INDICATOR_SPEC) naming the file and field on the first fault: a
  * YAML syntax error, an unknown or missing field, a value outside its allowed
  * set, a share written as 90 instead of 0.9, an id that is not the file stem,

@@ -1,7 +1,8 @@
-import {cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync} from 'node:fs';
+import {cpSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {parse} from 'yaml';
 import {
   INDICATOR_REGISTRY,
   citationsOf,
@@ -9,29 +10,53 @@ import {
 } from '../../../pipelines/aggregate/indicator-registry.ts';
 import type {SourceCitation} from '../../../pipelines/aggregate/indicator-registry.ts';
 
-// ../shared sits beside the project, in every developer's checkout and in CI.
-const SHARED = join(import.meta.dirname, '../../../../shared');
-const INDICATORS_MD = readFileSync(join(SHARED, 'INDICATORS.md'), 'utf8');
-const SEEDS = join(SHARED, 'seeds');
+// The registry's expected shape: the project's indicator list (ids in order, default targets, the clauses of the
+// policy documents each rests on), written out here as the test's expectation. The documents are the ones in
+// data/sources/documents.yml, by their letters in this order.
+const DOCUMENT_LETTERS = ['A', 'B', 'C', 'D', 'E'];
+const TABLE: {id: string; target: string; source: string}[] = [
+  {id: 'consolidation_rate', target: '≥ 100% from 2020', source: '[A] 一(二)'},
+  {id: 'collective_income', target: '≥ 50,000 per village', source: '[B] 二.5; [C] 三(一)'},
+  {id: 'collective_income_compliance', target: '≥ 100%', source: '[B] 二.5'},
+  {id: 'weak_village_compliance', target: '≥ 100% from 2020', source: '[A] 一(二)'},
+  {id: 'family_doctor_rate', target: '≥ 90%', source: '[A] 二(六)'},
+  {id: 'sanitary_toilet_rate', target: '≥ 95% by 2020', source: '[A] 二(七)'},
+  {id: 'medical_insurance_rate', target: '≥ 100%', source: '[A] 一(二)'},
+  {id: 'safe_housing_rate', target: '≥ 100%', source: '[A] 二(六); [C] 三(三)'},
+  {id: 'safe_water_rate', target: '≥ 100%', source: '[E] 一.2'},
+  {id: 'dropout_children', target: '= 0', source: '[C] 三(四)'},
+  {id: 'income_support_coverage', target: '≥ 100%', source: '[B] 二.4'},
+  {id: 'income_above_line_rate', target: '≥ 100%', source: '[B] 二.4'},
+  {id: 'income_growth_gap', target: '> 0', source: '[A] 一(二); [C] 二'},
+  {id: 'monitored_share', target: '≤ 5% (control line, not a goal)', source: '[D] 一(一)'},
+  {id: 'risk_elimination_rate', target: 'none', source: '[D] 二(二)'},
+  {id: 'garbage_collection_rate', target: '≥ 98% by 2020', source: '[A] 二(七)'},
+  {id: 'greening_rate', target: '≥ 30% by 2020', source: '[A] 二(七)'},
+  {id: 'tap_water_rate', target: '≥ 85% by 2020', source: '[C] 三(七)'},
+  {id: 'fund_execution_rate', target: 'none', source: '[C] 四(四)'},
+  {id: 'notice_compliance_rate', target: '≥ 100%', source: '[C] 四(四); [E] 5'}
+];
 
-/** The rows of the INDICATORS.md table: id, default target and source cells. */
-const TABLE = INDICATORS_MD.split('\n')
-  .filter((line) => /^\| [a-z_]+ \|/.test(line))
-  .map((line) => {
-    const cells = line.split('|').map((cell) => cell.trim());
-    return {id: cells[1]!, target: cells[5]!, source: cells[6]!};
-  })
-  .filter((row) => row.id !== 'id');
+interface DocumentSpec {
+  title: string;
+  issuer: string | null;
+  document_number: string | null;
+  date: string;
+  excerpts: {clause: string; text: string}[];
+}
 
-/** The Sources of INDICATORS.md: `- [B] issuer 文号《title》, date (seed 000).` */
+/** The cited documents with their quoted sentences (data/sources/documents.yml), by letter. */
 const SOURCES = new Map(
-  [...INDICATORS_MD.matchAll(/^- \[([A-Z])\] (.*?)(《.+?》), ([\d-]+) \(seed (\d+)\)\.$/gm)].map(
-    ([, letter, prefix, title, date, seed]) => {
-      const file = readdirSync(SEEDS).find((f) => f.startsWith(`${seed}_`));
-      if (!file) throw new Error(`no seed ${seed} in ${SEEDS}`);
-      const text = squeeze(readFileSync(join(SEEDS, file), 'utf8'));
-      return [letter!, {prefix: prefix!.trim(), title: title!, date: date!, text}];
-    }
+  (parse(readFileSync(join(import.meta.dirname, '../../../data/sources/documents.yml'), 'utf8')) as DocumentSpec[]).map(
+    (d, i) => [
+      DOCUMENT_LETTERS[i]!,
+      {
+        title: d.title,
+        prefix: [d.issuer, d.document_number].filter((part) => part !== null).join(' '),
+        date: d.date,
+        text: squeeze(d.excerpts.map((e) => e.text).join(''))
+      }
+    ]
   )
 );
 
@@ -41,7 +66,7 @@ function squeeze(text: string): string {
   return text.replace(/\s+/g, '');
 }
 
-/** The letter of the INDICATORS.md source a citation names by title, issuer, 文号 and date; undefined if none. */
+/** The letter of the source document a citation names by title, issuer, 文号 and date; undefined if none. */
 function sourceOf(c: SourceCitation): string | undefined {
   const prefix = [c.issuer, c.documentNumber].filter((part) => part !== null).join(' ');
   return [...SOURCES].find(([, s]) => s.title === c.title && s.prefix === prefix && s.date === c.date)?.[0];
@@ -65,15 +90,14 @@ function quotedIn(quote: string, text: string): boolean {
 }
 
 describe('readIndicatorRegistry', () => {
-  it('reads the indicators of INDICATORS.md, in its order', () => {
-    expect(INDICATORS_MD).toContain('## Sources');
+  it('reads the indicators of the project list, in its order', () => {
     expect(SOURCES.size).toBe(5);
     expect(TABLE).toHaveLength(20);
     expect(registry.map((i) => i.id)).toEqual(TABLE.map((row) => row.id));
     expect(registry.map((i) => i.order)).toEqual(TABLE.map((_, i) => i + 1));
   });
 
-  it('carries the default targets of INDICATORS.md', () => {
+  it('carries the default targets of the list', () => {
     const operators: Record<string, string> = {'≥': '>=', '≤': '<=', '=': '=', '>': '>'};
     for (const [i, {id, target}] of TABLE.entries()) {
       const indicator = registry[i]!;
@@ -93,7 +117,7 @@ describe('readIndicatorRegistry', () => {
     }
   });
 
-  it('cites every clause INDICATORS.md names for an indicator', () => {
+  it('cites every clause the list names for an indicator', () => {
     for (const [i, {id, source}] of TABLE.entries()) {
       const cited = citationsOf(registry[i]!);
       for (const [, letter, clause] of source.matchAll(/\[([A-Z])\] ([^;]+)/g)) {
