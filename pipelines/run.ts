@@ -58,10 +58,10 @@ export interface RunOptions {
   lang: Lang;
   /** Reports each stage (a live line on a terminal) and counts warnings; silent when absent. */
   progress?: Progress;
-  /** Known indicator ids (targets.csv is checked against them). */
-  indicatorIds?: ReadonlySet<string>;
   /** DuckDB's memory limit, e.g. `1GB` (default DEFAULT_MEMORY_LIMIT); above it DuckDB spills to disk. */
   memoryLimit?: string;
+  /** Required files allowed to hold a header and no rows (`--allow-empty`). */
+  allowEmpty?: readonly string[];
 }
 
 export interface CheckResult {
@@ -138,6 +138,12 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
     }
 
     const progress = options.progress ?? SILENT;
+    const city = await connection.runAndReadAll('SELECT name FROM regions WHERE parent_code IS NULL');
+    const site = readPublicationConfig(
+      options.input,
+      {publisher: String(city.getRowObjectsJS()[0]?.name ?? 'Gongshi'), title: DEFAULT_TITLE},
+      options.siteConfig
+    );
     let stage = progress.stage('aggregate');
     const indicators = readIndicatorRegistry();
     const povertyLines = new Map([...readPovertyLines()].map(([year, p]) => [year, p.line]));
@@ -164,7 +170,11 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
       indicatorCells = protectIndicatorCells(equations, forced);
       monitoringCells = protectMonitoring(monitoringRows, policy, indicatorCells.withheld);
     }
-    const suppression = await createIndicatorValues(connection, cells, indicatorCells, {indicators, workDir});
+    const suppression = await createIndicatorValues(connection, cells, indicatorCells, {
+      indicators,
+      workDir,
+      coverageThreshold: site.coverage_threshold
+    });
     await createMonitoringValues(connection, monitoringCells, workDir);
     // The flows never withhold a stock (they withhold themselves instead), so they need no part in that loop.
     const flowSuppression = await createMonitoringFlows(connection, policy.kSensitive, workDir);
@@ -175,12 +185,6 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
     );
 
     stage = progress.stage('publish');
-    const city = await connection.runAndReadAll('SELECT name FROM regions WHERE parent_code IS NULL');
-    const site = readPublicationConfig(
-      options.input,
-      {publisher: String(city.getRowObjectsJS()[0]?.name ?? 'Gongshi'), title: DEFAULT_TITLE},
-      options.siteConfig
-    );
     const published = await publishTables(connection, {
       dataDir,
       workDir,
@@ -312,7 +316,8 @@ async function validateStage(connection: DuckDBConnection, workDir: string, opti
     input: options.input,
     connection,
     workDir,
-    indicatorIds: options.indicatorIds ?? new Set(),
+    indicatorUnits: new Map(readIndicatorRegistry().map((i) => [i.id, i.unit])),
+    allowEmpty: new Set(options.allowEmpty),
     log,
     progress: options.progress ?? SILENT
   });

@@ -9,7 +9,6 @@ import {formatReport, reportJson} from '../validate/format-report.ts';
 import {INPUT_OPTIONS, readInputOptions} from './check-command.ts';
 import {parseOptions} from './parse-options.ts';
 import type {CommandContext} from './command-context.ts';
-import {readKnownIndicatorIds} from './known-indicators.ts';
 
 /**
  * `gongshi build --input DIR [--out dist] [--base /] [--site-url URL] [--contact ADDRESS]
@@ -30,7 +29,7 @@ export async function buildCommand(argv: string[], {stdout, stderr}: CommandCont
     previous: {type: 'string'},
     'site-config': {type: 'string'}
   });
-  const {input, lang, report, memoryLimit} = readInputOptions('build', values);
+  const {input, lang, report, memoryLimit, allowEmpty} = readInputOptions('build', values);
   const {out, base, contact} = values;
   const siteUrl = values['site-url'];
   if (!/^https?:\/\/[^/?#\s]+\/?$/.test(siteUrl)) {
@@ -49,8 +48,8 @@ export async function buildCommand(argv: string[], {stdout, stderr}: CommandCont
       contact,
       lang,
       memoryLimit,
+      allowEmpty,
       progress,
-      indicatorIds: readKnownIndicatorIds(),
       previous: values.previous || undefined,
       siteConfig: values['site-config'] || undefined
     });

@@ -1,5 +1,6 @@
 import {statSync} from 'node:fs';
 import {writeFile} from 'node:fs/promises';
+import {INPUT_TABLES} from '../../src/lib/input-tables.ts';
 import {CliError} from '../lib/cli-error.ts';
 import {DEFAULT_MEMORY_LIMIT, MEMORY_SIZE} from '../lib/duckdb.ts';
 import type {Lang} from '../lib/error-codes.ts';
@@ -10,7 +11,6 @@ import {checkInput} from '../run.ts';
 import {formatReport, reportJson} from '../validate/format-report.ts';
 import type {CommandContext} from './command-context.ts';
 import {chooseOption, parseOptions, requireOption} from './parse-options.ts';
-import {readKnownIndicatorIds} from './known-indicators.ts';
 
 const LANGS = ['zh', 'en'] as const;
 
@@ -19,13 +19,14 @@ export const INPUT_OPTIONS = {
   input: {type: 'string'},
   lang: {type: 'string', default: 'zh'},
   report: {type: 'string'},
-  'memory-limit': {type: 'string', default: process.env.GONGSHI_MEMORY_LIMIT ?? DEFAULT_MEMORY_LIMIT}
+  'memory-limit': {type: 'string', default: process.env.GONGSHI_MEMORY_LIMIT ?? DEFAULT_MEMORY_LIMIT},
+  'allow-empty': {type: 'string', multiple: true}
 } as const;
 
 /** Reads the shared options after parsing, with their usage errors. */
 export function readInputOptions(
   command: string,
-  values: {input?: string; lang?: string; report?: string; 'memory-limit'?: string}
+  values: {input?: string; lang?: string; report?: string; 'memory-limit'?: string; 'allow-empty'?: string[]}
 ) {
   const memoryLimit = String(values['memory-limit']);
   if (!MEMORY_SIZE.test(memoryLimit)) {
@@ -44,7 +45,27 @@ export function readInputOptions(
         : `${command}: --input must be the folder holding the CSV files; "${input}" ${kind === 'missing' ? 'does not exist' : 'is a file'}`;
     throw new CliError('E_USAGE', why);
   }
-  return {input, lang, report: values.report || undefined, memoryLimit};
+  return {input, lang, report: values.report || undefined, memoryLimit, allowEmpty: allowEmptyFiles(command, values)};
+}
+
+/**
+ * The files `--allow-empty` names (`households.csv` or `households`, repeated or comma-separated): required
+ * input files only, since an optional one may be empty anyway.
+ */
+function allowEmptyFiles(command: string, values: {'allow-empty'?: string[]}): string[] {
+  const required = INPUT_TABLES.filter((t) => t.required).map((t) => t.file);
+  return (values['allow-empty'] ?? []).flatMap((value) =>
+    value.split(',').map((name) => {
+      const file = name.trim().endsWith('.csv') ? name.trim() : `${name.trim()}.csv`;
+      if (!required.includes(file)) {
+        throw new CliError(
+          'E_USAGE',
+          `${command}: --allow-empty takes a required input file (${required.join(', ')}), not "${name}"`
+        );
+      }
+      return file;
+    })
+  );
 }
 
 function pathKind(path: string): 'folder' | 'file' | 'missing' {
@@ -58,7 +79,10 @@ function pathKind(path: string): 'folder' | 'file' | 'missing' {
  * published, 1 when it cannot.
  */
 export async function checkCommand(argv: string[], {stdout, stderr}: CommandContext): Promise<number> {
-  const {input, lang, report, memoryLimit} = readInputOptions('check', parseOptions('check', argv, INPUT_OPTIONS));
+  const {input, lang, report, memoryLimit, allowEmpty} = readInputOptions(
+    'check',
+    parseOptions('check', argv, INPUT_OPTIONS)
+  );
   const progress = createProgress(stderr);
   let result;
   try {
@@ -66,8 +90,8 @@ export async function checkCommand(argv: string[], {stdout, stderr}: CommandCont
       input,
       lang,
       memoryLimit,
-      progress,
-      indicatorIds: readKnownIndicatorIds()
+      allowEmpty,
+      progress
     });
   } catch (error) {
     if (!isPipelineError(error)) throw error;

@@ -1,7 +1,10 @@
 import {parseArgs} from 'node:util';
 import {CliError} from '../lib/cli-error.ts';
 
-type OptionSpec = Record<string, {type: 'string' | 'boolean'; short?: string; default?: string | boolean}>;
+type OptionSpec = Record<
+  string,
+  {type: 'string' | 'boolean'; short?: string; multiple?: boolean; default?: string | boolean}
+>;
 
 /**
  * Parses a command's options strictly: an unknown option or a missing value

@@ -6,10 +6,11 @@ export const USAGE = `gongshi — 公示: static disclosure and progress sites f
 Usage:
   gongshi sample --scale tiny|default|full --seed N --out DIR   write a synthetic input folder
   gongshi check  --input DIR [--lang zh|en]                     validate only (exit 0 publishable, 1 not)
-                 [--memory-limit 1GB]
+                 [--memory-limit 1GB] [--allow-empty FILE]
   gongshi build  --input DIR [--out dist] [--lang zh|en]        publish the tables and build the site
                  [--base /] [--site-url URL] [--contact ADDRESS]
                  [--previous DIR] [--site-config FILE] [--memory-limit 1GB]
+                 [--allow-empty FILE]
 
 Options:
   --base PATH         URL path the site is served under, e.g. /gongshi/ (default /)
@@ -23,6 +24,8 @@ Options:
                       site.yml, site.yaml or site.json in the input folder, if there is one
   --memory-limit SIZE DuckDB's memory, e.g. 512MB or 4GB (default $GONGSHI_MEMORY_LIMIT or 1GB);
                       above it DuckDB works through temporary files: more is faster on large inputs
+  --allow-empty FILE  let a required file hold a header and no rows (e.g. households.csv, before
+                      the first records are in); without it such a file stops the build [E_NO_ROWS]
   -h, --help          show this help
 `;
 

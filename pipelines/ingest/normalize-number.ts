@@ -72,11 +72,24 @@ export function normalizeDecimal(raw: string): number | null | Invalid {
  * the validate stage to range-check rather than silently dividing by 100.
  */
 export function normalizeShare(raw: string): number | null | Invalid {
+  return percentOrNumber(raw, NOT_SHARE);
+}
+
+/**
+ * Returns a quantity (a target): a number as {@link normalizeDecimal} reads it, or a percentage read as a
+ * fraction (`95%` = 0.95); null when empty, or E_NUMBER. Whether a percent fits is for the row's rules to
+ * say: it depends on the unit of the target's indicator.
+ */
+export function normalizeQuantity(raw: string): number | null | Invalid {
+  return percentOrNumber(raw, NOT_NUMBER);
+}
+
+function percentOrNumber(raw: string, failure: Invalid): number | null | Invalid {
   const text = toHalfWidth(raw).trim();
   if (text === '') return null;
   const percent = text.endsWith('%');
   const plain = toPlainDecimal(percent ? text.slice(0, -1).trimEnd() : text);
-  if (plain === undefined) return NOT_SHARE;
+  if (plain === undefined) return failure;
   // Shifting the decimal point in the text rounds once (33.3% -> 0.333); dividing by 100 would round twice.
   return Number(percent ? `${plain}e-2` : plain) + 0;
 }

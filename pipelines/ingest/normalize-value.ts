@@ -8,10 +8,10 @@ import type {ColumnSpec} from '../../src/lib/input-tables.ts';
 import {invalid, toHalfWidth} from './cell-value.ts';
 import type {CellValue, Invalid} from './cell-value.ts';
 import {normalizeDate} from './normalize-date.ts';
-import {normalizeDecimal, normalizeInteger, normalizeShare} from './normalize-number.ts';
+import {normalizeDecimal, normalizeInteger, normalizeQuantity, normalizeShare} from './normalize-number.ts';
 
 export {normalizeDate} from './normalize-date.ts';
-export {normalizeDecimal, normalizeInteger, normalizeShare} from './normalize-number.ts';
+export {normalizeDecimal, normalizeInteger, normalizeQuantity, normalizeShare} from './normalize-number.ts';
 
 /** Returns the trimmed text, or null when it is empty (spaces, full-width spaces and a BOM count as empty). */
 export function normalizeString(raw: string): string | null {
@@ -109,6 +109,8 @@ export function columnNormalizer(column: ColumnSpec): (raw: string) => CellValue
       return normalizeDecimal;
     case 'share':
       return normalizeShare;
+    case 'quantity':
+      return normalizeQuantity;
     case 'bool':
       return normalizeBoolean;
     case 'date':

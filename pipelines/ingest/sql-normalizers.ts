@@ -130,7 +130,8 @@ export function sqlNormalizer(column: ColumnSpec, raw: string, id: string, space
         error: `CASE WHEN ${t} <> '' AND ${p} IS NULL THEN ${code('E_NUMBER')} END`
       };
     }
-    case 'share': {
+    case 'share':
+    case 'quantity': {
       const [text, percent, p] = [`${id}_s`, `${id}_pc`, `${id}_p`];
       return {
         layers: [
@@ -146,7 +147,7 @@ export function sqlNormalizer(column: ColumnSpec, raw: string, id: string, space
         ],
         // Shifting the decimal point in the text rounds once, as the JavaScript does (33.3% -> 0.333).
         value: `gs_number(CASE WHEN ${percent} THEN ${p} || 'e-2' ELSE ${p} END)`,
-        error: `CASE WHEN ${text} <> '' AND ${p} IS NULL THEN ${code('E_SHARE')} END`
+        error: `CASE WHEN ${text} <> '' AND ${p} IS NULL THEN ${code(column.type === 'share' ? 'E_SHARE' : 'E_NUMBER')} END`
       };
     }
     case 'bool': {

@@ -194,6 +194,30 @@ const VALIDATION_CODES = {
     message: t('早于 {other}（{otherValue}）', 'is before {other} ({otherValue})'),
     hint: t('检查两个日期是否填反', 'check whether the two dates are swapped')
   },
+  E_STATUS_DATE: {
+    message: t('项目状态为{status}时不能为空', 'must not be empty for a project whose status is {status}'),
+    hint: t(
+      '已开工（在建、完工、已验收）的项目填开工日期，完工或已验收的项目还要填完工日期；计划项目可都不填',
+      'a project under way (in_progress, completed, accepted) needs its start date, a completed or accepted one its end date too; a planned project may leave both empty'
+    )
+  },
+  E_TARGET_UNIT: {
+    message: t(
+      '带百分号，但指标 {indicator} 的单位是{unit}，不是比例',
+      'carries a percent sign, but indicator {indicator} is measured in {unit}, not as a share'
+    ),
+    hint: t(
+      '按指标的单位写目标值，如 50000（元）；只有比例指标可写 95% 或 0.95',
+      "write the target in the indicator's unit, like 50000 (yuan); only a share may be written 95% or 0.95"
+    )
+  },
+  E_NO_ROWS: {
+    message: t('只有表头，没有数据行', 'has a header but no rows'),
+    hint: t(
+      '检查导出是否完整；若确实还没有数据，用 --allow-empty {file} 明确允许它为空',
+      'check that the export is complete; if there really are no rows yet, allow it with --allow-empty {file}'
+    )
+  },
   E_SPENT_OVER_BUDGET: {
     message: t('超过计划投资 {budget} 的 105%', 'exceeds 105% of the budget {budget}'),
     hint: t('核对已支付金额，或先调整计划投资', 'check the amount paid, or revise the budget first')
@@ -338,6 +362,18 @@ const LEVEL_WORDS: Record<string, Record<Lang, string>> = {
   township: {zh: '乡镇', en: 'township'},
   village: {zh: '村', en: 'village'}
 };
+const STATUS_WORDS: Record<string, Record<Lang, string>> = {
+  planned: {zh: '计划', en: 'planned'},
+  in_progress: {zh: '在建', en: 'in progress'},
+  completed: {zh: '完工', en: 'completed'},
+  accepted: {zh: '已验收', en: 'accepted'}
+};
+const UNIT_WORDS: Record<string, Record<Lang, string>> = {
+  yuan: {zh: '元', en: 'yuan'},
+  people: {zh: '人', en: 'people'},
+  percentage_points: {zh: '百分点', en: 'percentage points'},
+  percent: {zh: '%', en: 'percent'}
+};
 const KIND_WORDS: Record<string, Record<Lang, string>> = {
   name: {zh: '姓名', en: 'name'},
   id_number: {zh: '证件号码', en: 'ID number'},
@@ -356,6 +392,8 @@ const PARAM_WORDS: Record<string, Record<string, Record<Lang, string>>> = {
   actual: LEVEL_WORDS,
   kind: KIND_WORDS,
   kinds: KIND_WORDS,
+  status: STATUS_WORDS,
+  unit: UNIT_WORDS,
   rule: {
     'not after': {zh: '不能晚于年度', en: 'must not be after the year'},
     'within a year of': {zh: '应在年度前后一年内，年度为', en: 'must be within a year of the year'},

@@ -14,18 +14,20 @@ export interface ManifestInput {
   flagsReferenceDate: string | null;
   /** Published files that are not tables (datapackage.json). */
   otherFiles: PublishedFile[];
+  /** Empty (not reported) cells per input file and measure column. */
+  notReported?: Record<string, Record<string, number>>;
 }
 
 /**
  * Writes manifest.json: the release id, the row count and files (size,
- * sha256) of every published table, and rows read/accepted/rejected per input
- * file. The id is derived from the content, prefixed with the date of
+ * sha256) of every published table, and rows read/accepted/rejected and
+ * cells not reported per input file. The id is derived from the content, prefixed with the date of
  * SOURCE_DATE_EPOCH when it is set: no wall-clock time, so the same input
  * gives the same bytes.
  */
 export async function writeManifest(
   dataDir: string,
-  {tables, files, synthetic, suppression, flagsReferenceDate, otherFiles}: ManifestInput
+  {tables, files, synthetic, suppression, flagsReferenceDate, otherFiles, notReported = {}}: ManifestInput
 ) {
   const published = Object.fromEntries(
     tables.map((t) => [
@@ -53,7 +55,9 @@ export async function writeManifest(
       rows_accepted: f.rowsAccepted,
       rows_rejected: f.rowsRejected,
       rejected_by_code: f.rejectedByCode,
-      unknown_columns: f.unknownColumns
+      unknown_columns: f.unknownColumns,
+      allowed_empty: f.allowedEmpty,
+      ...(notReported[f.file] ? {not_reported: notReported[f.file]} : {})
     }))
   };
   await writeFile(join(dataDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');

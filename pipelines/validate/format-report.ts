@@ -9,6 +9,7 @@ const WORDS = {
     rejected: '拒绝',
     rows: '行',
     unknown: '未识别的列（已忽略）',
+    allowedEmpty: '（没有数据行，已按 --allow-empty 允许）',
     more: '另有 {n} 条问题未列出'
   },
   en: {
@@ -17,6 +18,7 @@ const WORDS = {
     rejected: 'rejected',
     rows: 'rows',
     unknown: 'unknown columns (ignored)',
+    allowedEmpty: ' (no rows: allowed by --allow-empty)',
     more: '{n} more problems not listed'
   }
 };
@@ -36,7 +38,8 @@ export function formatReport(files: FileAccount[], problems: Problem[], lang: La
   for (const f of files.filter((file) => file.present)) {
     lines.push(
       `${f.file}: ${words.read} ${f.rowsRead} ${words.rows}, ${words.accepted} ${f.rowsAccepted}, ${words.rejected} ${f.rowsRejected}` +
-        (f.encoding && f.encoding !== 'utf8' ? ` (${f.encoding})` : '')
+        (f.encoding && f.encoding !== 'utf8' ? ` (${f.encoding})` : '') +
+        (f.allowedEmpty ? words.allowedEmpty : '')
     );
     if (f.unknownColumns.length) lines.push(`  ${words.unknown}: ${f.unknownColumns.join(', ')}`);
   }

@@ -10,7 +10,7 @@
  * line ends, a line longer than DuckDB's reader holds.
  */
 import type {DuckDBConnection} from '@duckdb/node-api';
-import type {ColumnSpec, InputTableSpec} from '../../src/lib/input-tables.ts';
+import {type ColumnSpec, type InputTableSpec, mayBeEmpty} from '../../src/lib/input-tables.ts';
 import {type IngestResult, allowedValues} from '../ingest/read-input-table.ts';
 import {readCsvHead} from '../ingest/read-csv-head.ts';
 import {JS_SPACE_CLASS, createNormalizerMacros, selectLayers, sqlNormalizer} from '../ingest/sql-normalizers.ts';
@@ -73,7 +73,7 @@ export async function loadTableInDuckDB(
     problem: problem(e(c.name), c.name, raw(c.name), allowedParams(c))
   }));
   // Stage 2: empty cells that must be filled.
-  const required = columns.filter((c) => c.required && !c.emptyAllowed);
+  const required = columns.filter((c) => !mayBeEmpty(c));
   const requiredProblems = required.map((c) => ({
     when: `${v(c.name)} IS NULL`,
     problem: problem(`'E_REQUIRED'`, c.name, raw(c.name), "'{}'")
@@ -84,7 +84,9 @@ export async function loadTableInDuckDB(
     when: r.when,
     problem: problem(sqlString(r.code), r.column, raw(r.column), r.params)
   }));
-  for (const c of present.filter((c) => c.type === 'int' || c.type === 'decimal' || c.type === 'share')) {
+  for (const c of present.filter(
+    (c) => c.type === 'int' || c.type === 'decimal' || c.type === 'share' || c.type === 'quantity'
+  )) {
     const blamed = anyOf(ruleList.filter((r) => r.column === c.name).map((r) => r.when));
     const tooBig = c.type === 'int' ? `abs(${v(c.name)}) > ${MAX_INTEGER}` : `NOT isfinite(${v(c.name)})`;
     const rule = c.type === 'int' ? JSON.stringify({rule: `≤ ${MAX_INTEGER}`}) : '{}';

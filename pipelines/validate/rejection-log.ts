@@ -12,6 +12,8 @@ export interface FileAccount {
   rowsRejected: number;
   unknownColumns: string[];
   rejectedByCode: Partial<Record<ErrorCode, number>>;
+  /** A required file with a header and no rows, let through by `--allow-empty`. */
+  allowedEmpty: boolean;
 }
 
 /** Rejected rows of one input file that name one region (the raw code as written), with their problems by code. */
@@ -49,7 +51,8 @@ export class RejectionLog {
         rowsAccepted: 0,
         rowsRejected: 0,
         unknownColumns: [],
-        rejectedByCode: {}
+        rejectedByCode: {},
+        allowedEmpty: false
       };
       this.#files.set(file, account);
     }
@@ -114,6 +117,11 @@ export class RejectionLog {
   /** The faults recorded, in order. */
   faults(): Problem[] {
     return [...this.#faults];
+  }
+
+  /** Records that a required file without rows was let through on purpose (`--allow-empty`). */
+  allowEmpty(file: string): void {
+    this.#account(file).allowedEmpty = true;
   }
 
   /** Records how many rows of a file were accepted in the end. */

@@ -1,4 +1,4 @@
-import type {ColumnSpec} from '../../src/lib/input-tables.ts';
+import {type ColumnSpec, mayBeEmpty} from '../../src/lib/input-tables.ts';
 import type {ErrorCode, Problem} from '../lib/error-codes.ts';
 import type {IngestedRow} from '../ingest/read-input-table.ts';
 
@@ -29,12 +29,13 @@ export class RowCheck {
   }
 
   /**
-   * Records E_REQUIRED for each empty cell of a column that must be filled and
-   * returns whether all are filled (the other rules assume they are).
+   * Records E_REQUIRED for each empty cell of a column that must be filled (not a
+   * measure, which may be left unreported) and returns whether all are filled
+   * (the other rules assume they are).
    */
   filled(columns: readonly ColumnSpec[]): boolean {
     for (const column of columns) {
-      if (column.required && !column.emptyAllowed) {
+      if (!mayBeEmpty(column)) {
         this.expect(
           this.row.values[column.name] !== null && this.row.values[column.name] !== undefined,
           'E_REQUIRED',

@@ -12,6 +12,7 @@ export const SQL_TYPES: Record<ColumnType, string> = {
   int: 'INTEGER',
   decimal: 'DOUBLE',
   share: 'DOUBLE',
+  quantity: 'DOUBLE',
   bool: 'BOOLEAN',
   date: 'DATE',
   list: 'VARCHAR'

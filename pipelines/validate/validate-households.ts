@@ -16,14 +16,17 @@ export function checkHousehold(check: RowCheck, villageCodes: ReadonlySet<string
   check.expect(villageCodes.has(check.get<string>('village_code')!), 'E_UNKNOWN_VILLAGE', 'village_code');
   const members = check.get<number>('members')!;
   check.expect(members >= 1, 'E_RANGE', 'members', {rule: '≥ 1'});
+  // Measures may be unreported (empty, null): a rule on one applies only where it was reported.
   for (const column of COUNTS_BOUNDED_BY_MEMBERS) {
-    const count = check.get<number>(column)!;
-    if (check.expect(count >= 0, 'E_RANGE', column, {rule: '≥ 0'})) {
+    const count = check.get<number>(column);
+    if (count !== null && check.expect(count >= 0, 'E_RANGE', column, {rule: '≥ 0'})) {
       check.expect(count <= members, 'E_MEMBER_BOUND', column, {members});
     }
   }
-  check.expect(check.get<number>('per_capita_income')! >= 0, 'E_RANGE', 'per_capita_income', {rule: '≥ 0'});
-  check.expect(check.get<number>('dropout_children')! >= 0, 'E_RANGE', 'dropout_children', {rule: '≥ 0'});
+  const income = check.get<number>('per_capita_income');
+  if (income !== null) check.expect(income >= 0, 'E_RANGE', 'per_capita_income', {rule: '≥ 0'});
+  const dropout = check.get<number>('dropout_children');
+  if (dropout !== null) check.expect(dropout >= 0, 'E_RANGE', 'dropout_children', {rule: '≥ 0'});
 
   const status = check.get<string>('status');
   check.expect((status === 'none') === !check.get<boolean>('registered'), 'E_STATUS_REGISTERED', 'status');

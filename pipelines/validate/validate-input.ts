@@ -1,5 +1,5 @@
 import type {DuckDBConnection} from '@duckdb/node-api';
-import {type InputTableName, type RegionLevel, inputTable} from '../../src/lib/input-tables.ts';
+import {INPUT_TABLES, type InputTableName, type RegionLevel, inputTable} from '../../src/lib/input-tables.ts';
 import {rm} from 'node:fs/promises';
 import {join} from 'node:path';
 import {type IngestResult, type IngestedRow, isFile, readInputTable} from '../ingest/read-input-table.ts';
@@ -18,7 +18,7 @@ import {type DuckDBLoad, type SqlRules, loadTableInDuckDB} from './load-table-in
 import {checkHousehold} from './validate-households.ts';
 import {checkProject} from './validate-projects.ts';
 import {validateRegions} from './validate-regions.ts';
-import {checkTarget} from './validate-targets.ts';
+import {type IndicatorUnits, checkTarget} from './validate-targets.ts';
 import {checkVillage} from './validate-villages.ts';
 
 export interface ValidateInputOptions {
@@ -26,12 +26,14 @@ export interface ValidateInputOptions {
   connection: DuckDBConnection;
   /** Scratch folder for the normalised copies DuckDB loads. */
   workDir: string;
-  /** Known indicator ids, for targets.csv. */
-  indicatorIds: ReadonlySet<string>;
+  /** The known indicators' units by id, for targets.csv. */
+  indicatorUnits: IndicatorUnits;
   log: RejectionLog;
   progress: Progress;
   /** Read every file with the streaming JavaScript path (tests compare it with the DuckDB path). */
   streamingOnly?: boolean;
+  /** Required files allowed to hold a header and no rows (`--allow-empty`); any other such file is E_NO_ROWS. */
+  allowEmpty?: ReadonlySet<string>;
 }
 
 /** The column naming the region of a row, by which the data-quality page counts rejected rows per county. */
@@ -79,7 +81,7 @@ export async function validateInput(options: ValidateInputOptions): Promise<void
   const fundIds = new Set((await readRows(connection, 'SELECT fund_id FROM funds')).map((r) => String(r.fund_id)));
   await loadTable(options, 'villages', (check) => checkVillage(check, villageCodes));
   await loadTable(options, 'projects', (check) => checkProject(check, regionLevels, fundIds));
-  await loadTable(options, 'targets', (check) => checkTarget(check, options.indicatorIds, regionCodes));
+  await loadTable(options, 'targets', (check) => checkTarget(check, options.indicatorUnits, regionCodes));
   await loadTable(
     options,
     'households',
@@ -136,13 +138,24 @@ function reportRead(options: ValidateInputOptions, result: IngestResult): Ingest
   const {file} = result;
   options.log.read(file, result);
   if (result.missing) options.progress.warn(`${file} is absent: the defaults apply`);
-  // Accepted (an office may publish before its first rows are in), but never silently.
-  else if (result.rowsRead === 0) options.progress.warn(`${file} has a header but no rows: nothing of it is published`);
+  else if (result.rowsRead === 0) {
+    // A required file exported with its header only is far more often an accident than news: publishing it
+    // would drop its indicators from the site and, with --previous, from the record. Only a deliberate
+    // --allow-empty lets it through, and never silently.
+    if (isRequired(file) && !options.allowEmpty?.has(file))
+      options.log.fault({code: 'E_NO_ROWS', file, params: {file}});
+    else {
+      if (isRequired(file)) options.log.allowEmpty(file);
+      options.progress.warn(`${file} has a header but no rows: nothing of it is published`);
+    }
+  }
   if (result.unknownColumns.length) {
     options.progress.warn(`${file}: unknown columns ignored: ${result.unknownColumns.join(', ')}`);
   }
   return result;
 }
+
+const isRequired = (file: string) => INPUT_TABLES.some((t) => t.file === file && t.required);
 
 /** The region or village code of a row as read, if its table has one and the cell is filled. */
 function regionCodeOf(table: InputTableName, row: IngestedRow): string | null {

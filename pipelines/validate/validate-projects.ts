@@ -1,9 +1,17 @@
-import type {RegionLevel} from '../../src/lib/input-tables.ts';
+import type {ProjectStatus, RegionLevel} from '../../src/lib/input-tables.ts';
 import type {RowCheck} from './row-check.ts';
 import {YEAR_RANGE} from './validate-households.ts';
 
 /** Spending may exceed the budget by this factor before the row is rejected (contract: budget × 1.05). */
 export const SPENT_TOLERANCE = 1.05;
+
+/** The dates each status requires (contract, projects.csv): both once finished, the start once work began. */
+export const DATES_REQUIRED: Record<ProjectStatus, {start: boolean; end: boolean}> = {
+  planned: {start: false, end: false},
+  in_progress: {start: true, end: false},
+  completed: {start: true, end: true},
+  accepted: {start: true, end: true}
+};
 
 /** Applies the row rules of projects.csv; project_id uniqueness is checked over the file. */
 export function checkProject(
@@ -29,11 +37,16 @@ export function checkProject(
   check.expect(poor >= 0 && poor <= households, 'E_RANGE', 'beneficiary_poor_households', {
     rule: `0–${households}`
   });
-  const start = check.get<string>('start_date')!;
-  check.expect(check.get<string>('end_date')! >= start, 'E_DATE_ORDER', 'end_date', {
-    other: 'start_date',
-    otherValue: start
-  });
+  const status = check.get<ProjectStatus>('status')!;
+  const start = check.get<string>('start_date');
+  const end = check.get<string>('end_date');
+  // No one knows a planned project's dates yet, nor when work in progress will end; a finished project's are known.
+  const needs = DATES_REQUIRED[status];
+  if (needs.start) check.expect(start !== null, 'E_STATUS_DATE', 'start_date', {status});
+  if (needs.end) check.expect(end !== null, 'E_STATUS_DATE', 'end_date', {status});
+  if (start !== null && end !== null) {
+    check.expect(end >= start, 'E_DATE_ORDER', 'end_date', {other: 'start_date', otherValue: start});
+  }
   const noticeStart = check.get<string>('notice_start');
   const noticeEnd = check.get<string>('notice_end');
   if (noticeStart !== null && noticeEnd !== null) {

@@ -8,11 +8,11 @@ export function checkVillage(check: RowCheck, villageCodes: ReadonlySet<string>)
   const year = check.get<number>('year')!;
   check.expect(year >= YEAR_RANGE.min && year <= YEAR_RANGE.max, 'E_YEAR_RANGE', 'year', YEAR_RANGE);
   check.expect(villageCodes.has(check.get<string>('village_code')!), 'E_UNKNOWN_VILLAGE', 'village_code');
-  check.expect(check.get<number>('collective_operating_income')! >= 0, 'E_RANGE', 'collective_operating_income', {
-    rule: '≥ 0'
-  });
+  // Every measure may be unreported (empty): its rule applies only where it was reported.
+  const income = check.get<number>('collective_operating_income');
+  if (income !== null) check.expect(income >= 0, 'E_RANGE', 'collective_operating_income', {rule: '≥ 0'});
   for (const column of SHARES) {
-    const share = check.get<number>(column)!;
-    check.expect(share >= 0 && share <= 1, 'E_RANGE', column, {rule: '0–1 (0%–100%)'});
+    const share = check.get<number>(column);
+    if (share !== null) check.expect(share >= 0 && share <= 1, 'E_RANGE', column, {rule: '0–1 (0%–100%)'});
   }
 }

@@ -5,8 +5,11 @@
  * so a column is named in exactly one place.
  */
 
-/** How a cell is normalised before rules apply. */
-export type ColumnType = 'string' | 'int' | 'decimal' | 'share' | 'bool' | 'date' | 'enum' | 'list';
+/**
+ * How a cell is normalised before rules apply. A `quantity` is a number that may carry a percent sign
+ * (`95%` = 0.95): a target, whose indicator decides whether a percent is allowed.
+ */
+export type ColumnType = 'string' | 'int' | 'decimal' | 'share' | 'quantity' | 'bool' | 'date' | 'enum' | 'list';
 
 export interface ColumnSpec {
   /** Canonical English header, also the published column name. */
@@ -18,6 +21,12 @@ export interface ColumnSpec {
   required: boolean;
   /** A required column whose cells may be empty (e.g. exit_year of a household that has not exited). */
   emptyAllowed?: boolean;
+  /**
+   * A measure: an empty cell means *not reported* (contract v2). The row is accepted with the cell missing
+   * (NULL), every indicator that needs it counts only the units that reported it, and the data-quality page
+   * counts the empty cells.
+   */
+  measure?: boolean;
   /** Personal data: dropped at ingest, its values never printed. */
   pii?: boolean;
   /** Allowed values for `enum` columns, with their Chinese spellings. */
@@ -114,16 +123,16 @@ export const INPUT_TABLES: InputTableSpec[] = [
       {name: 'monitored_since', alias: '纳入监测日期', type: 'date', required: true, emptyAllowed: true},
       {name: 'risk_flags', alias: '风险特征', type: 'list', required: true, emptyAllowed: true},
       {name: 'risk_eliminated_date', alias: '风险消除日期', type: 'date', required: false},
-      {name: 'per_capita_income', alias: '人均纯收入', type: 'decimal', required: true},
-      {name: 'labor_count', alias: '劳动力人数', type: 'int', required: true},
-      {name: 'employed_count', alias: '务工就业人数', type: 'int', required: true},
-      {name: 'industry_covered', alias: '是否有产业覆盖', type: 'bool', required: true},
-      {name: 'family_doctor_signed', alias: '家庭医生签约人数', type: 'int', required: true},
-      {name: 'medical_insured', alias: '基本医保参保人数', type: 'int', required: true},
-      {name: 'sanitary_toilet', alias: '是否无害化卫生厕所', type: 'bool', required: true},
-      {name: 'safe_housing', alias: '住房安全有保障', type: 'bool', required: true},
-      {name: 'safe_water', alias: '饮水安全有保障', type: 'bool', required: true},
-      {name: 'dropout_children', alias: '义务教育失学辍学人数', type: 'int', required: true}
+      {name: 'per_capita_income', alias: '人均纯收入', type: 'decimal', required: true, measure: true},
+      {name: 'labor_count', alias: '劳动力人数', type: 'int', required: true, measure: true},
+      {name: 'employed_count', alias: '务工就业人数', type: 'int', required: true, measure: true},
+      {name: 'industry_covered', alias: '是否有产业覆盖', type: 'bool', required: true, measure: true},
+      {name: 'family_doctor_signed', alias: '家庭医生签约人数', type: 'int', required: true, measure: true},
+      {name: 'medical_insured', alias: '基本医保参保人数', type: 'int', required: true, measure: true},
+      {name: 'sanitary_toilet', alias: '是否无害化卫生厕所', type: 'bool', required: true, measure: true},
+      {name: 'safe_housing', alias: '住房安全有保障', type: 'bool', required: true, measure: true},
+      {name: 'safe_water', alias: '饮水安全有保障', type: 'bool', required: true, measure: true},
+      {name: 'dropout_children', alias: '义务教育失学辍学人数', type: 'int', required: true, measure: true}
     ]
   },
   {
@@ -134,10 +143,16 @@ export const INPUT_TABLES: InputTableSpec[] = [
     columns: [
       {name: 'village_code', alias: '村代码', type: 'string', required: true},
       {name: 'year', alias: '年度', type: 'int', required: true},
-      {name: 'collective_operating_income', alias: '村集体经济经营性收入', type: 'decimal', required: true},
-      {name: 'garbage_collection_rate', alias: '生活垃圾集中收运率', type: 'share', required: true},
-      {name: 'greening_rate', alias: '村庄绿化覆盖率', type: 'share', required: true},
-      {name: 'tap_water_rate', alias: '自来水普及率', type: 'share', required: true}
+      {
+        name: 'collective_operating_income',
+        alias: '村集体经济经营性收入',
+        type: 'decimal',
+        required: true,
+        measure: true
+      },
+      {name: 'garbage_collection_rate', alias: '生活垃圾集中收运率', type: 'share', required: true, measure: true},
+      {name: 'greening_rate', alias: '村庄绿化覆盖率', type: 'share', required: true, measure: true},
+      {name: 'tap_water_rate', alias: '自来水普及率', type: 'share', required: true, measure: true}
     ]
   },
   {
@@ -178,8 +193,8 @@ export const INPUT_TABLES: InputTableSpec[] = [
       {name: 'beneficiary_households', alias: '受益户数', type: 'int', required: true},
       {name: 'beneficiary_poor_households', alias: '其中脱贫户和监测户', type: 'int', required: true},
       {name: 'status', alias: '项目状态', ...enumValues(PROJECT_STATUSES), required: true},
-      {name: 'start_date', alias: '开工日期', type: 'date', required: true},
-      {name: 'end_date', alias: '完工日期', type: 'date', required: true},
+      {name: 'start_date', alias: '开工日期', type: 'date', required: true, emptyAllowed: true},
+      {name: 'end_date', alias: '完工日期', type: 'date', required: true, emptyAllowed: true},
       {name: 'responsible_unit', alias: '责任单位', type: 'string', required: true},
       {name: 'notice_start', alias: '公示开始', type: 'date', required: false},
       {name: 'notice_end', alias: '公示结束', type: 'date', required: false},
@@ -196,12 +211,19 @@ export const INPUT_TABLES: InputTableSpec[] = [
       {name: 'indicator_id', alias: '指标代码', type: 'string', required: true},
       {name: 'region_code', alias: '区划代码', type: 'string', required: true},
       {name: 'year', alias: '年度', type: 'int', required: true},
-      {name: 'target', alias: '目标值', type: 'decimal', required: true},
+      {name: 'target', alias: '目标值', type: 'quantity', required: true},
       {name: 'direction', alias: '方向', ...enumValues(TARGET_DIRECTIONS), required: true},
       {name: 'source', alias: '依据', type: 'string', required: true}
     ]
   }
 ];
+
+/** Whether an empty cell of `column` is accepted: a measure not reported, or a cell its row's rules may leave empty. */
+export const mayBeEmpty = (column: ColumnSpec): boolean =>
+  !column.required || column.emptyAllowed === true || column.measure === true;
+
+/** The measure columns of a table, whose empty cells mean "not reported". */
+export const measureColumns = (spec: InputTableSpec): ColumnSpec[] => spec.columns.filter((c) => c.measure);
 
 /** Returns the spec of one input table; throws on an unknown name (a bug of ours). */
 export function inputTable(table: InputTableName): InputTableSpec {

@@ -20,7 +20,6 @@ import {cpus, loadavg, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {parseArgs} from 'node:util';
 import {chromium} from 'playwright-core';
-import {readKnownIndicatorIds} from '../../pipelines/commands/known-indicators.ts';
 import {createProgress} from '../../pipelines/lib/progress.ts';
 import {PROJECT_ROOT} from '../../pipelines/publish/build-site.ts';
 import {buildRelease} from '../../pipelines/run.ts';
@@ -48,8 +47,7 @@ if (!existsSync(join(data, 'datapackage.json'))) {
     out: data,
     lang: 'en',
     dataOnly: true,
-    progress: createProgress(process.stdout),
-    indicatorIds: readKnownIndicatorIds()
+    progress: createProgress(process.stdout)
   });
 }
 // The page: the tiny sample's site (seconds to build), with the benchmark's data in place of its own.

@@ -17,7 +17,6 @@ import {createProgress} from '../../pipelines/lib/progress.ts';
 import {PROJECT_ROOT} from '../../pipelines/publish/build-site.ts';
 import {buildRelease} from '../../pipelines/run.ts';
 import {generateSample} from '../../pipelines/sample/generate-sample.ts';
-import {readKnownIndicatorIds} from '../../pipelines/commands/known-indicators.ts';
 
 const {values} = parseArgs({
   options: {
@@ -92,8 +91,7 @@ async function pipeline(): Promise<number> {
     lang: 'en',
     dataOnly: true,
     memoryLimit: values['memory-limit'],
-    progress: createProgress(process.stdout),
-    indicatorIds: readKnownIndicatorIds()
+    progress: createProgress(process.stdout)
   });
   peaks.push(peakMiB());
   return (performance.now() - started) / 1000;

@@ -9,7 +9,6 @@ import {rm} from 'node:fs/promises';
 import {join} from 'node:path';
 import {parseArgs} from 'node:util';
 import {gzipSync} from 'node:zlib';
-import {readKnownIndicatorIds} from '../../pipelines/commands/known-indicators.ts';
 import {createProgress} from '../../pipelines/lib/progress.ts';
 import {PROJECT_ROOT} from '../../pipelines/publish/build-site.ts';
 import {buildRelease} from '../../pipelines/run.ts';
@@ -27,8 +26,7 @@ await buildRelease({
   input,
   out,
   lang: 'en',
-  progress: createProgress(process.stdout),
-  indicatorIds: readKnownIndicatorIds()
+  progress: createProgress(process.stdout)
 });
 const seconds = (performance.now() - started) / 1000;
 

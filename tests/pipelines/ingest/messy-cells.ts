@@ -86,6 +86,7 @@ export function messyCell(column: ColumnSpec): fc.Arbitrary<string> {
       case 'decimal':
         return fc.oneof({weight: 6, arbitrary: maybeFullWidth(number)}, {weight: 1, arbitrary: junk});
       case 'share':
+      case 'quantity':
         return fc.oneof(
           {
             weight: 5,

@@ -18,7 +18,7 @@ describe('cells that break their type reject the row', () => {
   });
 
   it('E_REQUIRED: an empty cell in a column that must be filled', async () => {
-    await expectChangeRejected('villages', 1, {greening_rate: ''}, 'E_REQUIRED');
+    await expectChangeRejected('households', 1, {members: ''}, 'E_REQUIRED');
   });
 
   it('E_INTEGER: a fraction in a whole-number column', async () => {

@@ -4,7 +4,6 @@
  * rows, and rows read = accepted + rejected.
  */
 import {expect} from 'vitest';
-import {readKnownIndicatorIds} from '../../../pipelines/commands/known-indicators.ts';
 import type {ErrorCode, Lang, Problem} from '../../../pipelines/lib/error-codes.ts';
 import {isPipelineError} from '../../../pipelines/lib/pipeline-error.ts';
 import {type CheckResult, checkInput} from '../../../pipelines/run.ts';
@@ -12,8 +11,6 @@ import {formatReport} from '../../../pipelines/validate/format-report.ts';
 import type {FileAccount} from '../../../pipelines/validate/rejection-log.ts';
 import {type InputTableName, inputTable} from '../../../src/lib/input-tables.ts';
 import {type CsvStyle, type InputTables, type Row, lineOf, minimalInput, writeInput} from './input-folder.ts';
-
-const INDICATOR_IDS = readKnownIndicatorIds();
 
 /** A check's result with the printed report in both languages. */
 export interface Checked extends CheckResult {
@@ -27,7 +24,7 @@ export async function checkTables(
   files: Record<string, string | Uint8Array> = {}
 ): Promise<Checked> {
   const input = await writeInput(tables, style, files);
-  const result = await checkInput({input, lang: 'zh', indicatorIds: INDICATOR_IDS});
+  const result = await checkInput({input, lang: 'zh'});
   for (const account of result.files.filter((f) => f.present)) {
     expect(account.rowsRead, account.file).toBe(account.rowsAccepted + account.rowsRejected);
   }
@@ -107,7 +104,7 @@ export async function expectFault(
   files: Record<string, string | Uint8Array> = {}
 ): Promise<Problem> {
   const input = await writeInput(tables, {}, files);
-  const error: unknown = await checkInput({input, lang: 'zh', indicatorIds: INDICATOR_IDS}).then(
+  const error: unknown = await checkInput({input, lang: 'zh'}).then(
     () => undefined,
     (e: unknown) => e
   );

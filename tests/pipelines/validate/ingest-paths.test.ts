@@ -66,7 +66,7 @@ async function validate(input: string, streamingOnly: boolean): Promise<Verdict>
       input,
       connection,
       workDir,
-      indicatorIds: new Set(),
+      indicatorUnits: new Map(),
       log,
       progress: createProgress({write: (text) => (progress += text)}),
       streamingOnly
