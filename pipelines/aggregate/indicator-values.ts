@@ -1,5 +1,6 @@
 import type {DuckDBConnection} from '@duckdb/node-api';
 import type {Cell, MeasureEquations, SuppressionReason} from '../anonymize/suppress-cells.ts';
+import {DEFAULT_COVERAGE_THRESHOLD} from '../../src/lib/publication-config.ts';
 import {loadRows} from '../lib/load-rows.ts';
 import {readRows} from '../publish/publish-table.ts';
 import {type LocalTarget, type Status, type TargetRule, statusOf, targetForYear} from './assign-status.ts';
@@ -31,6 +32,8 @@ export async function computeIndicatorValues(
 export interface IndicatorValueOptions {
   indicators: readonly Indicator[];
   workDir: string;
+  /** Below this share of its expected units reporting, a value's status is `incomplete` (default 0.8). */
+  coverageThreshold?: number;
 }
 
 /** Counts of withheld cells by reason, for the manifest. */
@@ -62,13 +65,13 @@ export async function readIndicatorCells(connection: DuckDBConnection): Promise<
                  FROM (SELECT DISTINCT indicator_id FROM indicator_raw)),
       places AS (SELECT code, (row_number() OVER (ORDER BY code) - 1)::INTEGER AS i FROM regions)
     SELECT ids.i AS indicator, places.i AS region, c.year::INTEGER AS year, c.value, c.numerator, c.denominator,
-      c.numerator_households::DOUBLE AS numerator_households, c.denominator_households::DOUBLE AS denominator_households
+      c.numerator_households::DOUBLE AS numerator_households, c.denominator_households::DOUBLE AS denominator_households,
+      c.reporting::DOUBLE AS reporting, c.expected::DOUBLE AS expected
     FROM indicator_raw c JOIN ids USING (indicator_id) JOIN places ON places.code = c.region_code
     ORDER BY c.indicator_id, c.region_code, c.year`);
   // An empty result has no columns at all (no households, villages or projects accepted).
-  const [indicator = [], region, year, value, numerator, denominator, nh, dh] = reader.getColumnsJS() as (
-    number | null
-  )[][];
+  const [indicator = [], region, year, value, numerator, denominator, nh, dh, reporting, expected] =
+    reader.getColumnsJS() as (number | null)[][];
   const raw: IndicatorCells['raw'] = [];
   for (let row = 0; row < indicator.length; row++) {
     const id = ids[indicator[row]!]!;
@@ -87,7 +90,11 @@ export async function readIndicatorCells(connection: DuckDBConnection): Promise<
       denominator_households: dh![row]!,
       parent_code: place.parent_code,
       numerator_measure: formula?.numerator ?? null,
-      denominator_measure: formula?.denominator ?? null
+      denominator_measure: formula?.denominator ?? null,
+      reporting: reporting![row]!,
+      expected: expected![row]!,
+      reporting_measure: formula?.reporting ?? null,
+      expected_measure: formula?.expected ?? null
     });
   }
   const locals = (await readRows(
@@ -105,6 +112,8 @@ export async function readIndicatorCells(connection: DuckDBConnection): Promise<
 export interface ProtectedIndicatorCells {
   reasons: (SuppressionReason | null)[];
   withheld: Set<string>;
+  /** Whether each cell's coverage is withheld (the cell is, or a household count behind it is small). */
+  coverageHidden: boolean[];
 }
 
 /**
@@ -118,8 +127,8 @@ export function protectIndicatorCells(
   equations: MeasureEquations,
   forced: ReadonlySet<string> = new Set()
 ): ProtectedIndicatorCells {
-  const {reasons, hiddenMeasures} = equations.protect(forced);
-  return {reasons, withheld: hiddenMeasures};
+  const {reasons, hiddenMeasures, coverageHidden} = equations.protect(forced);
+  return {reasons, withheld: hiddenMeasures, coverageHidden};
 }
 
 /**
@@ -132,8 +141,8 @@ export function protectIndicatorCells(
 export async function createIndicatorValues(
   connection: DuckDBConnection,
   {raw, locals}: IndicatorCells,
-  {reasons}: ProtectedIndicatorCells,
-  {indicators, workDir}: IndicatorValueOptions
+  {reasons, coverageHidden}: ProtectedIndicatorCells,
+  {indicators, workDir, coverageThreshold = DEFAULT_COVERAGE_THRESHOLD}: IndicatorValueOptions
 ): Promise<SuppressionCounts> {
   const parents = new Map(raw.map((c) => [c.region_code, c.parent_code]));
   const targetOf = targetLookup(indicators, locals, parents);
@@ -146,17 +155,27 @@ export async function createIndicatorValues(
   for (let i = 0; i < raw.length; i++) {
     const cell = raw[i]!;
     const suppressed = reasons[i]!;
-    if (cell.value === null && !suppressed) continue;
+    const reporting = cell.reporting ?? 0;
+    const expected = cell.expected ?? 0;
+    // A cell without a value is published only to say that what it needs was not reported (a first year's
+    // growth or a year without a poverty line has no value by definition: nothing to say).
+    if (cell.value === null && !suppressed && reporting >= expected) continue;
     if (previous?.indicator_id !== cell.indicator_id || previous.region_code !== cell.region_code) points = [];
     previous = cell;
     const target = targetOf(cell.indicator_id, cell.region_code, cell.year);
+    const incomplete = cell.value === null || (expected > 0 && reporting < coverageThreshold * expected);
     let status: Status = 'suppressed';
     if (!suppressed) {
-      points.push([cell.year, cell.value!]);
-      status = target ? statusOf(cell.value!, cell.year, target, points.slice(-3)) : 'no_target';
+      if (incomplete) status = 'incomplete';
+      else {
+        // A trend is drawn through complete values only: one from half the villages says little of the next.
+        points.push([cell.year, cell.value!]);
+        status = target ? statusOf(cell.value!, cell.year, target, points.slice(-3)) : 'no_target';
+      }
     }
     const hidden = suppressed !== null;
     const counts = INDICATOR_FORMULAS[cell.indicator_id]?.publishCounts !== false;
+    const coverage = !coverageHidden[i];
     rows.push({
       indicator_id: cell.indicator_id,
       region_code: cell.region_code,
@@ -165,6 +184,8 @@ export async function createIndicatorValues(
       value: hidden ? null : tidy(cell.value),
       numerator: hidden || !counts ? null : tidy(cell.numerator),
       denominator: hidden || !counts ? null : tidy(cell.denominator),
+      reporting_units: coverage ? reporting : null,
+      expected_units: coverage ? expected : null,
       target: target?.value ?? null,
       target_operator: target?.operator ?? null,
       status,
@@ -192,6 +213,8 @@ export const INDICATOR_VALUE_COLUMNS = {
   value: 'DOUBLE',
   numerator: 'DOUBLE',
   denominator: 'DOUBLE',
+  reporting_units: 'BIGINT',
+  expected_units: 'BIGINT',
   target: 'DOUBLE',
   target_operator: 'VARCHAR',
   status: 'VARCHAR',

@@ -8,11 +8,18 @@ export const MIN_NOTICE_DAYS = 10;
 
 /**
  * Creates `village_measures` and `project_measures` (per region and year,
- * rolled up through `ancestry`) and `collective_income_medians`. Village
- * shares are weighted by the village's households of that year, so a parent
- * rate is a household-weighted mean, as INDICATORS.md defines it.
+ * rolled up through `ancestry`). Village shares are weighted by the village's
+ * households of that year, so a parent rate is a household-weighted mean, as
+ * the indicator registry defines it; the median income is over the villages
+ * that reported one.
  */
 export async function createVillageAndProjectMeasures(connection: DuckDBConnection): Promise<void> {
+  // Each village measure may be unreported (empty): an indicator counts the villages that reported what it
+  // needs, and weights a rate by the households of those villages only.
+  const rate = (name: string, column: string) => `
+      count(*) FILTER (${column} IS NOT NULL)::BIGINT AS ${name}_villages,
+      sum(households) FILTER (${column} IS NOT NULL)::BIGINT AS ${name}_households,
+      ${exactSum(`${column} * households`)} AS ${name}_weighted`;
   await connection.run(`CREATE OR REPLACE TABLE village_measures AS
     WITH v AS (
       SELECT v.village_code AS code, v.year, v.collective_operating_income AS income,
@@ -21,14 +28,15 @@ export async function createVillageAndProjectMeasures(connection: DuckDBConnecti
       FROM villages v JOIN regions r ON r.code = v.village_code
       LEFT JOIN village_household_measures m ON m.code = v.village_code AND m.year = v.year)
     SELECT a.ancestor_code AS code, a.ancestor_level AS level, v.year,
-      count(*)::BIGINT AS villages_with_data,
+      count(*)::BIGINT AS villages,
+      count(*) FILTER (income IS NOT NULL)::BIGINT AS villages_with_income,
       count(*) FILTER (income >= ${COLLECTIVE_INCOME_LINE})::BIGINT AS villages_income_met,
-      count(*) FILTER (weak)::BIGINT AS weak_villages_with_data,
+      count(*) FILTER (weak)::BIGINT AS weak_villages,
+      count(*) FILTER (weak AND income IS NOT NULL)::BIGINT AS weak_villages_with_income,
       count(*) FILTER (weak AND income >= ${COLLECTIVE_INCOME_LINE})::BIGINT AS weak_villages_income_met,
-      sum(households)::BIGINT AS weighted_households,
-      ${exactSum('garbage_collection_rate * households')} AS garbage_weighted,
-      ${exactSum('greening_rate * households')} AS greening_weighted,
-      ${exactSum('tap_water_rate * households')} AS tap_water_weighted,
+      ${rate('garbage', 'garbage_collection_rate')},
+      ${rate('greening', 'greening_rate')},
+      ${rate('tap_water', 'tap_water_rate')},
       median(income) AS collective_income_median
     FROM v JOIN ancestry a ON a.code = v.code
     GROUP BY ALL`);

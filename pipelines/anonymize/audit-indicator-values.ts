@@ -19,9 +19,14 @@ const COLUMNS = [
   'value',
   'numerator',
   'denominator',
+  'reporting_units',
+  'expected_units',
   'status',
   'suppressed'
 ] as const;
+
+/** The coverage counts of a row: units reporting, units expected. */
+const COVERAGE = ['reporting', 'expected'] as const;
 
 /**
  * Reads `indicator_values.csv` of `dataDir` (if present), appends the
@@ -37,7 +42,9 @@ export async function auditIndicatorValues(
 ): Promise<void> {
   const profiles = new Map<string, IndicatorProfile>();
   await readPublishedCsv(join(dataDir, `${TABLE}.csv`), COLUMNS, (fields, line) => {
-    const [rawId, rawRegion, rawYear, rawValue, rawNumerator, rawDenominator, status, suppressed] = fields;
+    const [rawId, rawRegion, rawYear, rawValue, rawNumerator, rawDenominator, rawReporting, rawExpected, status] =
+      fields;
+    const suppressed = fields[9];
     let profile = profiles.get(rawId!);
     if (!profile) profiles.set(rawId!, (profile = profileOf(rawId!.trim(), options)));
     const {indicator, refs} = profile;
@@ -46,14 +53,19 @@ export async function auditIndicatorValues(
     const value = publishedNumber(rawValue!);
     const numerator = publishedNumber(rawNumerator!);
     const denominator = publishedNumber(rawDenominator!);
+    const reporting = publishedNumber(rawReporting!);
+    const expected = publishedNumber(rawExpected!);
     const withheld = publishedBoolean(suppressed!, `${TABLE} suppressed on line ${line}`);
-    if (withheld) findings.push(...showsWithheld(cell, [value, numerator, denominator], status!));
-    else findings.push(...belowThreshold(cell, value, numerator, denominator, options));
+    if (withheld) findings.push(...showsWithheld(cell, [value, numerator, denominator, reporting, expected], status!));
+    else {
+      findings.push(...belowThreshold(cell, value, numerator, denominator, options));
+      findings.push(...coverageBelowThreshold(cell, {reporting, expected}, options));
+    }
     if (refs.length === 0) return;
 
     if (withheld) ledger.withheld(cell, refs, profile.reveals);
     else {
-      const published = {numerator: numerator ?? (profile.count ? value : null), denominator};
+      const published = {numerator: numerator ?? (profile.count ? value : null), denominator, reporting, expected};
       for (const {name, ref} of refs) {
         const number = published[name];
         if (number !== null) ledger.published(ref, region, cell.year, number);
@@ -72,6 +84,8 @@ export async function auditIndicatorValues(
         if (!children?.some((child) => regions.has(child))) continue;
         for (const {name, ref} of refs) {
           // A region without a row has an empty population: an outsider reads it as zero.
+          // Coverage rows exist wherever units are expected, but a first year's growth has none: only the
+          // denominator is certain to be empty where a row is missing.
           const parts = children.map((child) =>
             regions.has(child)
               ? ledger.variable(ref, child, year)
@@ -91,8 +105,9 @@ export async function auditIndicatorValues(
 /** What the audit needs of one indicator, worked out once rather than per row. */
 interface IndicatorProfile {
   indicator: string;
-  /** The measures that add up, with their references; empty for an indicator that is not additive. */
-  refs: {name: 'numerator' | 'denominator'; ref: string}[];
+  /** The measures that add up, with their references: numerator and denominator of an additive indicator,
+   * the coverage counts of one counted in households; empty for none. */
+  refs: {name: 'numerator' | 'denominator' | 'reporting' | 'expected'; ref: string}[];
   /** Whether the value is a count (its numerator). */
   count: boolean;
   reveals: Reveals;
@@ -102,9 +117,10 @@ interface IndicatorProfile {
 
 function profileOf(indicator: string, options: AuditOptions): IndicatorProfile {
   const measures = options.additive.has(indicator) ? measuresOf(indicator, options) : [];
+  const coverage = options.householdCoverage.has(indicator) ? COVERAGE : [];
   return {
     indicator,
-    refs: measures.map((name) => ({name, ref: `${indicator}.${name}`})),
+    refs: [...measures, ...coverage].map((name) => ({name, ref: `${indicator}.${name}`})),
     count: options.countIndicators.has(indicator),
     reveals: (known) => reveals(indicator, known, options),
     rows: new Map()
@@ -135,6 +151,8 @@ function reveals(indicator: string, known: Readonly<Record<string, KnownMeasure>
   const {numerator, denominator} = known;
   const sensitive = options.sensitive.has(indicator);
   const kCell = sensitive ? options.kSensitive : options.k;
+  // A withheld cell's coverage may be known (it is published where it is not small); a small one may not.
+  if (COVERAGE.some((name) => known[name] && isBelowThreshold(known[name].value, kCell))) return true;
   const measures = measuresOf(indicator, options);
   const all = measures.map((m) => known[m]);
   if (all.every((m) => m !== undefined)) {
@@ -177,6 +195,21 @@ function belowThreshold(
     reasons.push(`count of fewer than ${k} people, so fewer than ${k} households`);
   }
   return reasons.map((detail) => ({code: 'BELOW_THRESHOLD', ...cell, detail}));
+}
+
+/** Coverage counted in households is a count of households of its own: 1..k−1 of them must not be shown. */
+function coverageBelowThreshold(
+  cell: CellKey,
+  counts: {reporting: number | null; expected: number | null},
+  options: AuditOptions
+): AuditFinding[] {
+  if (!options.householdCoverage.has(cell.indicator_id)) return [];
+  const k = options.sensitive.has(cell.indicator_id) ? options.kSensitive : options.k;
+  return COVERAGE.filter((name) => isBelowThreshold(counts[name], k)).map((name) => ({
+    code: 'BELOW_THRESHOLD',
+    ...cell,
+    detail: `${name} units count fewer than ${k} households`
+  }));
 }
 
 /** A withheld cell must show nothing: no number, and no status that compares its value with the target. */

@@ -23,6 +23,11 @@ export interface AuditOptions {
   /** Indicators whose numerator and denominator (or count) add up from children to parent. */
   additive: ReadonlySet<string>;
   /**
+   * Indicators whose coverage (reporting_units, expected_units) counts households: each is a count of
+   * households of its own, judged by k and adding up from children to parent.
+   */
+  householdCoverage: ReadonlySet<string>;
+  /**
    * Groups of measures that are the same count for the same region and year,
    * so that a number withheld under one name and shown under another is
    * known. `monitoring.<column>` is a total row of the monitoring table.
@@ -48,6 +53,15 @@ const HOUSEHOLD_RATES = [
 ];
 const PEOPLE_RATES = ['consolidation_rate', 'family_doctor_rate', 'medical_insurance_rate'];
 const PEOPLE_COUNTS = ['dropout_children'];
+/** Rates of households whose denominator is, by definition, the households that reported what they need. */
+const REPORTING_DENOMINATORS = [
+  'sanitary_toilet_rate',
+  'safe_housing_rate',
+  'safe_water_rate',
+  'income_above_line_rate',
+  'monitored_share',
+  'risk_elimination_rate'
+];
 
 /** The defaults of contract section 3 and data/indicators/ (their numerator and denominator definitions). */
 export const DEFAULT_AUDIT_OPTIONS: AuditOptions = {
@@ -58,15 +72,42 @@ export const DEFAULT_AUDIT_OPTIONS: AuditOptions = {
   peopleCountIndicators: new Set(PEOPLE_RATES),
   countIndicators: new Set(PEOPLE_COUNTS),
   additive: new Set([...HOUSEHOLD_RATES, ...PEOPLE_RATES, ...PEOPLE_COUNTS]),
+  householdCoverage: new Set([...HOUSEHOLD_RATES, ...PEOPLE_RATES, ...PEOPLE_COUNTS, 'income_growth_gap']),
+  // A measure cell left empty means "not reported" (contract v2): each rate counts only the households that
+  // reported what it needs, so two rates over the same households share a denominator only where both need
+  // no reported measure. Their expected households are the same count.
   sharedMeasures: [
     // 监测对象户数: monitored_share's numerator, risk_elimination_rate's denominator, the monitoring total.
-    ['monitored_share.numerator', 'risk_elimination_rate.denominator', 'monitoring.households'],
+    [
+      'monitored_share.numerator',
+      'risk_elimination_rate.denominator',
+      'risk_elimination_rate.reporting',
+      'risk_elimination_rate.expected',
+      'monitoring.households'
+    ],
     // 已消除风险的监测对象户数.
     ['risk_elimination_rate.numerator', 'monitoring.eliminated_households'],
     // 建档立卡户数.
-    ['safe_housing_rate.denominator', 'safe_water_rate.denominator', 'monitored_share.denominator'],
-    // 建档立卡户人口数.
-    ['family_doctor_rate.denominator', 'medical_insurance_rate.denominator']
+    [
+      'monitored_share.denominator',
+      'monitored_share.reporting',
+      'monitored_share.expected',
+      'family_doctor_rate.expected',
+      'medical_insurance_rate.expected',
+      'safe_housing_rate.expected',
+      'safe_water_rate.expected',
+      'dropout_children.expected',
+      'income_support_coverage.expected',
+      'income_above_line_rate.expected'
+    ],
+    // 全部农户数.
+    ['sanitary_toilet_rate.expected', 'income_growth_gap.expected'],
+    // 已脱贫和返贫户数: all of them report (status is never empty).
+    ['consolidation_rate.reporting', 'consolidation_rate.expected'],
+    ...REPORTING_DENOMINATORS.filter((id) => id !== 'monitored_share' && id !== 'risk_elimination_rate').map((id) => [
+      `${id}.denominator`,
+      `${id}.reporting`
+    ])
   ],
   monitoringAbsentRowsAreZero: true
 };

@@ -22,6 +22,15 @@ export interface Cell {
    */
   numerator_measure?: string | null;
   denominator_measure?: string | null;
+  /**
+   * Coverage (contract v2): the units that reported what the indicator needs and the units it expects, each
+   * a count of households for a household-based indicator, with the measures they are (e.g. `hh_reg`).
+   * Published where their measure is not withheld; a small one (1..k−1 households) never is.
+   */
+  reporting?: number | null;
+  expected?: number | null;
+  reporting_measure?: string | null;
+  expected_measure?: string | null;
 }
 
 export interface DisclosurePolicy {
@@ -124,7 +133,7 @@ export function suppressionReasons(
   policy: DisclosurePolicy,
   isPrimary: (cell: Cell) => boolean = (cell) => needsPrimarySuppression(cell, policy),
   forced: ReadonlySet<string> = new Set()
-): {reasons: (SuppressionReason | null)[]; hiddenMeasures: Set<string>} {
+): {reasons: (SuppressionReason | null)[]; hiddenMeasures: Set<string>; coverageHidden: boolean[]} {
   return new MeasureEquations(cells, policy, isPrimary).protect(forced);
 }
 
@@ -141,12 +150,16 @@ export class MeasureEquations {
   /** The measure behind each cell's numerator and denominator, when complementary suppression may withhold it. */
   readonly #numerators: (MeasureCell | undefined)[];
   readonly #denominators: (MeasureCell | undefined)[];
+  /** The household counts behind each cell's coverage, [reporting, expected], when it has them. */
+  readonly #coverage: MeasureCell[][];
   /** Every measure cell, by measure, year and region, each in the order first met. */
   readonly #measureCells: MeasureCell[] = [];
   /** Per measure and year, in the order first met: each parent with its children. */
   readonly #equations: Map<MeasureCell, MeasureCell[]>[] = [];
   /** Primary suppression withholds a cell's denominator too when that is the small count. */
   readonly #hidesDenominator: boolean[];
+  /** Coverage counts withheld from the start: they are small. */
+  readonly #smallCoverage: MeasureCell[];
 
   constructor(
     cells: readonly Cell[],
@@ -158,6 +171,9 @@ export class MeasureEquations {
     this.#numerators = new Array<MeasureCell | undefined>(n);
     this.#denominators = new Array<MeasureCell | undefined>(n);
     this.#hidesDenominator = new Array<boolean>(n);
+    this.#coverage = new Array<MeasureCell[]>(n);
+    /** Coverage counts of 1..k−1 households are small cells of their own, whatever the value beside them. */
+    const smallCoverage: MeasureCell[] = [];
     // measure -> year -> region -> the number: nested maps, so that no key text is built per cell.
     const measures = new Map<string, Map<number, Map<string, MeasureCell>>>();
     const protectable = (c: Cell) => policy.householdBased.has(c.indicator_id) && policy.additive.has(c.indicator_id);
@@ -183,7 +199,7 @@ export class MeasureEquations {
           hidden: false
         };
         group.set(cell.region_code, m);
-      }
+      } else if (households > m.households) m.households = households;
       return m;
     };
     for (let i = 0; i < n; i++) {
@@ -194,6 +210,23 @@ export class MeasureEquations {
         c.denominator_households,
         policy.sensitive.has(c.indicator_id) ? policy.kSensitive : policy.k
       );
+      const k = policy.sensitive.has(c.indicator_id) ? policy.kSensitive : policy.k;
+      if (policy.householdBased.has(c.indicator_id)) {
+        // [reporting, expected], both or neither.
+        const coverage: MeasureCell[] = [];
+        // A cell that expects no unit (where its indicator does not apply) has no coverage to protect.
+        if (c.reporting_measure && c.expected_measure && c.reporting != null && c.expected) {
+          for (const [measure, count] of [
+            [c.reporting_measure, c.reporting],
+            [c.expected_measure, c.expected]
+          ] as const) {
+            const m = measureCell(measure, c, count);
+            coverage.push(m);
+            if (isSmall(count, k)) smallCoverage.push(m);
+          }
+        }
+        this.#coverage[i] = coverage;
+      }
       if (!protectable(c)) continue;
       const [numeratorMeasure, denominatorMeasure] = measureNames(c);
       if (c.numerator_households !== null) {
@@ -203,6 +236,7 @@ export class MeasureEquations {
         this.#denominators[i] = measureCell(denominatorMeasure, c, c.denominator_households);
       }
     }
+    this.#smallCoverage = smallCoverage;
     for (const byYear of measures.values()) {
       for (const group of byYear.values()) {
         this.#measureCells.push(...group.values());
@@ -223,8 +257,10 @@ export class MeasureEquations {
   protect(forced: ReadonlySet<string> = new Set()): {
     reasons: (SuppressionReason | null)[];
     hiddenMeasures: Set<string>;
+    coverageHidden: boolean[];
   } {
     for (const m of this.#measureCells) m.hidden = forced.size > 0 && forced.has(m.key);
+    for (const m of this.#smallCoverage) m.hidden = true;
     const reasons = [...this.#primary];
     for (let i = 0; i < reasons.length; i++) {
       if (reasons[i] === null) continue;
@@ -233,15 +269,35 @@ export class MeasureEquations {
       const denominator = this.#denominators[i];
       if (denominator && this.#hidesDenominator[i]) denominator.hidden = true;
     }
-    for (const children of this.#equations) protectEquations(children);
+    // A cell's reporting units never exceed its expected ones: a withheld expected count is withheld with its
+    // reporting count, whose value would bound it from below (and tell it where every unit reported); a
+    // withheld reporting count is withheld with an expected count that equals it. A count shown beside a
+    // withheld one that it merely bounds is left to the interval audit. Each withholding may call for partners
+    // in the sums, until nothing changes.
+    for (let linked = true; linked;) {
+      for (const children of this.#equations) protectEquations(children);
+      linked = false;
+      for (const group of this.#coverage) {
+        const [reporting, expected] = group ?? [];
+        if (!reporting || !expected || reporting.hidden === expected.hidden) continue;
+        if (expected.hidden || reporting.households === expected.households) {
+          reporting.hidden = expected.hidden = true;
+          linked = true;
+        }
+      }
+    }
     for (let i = 0; i < reasons.length; i++) {
       if (!reasons[i] && (this.#numerators[i]?.hidden || this.#denominators[i]?.hidden)) {
         reasons[i] = 'complementary';
       }
     }
+    // A withheld cell shows no coverage either; a published one hides it where a count behind it is withheld.
+    const coverageHidden = reasons.map(
+      (reason, i) => reason !== null || (this.#coverage[i]?.some((m) => m.hidden) ?? false)
+    );
     const hiddenMeasures = new Set<string>();
     for (const m of this.#measureCells) if (m.hidden) hiddenMeasures.add(m.key);
-    return {reasons, hiddenMeasures};
+    return {reasons, hiddenMeasures, coverageHidden};
   }
 }
 

@@ -13,8 +13,9 @@ import {readRows} from './publish-table.ts';
 export const UNDERSPENT_SHARE = 0.9;
 
 /**
- * The indicator whose denominator is every household of a region and year: a
- * project cannot benefit more households than its place has.
+ * The indicator that expects every household of a region and year (its
+ * coverage's expected units): a project cannot benefit more households than
+ * its place has.
  */
 const ALL_HOUSEHOLDS_INDICATOR = 'sanitary_toilet_rate';
 
@@ -28,8 +29,9 @@ const ALL_HOUSEHOLDS_INDICATOR = 'sanitary_toilet_rate';
  * That date is the last day of the latest project year, never the wall
  * clock, so the same input always gives the same flags. Beneficiaries are
  * compared with the household count of the place only where that count is
- * published (the denominator of {@link ALL_HOUSEHOLDS_INDICATOR}), so the flag
- * reveals nothing about a withheld cell. Funds carry their reconciliation:
+ * published (the expected units of {@link ALL_HOUSEHOLDS_INDICATOR}), so the
+ * flag reveals nothing about a withheld cell. `overdue` needs an end date: a
+ * planned project or work in progress without one is never overdue. Funds carry their reconciliation:
  * how many projects draw on them, the sum of those projects' budgets and of
  * what they spent; budgets above the amount are flagged, not rejected (contract).
  */
@@ -42,8 +44,8 @@ export async function createFundProjectViews(connection: DuckDBConnection): Prom
   const asOf = referenceDate === null ? 'NULL::DATE' : `DATE '${referenceDate}'`;
   await connection.run(`CREATE OR REPLACE VIEW pub_projects AS
     WITH place_households AS (
-      SELECT region_code, year, denominator AS households FROM indicator_values
-      WHERE indicator_id = '${ALL_HOUSEHOLDS_INDICATOR}' AND NOT suppressed AND denominator IS NOT NULL)
+      SELECT region_code, year, expected_units AS households FROM indicator_values
+      WHERE indicator_id = '${ALL_HOUSEHOLDS_INDICATOR}' AND expected_units IS NOT NULL)
     SELECT p.project_id, p.year, p.name, p.type, p.region_code, r.name AS region_name, p.fund_id, p.budget, p.spent,
       p.beneficiary_households, p.beneficiary_poor_households, p.status, p.start_date, p.end_date, p.responsible_unit,
       p.notice_start, p.notice_end, p.asset_owner, p.hotline,

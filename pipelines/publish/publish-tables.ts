@@ -2,7 +2,8 @@ import type {DuckDBConnection} from '@duckdb/node-api';
 import type {Indicator, SourceCitation} from '../aggregate/indicator-registry.ts';
 import {loadRows} from '../lib/load-rows.ts';
 import type {FileAccount, RegionRejections} from '../validate/rejection-log.ts';
-import {createQualityTable} from './quality-table.ts';
+import {createNotReportedTable, createQualityTable} from './quality-table.ts';
+import {INDICATOR_FORMULAS} from '../aggregate/indicator-formulas.ts';
 import {join} from 'node:path';
 import {createFundProjectViews} from './fund-project-flags.ts';
 import {type PublishedTable, describeFile, publishTable} from './publish-table.ts';
@@ -54,8 +55,8 @@ export const PUBLISHED_TABLES: (TableDescription & {json: boolean})[] = [
     primaryKey: ['indicator_id', 'region_code', 'year'],
     title: {zh: '指标数值', en: 'Indicator values'},
     description: {
-      zh: '各指标按地区、年度的数值、分子、分母、目标和状态；比率以小数表示（0.95 即 95%）；不公开的单元数值为空。',
-      en: 'Every indicator per region and year: value, numerator, denominator, target and status; shares as fractions (0.95 = 95%); withheld cells are empty.'
+      zh: '各指标按地区、年度的数值、分子、分母、覆盖范围（已报送单位数 reporting_units／应报送单位数 expected_units，单位见 indicators 表的 coverage_unit）、目标和状态；比率以小数表示（0.95 即 95%）；覆盖率低于阈值时状态为 incomplete（数据不全）；全无报送时数值为空、状态为 incomplete；不公开的单元数值为空。',
+      en: 'Every indicator per region and year: value, numerator, denominator, coverage (units that reported what it needs, reporting_units, of the units it expects, expected_units; what they count is the coverage_unit of the indicators table), target and status; shares as fractions (0.95 = 95%); below the coverage threshold the status is incomplete; where nothing was reported the value is empty and the status incomplete; withheld cells are empty.'
     }
   },
   {
@@ -92,6 +93,17 @@ export const PUBLISHED_TABLES: (TableDescription & {json: boolean})[] = [
     }
   },
   {
+    table: 'not_reported',
+    name: 'not_reported',
+    json: true,
+    primaryKey: ['region_code', 'dataset', 'column', 'year'],
+    title: {zh: '未报送数据', en: 'Cells not reported'},
+    description: {
+      zh: '按县（市、区）、输入文件、列和年度统计的空白（未报送）单元格数：户和村的计量列留空表示尚未报送，该行照常接受，需要这一项的指标只计已报送的单位，并在 indicator_values 中公布覆盖范围（reporting_units／expected_units）。只列大于零的计数，不含任何个人记录。',
+      en: 'Empty (not reported) cells per county, input file, column and year: an empty measure cell of a household or village means it has not been reported yet; the row is accepted, the indicators that need the cell count only the units that reported it, and indicator_values publishes their coverage (reporting_units / expected_units). Counts above zero only; no record-level data.'
+    }
+  },
+  {
     table: 'pub_funds',
     name: 'funds',
     json: true,
@@ -109,8 +121,8 @@ export const PUBLISHED_TABLES: (TableDescription & {json: boolean})[] = [
     primaryKey: ['project_id'],
     title: {zh: '项目安排和资金使用', en: 'Projects and spending'},
     description: {
-      zh: '每个项目的地点、类型、资金来源、计划投资、已支付、受益户数、状态、公示期和提示（notice_missing 未公示，notice_short 公示不足10天，over_budget 支出超预算，underspent 已完工但支付不足计划投资的90%，overdue 超过完工日期仍未完工（以数据最新年度的12月31日为准，见 manifest.json 的 flags_reference_date），beneficiaries_inconsistent 受益户数不一致）。',
-      en: 'Every project: place, type, fund, budget, spent, beneficiaries, status, notice period and flags (notice_missing: no notice; notice_short: notice under 10 days; over_budget: spent above budget; underspent: completed or accepted with under 90% of the budget paid; overdue: not completed after its end date, judged at 31 December of the latest data year, flags_reference_date in manifest.json; beneficiaries_inconsistent: beneficiary counts that contradict each other or the households of the place).'
+      zh: '每个项目的地点、类型、资金来源、计划投资、已支付、受益户数、状态、公示期和提示（notice_missing 未公示，notice_short 公示不足10天，over_budget 支出超预算，underspent 已完工但支付不足计划投资的90%，overdue 超过完工日期仍未完工（以数据最新年度的12月31日为准，见 manifest.json 的 flags_reference_date；未填完工日期的项目不作此提示），beneficiaries_inconsistent 受益户数不一致）。',
+      en: 'Every project: place, type, fund, budget, spent, beneficiaries, status, notice period and flags (notice_missing: no notice; notice_short: notice under 10 days; over_budget: spent above budget; underspent: completed or accepted with under 90% of the budget paid; overdue: not completed after its end date, judged at 31 December of the latest data year, flags_reference_date in manifest.json (never for a project without an end date); beneficiaries_inconsistent: beneficiary counts that contradict each other or the households of the place).'
     }
   }
 ];
@@ -147,6 +159,7 @@ export async function publishTables(connection: DuckDBConnection, options: Publi
       denominator_en: 'VARCHAR',
       population: 'VARCHAR',
       aggregation: 'VARCHAR',
+      coverage_unit: 'VARCHAR',
       sensitive: 'BOOLEAN',
       targets: 'VARCHAR',
       source: 'VARCHAR',
@@ -169,6 +182,7 @@ export async function publishTables(connection: DuckDBConnection, options: Publi
       denominator_en: i.denominator?.en ?? null,
       population: i.population,
       aggregation: i.aggregation,
+      coverage_unit: INDICATOR_FORMULAS[i.id]?.unit ?? null,
       sensitive: i.sensitive,
       // The default targets with the clause each comes from, as JSON text (a cell of a flat table).
       targets: JSON.stringify(
@@ -191,6 +205,7 @@ export async function publishTables(connection: DuckDBConnection, options: Publi
     SELECT code, name, level, parent_code, poor_village, deep_poor_village, weak_village FROM regions`);
   const {referenceDate} = await createFundProjectViews(connection);
   await createQualityTable(connection, options.files, options.rejections ?? [], workDir);
+  const notReported = await createNotReportedTable(connection);
   const tables: PublishedTable[] = [];
   for (const t of PUBLISHED_TABLES) {
     tables.push(
@@ -205,6 +220,7 @@ export async function publishTables(connection: DuckDBConnection, options: Publi
     synthetic: options.synthetic,
     suppression: options.suppression,
     flagsReferenceDate: referenceDate,
+    notReported,
     otherFiles: [datapackage]
   });
   return {tables, manifest};

@@ -1,5 +1,6 @@
 import type {DuckDBConnection} from '@duckdb/node-api';
-import {sqlIdentifier} from '../lib/duckdb.ts';
+import {inputTable, measureColumns} from '../../src/lib/input-tables.ts';
+import {sqlIdentifier, sqlString} from '../lib/duckdb.ts';
 import {loadRows} from '../lib/load-rows.ts';
 import type {FileAccount, RegionRejections} from '../validate/rejection-log.ts';
 import {readRows} from './publish-table.ts';
@@ -103,4 +104,41 @@ export async function createQualityTable(
     return {region_code: region_code === '' ? null : region_code, dataset: source, measure, count};
   });
   await loadRows(connection, 'quality', QUALITY_COLUMNS, published, workDir);
+}
+
+/**
+ * Creates the published `not_reported` table (未报送): per county, input
+ * file, measure column and year, how many cells were left empty — "not
+ * reported" (contract v2), so the indicators that need them count fewer
+ * units. Households are counted from their per-village counts (their own
+ * table is gone by now); only counts above zero are listed. Returns the total
+ * of each measure column of each file, zeros included, for the manifest.
+ */
+export async function createNotReportedTable(
+  connection: DuckDBConnection
+): Promise<Record<string, Record<string, number>>> {
+  const cells = [
+    ...measureColumns(inputTable('households')).map(
+      (c) => `SELECT code, year, 'households.csv' AS dataset, ${sqlString(c.name)} AS "column",
+        ${sqlIdentifier(`nr_${c.name}`)} AS cells FROM village_household_measures`
+    ),
+    ...measureColumns(inputTable('villages')).map(
+      (c) => `SELECT village_code AS code, year, 'villages.csv' AS dataset, ${sqlString(c.name)} AS "column",
+        count(*) FILTER (${sqlIdentifier(c.name)} IS NULL) AS cells FROM villages GROUP BY ALL`
+    )
+  ];
+  await connection.run(`CREATE OR REPLACE TABLE not_reported AS
+    SELECT a.ancestor_code AS region_code, c.dataset, c."column", c.year::INTEGER AS year, sum(c.cells)::BIGINT AS cells
+    FROM (${cells.join('\nUNION ALL\n')}) c JOIN ancestry a ON a.code = c.code AND a.ancestor_level = 'county'
+    GROUP BY ALL HAVING sum(c.cells) > 0`);
+  const totals: Record<string, Record<string, number>> = {};
+  for (const spec of [inputTable('households'), inputTable('villages')]) {
+    totals[spec.file] = Object.fromEntries(measureColumns(spec).map((c) => [c.name, 0]));
+  }
+  const rows = await readRows(
+    connection,
+    'SELECT dataset, "column", sum(cells)::BIGINT AS n FROM not_reported GROUP BY ALL'
+  );
+  for (const {dataset, column, n} of rows) totals[String(dataset)]![String(column)] = Number(n);
+  return totals;
 }

@@ -1,7 +1,12 @@
 import {existsSync, readFileSync} from 'node:fs';
 import {basename, join} from 'node:path';
 import {parse} from 'yaml';
-import {type Bilingual, DEFAULT_LICENCE, type PublicationConfig} from '../../src/lib/publication-config.ts';
+import {
+  type Bilingual,
+  DEFAULT_COVERAGE_THRESHOLD,
+  DEFAULT_LICENCE,
+  type PublicationConfig
+} from '../../src/lib/publication-config.ts';
 import {PipelineError} from '../lib/pipeline-error.ts';
 
 /** The configuration files looked for in the input folder, in this order. */
@@ -14,6 +19,7 @@ export interface PublicationConfigSpec {
   site_url?: string;
   licence?: string | {name?: string; url?: string; text?: string | Partial<Bilingual>};
   citation?: string | Partial<Bilingual>;
+  coverage_threshold?: number | string;
 }
 
 export interface PublicationConfigDefaults {
@@ -53,7 +59,7 @@ export function normalizePublicationConfig(
   defaults: PublicationConfigDefaults,
   file = 'site.yml'
 ): PublicationConfig {
-  const known = new Set(['publisher', 'title', 'site_url', 'licence', 'license', 'citation']);
+  const known = new Set(['publisher', 'title', 'site_url', 'licence', 'license', 'citation', 'coverage_threshold']);
   const unknown = Object.keys(spec).find((key) => !known.has(key));
   if (unknown) throw configError(file, unknown, 'unknown field');
   const text = (field: string, value: unknown, fallback: Bilingual | null): Bilingual | null => {
@@ -88,12 +94,24 @@ export function normalizePublicationConfig(
   }
   if (spec.site_url !== undefined) assertUrl(file, 'site_url', spec.site_url);
   return {
+    coverage_threshold: coverageThreshold(file, spec.coverage_threshold),
     publisher: text('publisher', spec.publisher, {zh: defaults.publisher, en: defaults.publisher})!,
     title: text('title', spec.title, defaults.title)!,
     licence,
     citation: text('citation', spec.citation, null),
     site_url: spec.site_url ? spec.site_url.replace(/\/?$/, '/') : null
   };
+}
+
+/** The coverage threshold: a share in (0, 1], written 0.8 or 80%; default 0.8. */
+function coverageThreshold(file: string, value: unknown): number {
+  if (value === undefined || value === null) return DEFAULT_COVERAGE_THRESHOLD;
+  const text = String(value).trim();
+  const share = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
+  if (text === '' || !Number.isFinite(share) || share <= 0 || share > 1) {
+    throw configError(file, 'coverage_threshold', 'expected a share above 0 and at most 1, like 0.8 or 80%');
+  }
+  return share;
 }
 
 function assertUrl(file: string, field: string, value: unknown): asserts value is string {

@@ -20,7 +20,12 @@ export interface PublicationConfig {
   citation: Bilingual | null;
   /** Address the site is published at (ends with `/`); citations take its origin; null when unknown. */
   site_url: string | null;
+  /** Below this share of its expected units reporting, a value's status is `incomplete` (contract v2). */
+  coverage_threshold: number;
 }
+
+/** The coverage threshold when the configuration names none: 80 % of the expected units must report. */
+export const DEFAULT_COVERAGE_THRESHOLD = 0.8;
 
 /** The licence when the configuration names none: CC BY 4.0, the usual open-data licence. */
 export const DEFAULT_LICENCE: PublicationConfig['licence'] = {

@@ -27,35 +27,72 @@ const household = fc.record({
   toilet: fc.boolean(),
   signedShare: fc.double({min: 0, max: 1, noNaN: true}),
   dropout: fc.integer({min: 0, max: 2}),
-  income: fc.integer({min: 0, max: 20000})
+  income: fc.integer({min: 0, max: 20000}),
+  // Issue 13: a measure may be left empty (not reported).
+  toiletReported: fc.boolean(),
+  signedReported: fc.boolean(),
+  incomeReported: fc.boolean()
 });
 type Household = typeof household extends fc.Arbitrary<infer T> ? T : never;
 
-/** What each indicator should be for a region, computed row by row with no SQL. */
-function bruteForce(rows: Household[], region: string) {
+interface Expected {
+  value: number | null;
+  /** Households that reported what the indicator needs, of the households it expects. */
+  reporting: number;
+  expected: number;
+}
+
+/**
+ * What each indicator should be for a region, computed row by row with no SQL: over the households that
+ * reported what it needs (numerator and denominator alike), with that coverage.
+ */
+function bruteForce(rows: Household[], region: string): Record<string, Expected> {
   const inside = rows.filter((h) => h.village.startsWith(region));
   const reg = inside.filter((h) => h.registered);
   const sum = (xs: Household[], f: (h: Household) => number) => xs.reduce((s, h) => s + f(h), 0);
   const ratio = (n: number, d: number) => (d ? n / d : null);
   const exited = reg.filter((h) => !h.returned);
+  const toilets = inside.filter((h) => h.toiletReported);
+  const signed = reg.filter((h) => h.signedReported);
+  const incomes = reg.filter((h) => h.incomeReported);
   return {
-    sanitary_toilet_rate: ratio(inside.filter((h) => h.toilet).length, inside.length),
-    family_doctor_rate: ratio(
-      sum(reg, (h) => Math.floor(h.members * h.signedShare)),
-      sum(reg, (h) => h.members)
-    ),
-    consolidation_rate: ratio(
-      sum(exited, (h) => h.members),
-      sum(reg, (h) => h.members)
-    ),
-    monitored_share: ratio(inside.filter((h) => h.monitored).length, reg.length),
-    dropout_children: sum(reg, (h) => h.dropout),
-    income_above_line_rate: ratio(reg.filter((h) => h.income > LINE).length, reg.length)
+    sanitary_toilet_rate: {
+      value: ratio(toilets.filter((h) => h.toilet).length, toilets.length),
+      reporting: toilets.length,
+      expected: inside.length
+    },
+    family_doctor_rate: {
+      value: ratio(
+        sum(signed, (h) => Math.floor(h.members * h.signedShare)),
+        sum(signed, (h) => h.members)
+      ),
+      reporting: signed.length,
+      expected: reg.length
+    },
+    consolidation_rate: {
+      value: ratio(
+        sum(exited, (h) => h.members),
+        sum(reg, (h) => h.members)
+      ),
+      reporting: reg.length,
+      expected: reg.length
+    },
+    monitored_share: {
+      value: ratio(inside.filter((h) => h.monitored).length, reg.length),
+      reporting: reg.length,
+      expected: reg.length
+    },
+    dropout_children: {value: sum(reg, (h) => h.dropout), reporting: reg.length, expected: reg.length},
+    income_above_line_rate: {
+      value: ratio(incomes.filter((h) => h.income > LINE).length, incomes.length),
+      reporting: incomes.length,
+      expected: reg.length
+    }
   };
 }
 
 describe('indicator rollups (property)', () => {
-  it('equal a row-by-row computation for every region, parents from summed numerators and denominators', async () => {
+  it('equal a row-by-row computation for every region, parents from summed numerators and denominators, over the reporting households with their coverage', async () => {
     const connection = await openDuckDB();
     await connection.run(
       `CREATE TABLE regions AS SELECT * FROM (VALUES ${REGIONS.map(
@@ -66,9 +103,11 @@ describe('indicator rollups (property)', () => {
       fc.asyncProperty(fc.array(household, {minLength: 1, maxLength: 60}), async (rows) => {
         const values = rows.map((h, i) => {
           const status = h.registered ? (h.returned ? "'returned'" : "'exited'") : "'none'";
-          const signed = Math.floor(h.members * h.signedShare);
+          const signed = h.signedReported ? Math.floor(h.members * h.signedShare) : 'NULL';
+          const income = h.incomeReported ? h.income : 'NULL';
+          const toilet = h.toiletReported ? h.toilet : 'NULL';
           return `('H${i}', 2024, '${h.village}', ${h.members}, ${h.registered}, ${status}, ${h.monitored},
-            NULL::DATE, ${h.income}, 1, 0, false, ${signed}, ${h.members}, ${h.toilet}, true, true, ${h.dropout})`;
+            NULL::DATE, ${income}, 1, 0, false, ${signed}, ${h.members}, ${toilet}, true, true, ${h.dropout})`;
         });
         await connection.run(`CREATE OR REPLACE TABLE households AS SELECT * FROM (VALUES ${values.join(', ')})
           t(household_id, year, village_code, members, registered, status, monitored, risk_eliminated_date,
@@ -78,15 +117,22 @@ describe('indicator rollups (property)', () => {
         await createHouseholdMeasures(connection, new Map([[2024, LINE]]));
         const ids = Object.keys(bruteForce([], ''));
         await computeIndicators(connection, ids);
-        const computed = await readRows(connection, 'SELECT indicator_id, region_code, value FROM indicator_raw');
+        const computed = await readRows(
+          connection,
+          'SELECT indicator_id, region_code, value, reporting, expected FROM indicator_raw'
+        );
         for (const [code] of REGIONS) {
-          const expected = bruteForce(rows, code) as Record<string, number | null>;
+          const expected = bruteForce(rows, code);
           for (const id of ids) {
             const row = computed.find((r) => r.indicator_id === id && r.region_code === code);
-            const want = rows.some((h) => h.village.startsWith(code)) ? expected[id] : undefined;
-            if (want === undefined) expect(row, `${id} ${code}`).toBeUndefined();
-            else if (want === null) expect(row?.value ?? null, `${id} ${code}`).toBeNull();
-            else expect(row?.value as number, `${id} ${code}`).toBeCloseTo(want, 12);
+            const want = rows.some((h) => h.village.startsWith(code)) ? expected[id]! : undefined;
+            if (want === undefined) {
+              expect(row, `${id} ${code}`).toBeUndefined();
+              continue;
+            }
+            if (want.value === null) expect(row?.value ?? null, `${id} ${code}`).toBeNull();
+            else expect(row?.value as number, `${id} ${code}`).toBeCloseTo(want.value, 12);
+            expect([row?.reporting, row?.expected], `${id} ${code} coverage`).toEqual([want.reporting, want.expected]);
           }
         }
       }),

@@ -39,13 +39,22 @@ const REGIONS = [
   '360726101202,太平村村委会,village,360726101,false,false,false'
 ];
 const VALUES_HEADER =
-  'indicator_id,region_code,level,year,value,numerator,denominator,target,target_operator,status,suppressed';
+  'indicator_id,region_code,level,year,value,numerator,denominator,reporting_units,expected_units,target,target_operator,status,suppressed';
 
-/** An indicator_values row: published when numbers are given, else withheld. */
-function cell(indicator: string, region: string, level: string, numbers?: [number, number]): string {
-  if (!numbers) return `${indicator},${region},${level},2021,,,,1.0,>=,suppressed,true`;
+/**
+ * An indicator_values row: published when numbers are given, else withheld. Its coverage (reporting and
+ * expected units) defaults to every unit of the denominator reporting.
+ */
+function cell(
+  indicator: string,
+  region: string,
+  level: string,
+  numbers?: [number, number],
+  [reporting, expected] = [numbers?.[1], numbers?.[1]]
+): string {
+  if (!numbers) return `${indicator},${region},${level},2021,,,,,,1.0,>=,suppressed,true`;
   const [numerator, denominator] = numbers;
-  return `${indicator},${region},${level},2021,${numerator / denominator},${numerator}.0,${denominator}.0,1.0,>=,met,false`;
+  return `${indicator},${region},${level},2021,${numerator / denominator},${numerator}.0,${denominator}.0,${reporting},${expected},1.0,>=,met,false`;
 }
 
 /** safe_water_rate for the city, county, township and three villages; undefined = withheld. */
@@ -109,9 +118,9 @@ describe('auditPublished on hand-made tables', () => {
         cell('safe_housing_rate', '360726101200', 'village', [4, 4]),
         cell('risk_elimination_rate', '360726101201', 'village', [40, 45]),
         cell('family_doctor_rate', '360726101202', 'village', [3, 3]),
-        'dropout_children,360726101,township,2021,2.0,2.0,,0.0,=,off_track,false',
+        'dropout_children,360726101,township,2021,2.0,2.0,,40,40,0.0,=,off_track,false',
         // Zero is published; a village-based indicator is public data.
-        'dropout_children,360726,county,2021,0.0,0.0,,0.0,=,met,false',
+        'dropout_children,360726,county,2021,0.0,0.0,,400,400,0.0,=,met,false',
         cell('tap_water_rate', '360726101200', 'village', [1, 2])
       ]
     });
@@ -119,8 +128,12 @@ describe('auditPublished on hand-made tables', () => {
     expect(found).toEqual([
       'dropout_children 360726101: count of fewer than 5 people, so fewer than 5 households',
       'family_doctor_rate 360726101202: denominator counts fewer than 5 people',
+      'family_doctor_rate 360726101202: expected units count fewer than 5 households',
+      'family_doctor_rate 360726101202: reporting units count fewer than 5 households',
       'risk_elimination_rate 360726101201: complement (denominator − numerator) counts fewer than 10 households',
-      'safe_housing_rate 360726101200: denominator counts fewer than 5 households'
+      'safe_housing_rate 360726101200: denominator counts fewer than 5 households',
+      'safe_housing_rate 360726101200: expected units count fewer than 5 households',
+      'safe_housing_rate 360726101200: reporting units count fewer than 5 households'
     ]);
   });
 
@@ -134,7 +147,9 @@ describe('auditPublished on hand-made tables', () => {
         indicator_id: 'safe_water_rate',
         region_code: '360726101200',
         year: 2021,
-        detail: 'numerator = 360726101 − its other children; denominator = 360726101 − its other children'
+        detail:
+          'numerator = 360726101 − its other children; denominator = 360726101 − its other children; ' +
+          'reporting = 360726101 − its other children; expected = 360726101 − its other children'
       }
     ]);
   });
@@ -170,9 +185,22 @@ describe('auditPublished on hand-made tables', () => {
     });
     const findings = await auditPublished(dir);
     expect(findings.map((f) => [f.region_code, f.detail])).toEqual([
-      ['360726101', 'numerator = 360726 − its other children; denominator = 360726 − its other children'],
-      ['360726101200', 'numerator = 360726101 − its other children; denominator = 360726101 − its other children'],
-      ['360726102', 'numerator = sum of its children; denominator = sum of its children']
+      [
+        '360726101',
+        ['numerator', 'denominator', 'reporting', 'expected']
+          .map((m) => `${m} = 360726 − its other children`)
+          .join('; ')
+      ],
+      [
+        '360726101200',
+        ['numerator', 'denominator', 'reporting', 'expected']
+          .map((m) => `${m} = 360726101 − its other children`)
+          .join('; ')
+      ],
+      [
+        '360726102',
+        ['numerator', 'denominator', 'reporting', 'expected'].map((m) => `${m} = sum of its children`).join('; ')
+      ]
     ]);
   });
 
@@ -196,7 +224,10 @@ describe('auditPublished on hand-made tables', () => {
       [
         'monitored_share',
         '360726101200',
-        'numerator = 360726101 − its other children; denominator = published safe_housing_rate denominator'
+        // Registered households, the denominator of monitored_share, are the households safe_housing_rate
+        // expects (its coverage).
+        'numerator = 360726101 − its other children; denominator = published safe_housing_rate expected; ' +
+          'reporting = published safe_housing_rate expected; expected = published safe_housing_rate expected'
       ]
     ]);
   });
@@ -206,13 +237,16 @@ describe('auditPublished on hand-made tables', () => {
       regions: REGIONS,
       indicator_values: [
         VALUES_HEADER,
-        'safe_water_rate,360726101200,village,2021,0.5,,,1.0,>=,suppressed,true',
-        'safe_water_rate,360726101201,village,2021,,,,1.0,>=,met,true'
+        'safe_water_rate,360726101200,village,2021,0.5,,,,,1.0,>=,suppressed,true',
+        'safe_water_rate,360726101201,village,2021,,,,,,1.0,>=,met,true',
+        'safe_water_rate,360726101202,village,2021,,,,30,30,1.0,>=,suppressed,true'
       ]
     });
     expect((await auditPublished(dir)).map((f) => `${f.region_code}: ${f.detail}`)).toEqual([
       '360726101200: withheld cell still carries a number',
-      '360726101201: withheld cell has a status other than suppressed'
+      '360726101201: withheld cell has a status other than suppressed',
+      // Its coverage too is withheld with it.
+      '360726101202: withheld cell still carries a number'
     ]);
   });
 

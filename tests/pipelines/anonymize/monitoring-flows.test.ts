@@ -105,7 +105,9 @@ async function publish(
   );
   await writeFile(
     join(folder, 'indicator_values.csv'),
-    csv(['indicator_id,region_code,level,year,value,numerator,denominator,target,target_operator,status,suppressed'])
+    csv([
+      'indicator_id,region_code,level,year,value,numerator,denominator,reporting_units,expected_units,target,target_operator,status,suppressed'
+    ])
   );
   const monitoring = regions.flatMap((r) =>
     [

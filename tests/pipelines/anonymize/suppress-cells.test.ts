@@ -150,3 +150,96 @@ describe('suppressCells (property)', () => {
     );
   });
 });
+
+// Issue 13: coverage (reporting and expected households) is a count of its own; suppression judges the
+// households that reported.
+describe('coverage counts', () => {
+  const COVERAGE_POLICY: DisclosurePolicy = {
+    ...POLICY,
+    householdBased: new Set(['family_doctor_rate', 'dropout_children']),
+    additive: new Set(['family_doctor_rate', 'dropout_children'])
+  };
+  /** A township with two villages: [reporting, expected] households per village; people = households. */
+  function doctorCells(villages: [number, number][]): Cell[] {
+    const cell = (code: string, parent: string | null, reporting: number, expected: number): Cell => ({
+      indicator_id: 'family_doctor_rate',
+      region_code: code,
+      parent_code: parent,
+      year: 2024,
+      value: reporting ? 1 : null,
+      numerator: reporting,
+      denominator: reporting,
+      numerator_households: reporting,
+      denominator_households: reporting,
+      numerator_measure: 'doctor_signed',
+      denominator_measure: 'people_reg_doctor',
+      reporting,
+      expected,
+      reporting_measure: 'hh_reg_doctor',
+      expected_measure: 'hh_reg'
+    });
+    const total = villages.reduce(([r, e], [vr, ve]) => [r + vr, e + ve], [0, 0]);
+    return [cell('t', null, total[0]!, total[1]!), ...villages.map(([r, e], i) => cell(`t${i}`, 't', r, e))];
+  }
+
+  it('withholds a value whose reporting households are few, however many the village expects', () => {
+    const {reasons} = new MeasureEquations(
+      doctorCells([
+        [4, 12],
+        [3, 3],
+        [30, 30]
+      ]),
+      COVERAGE_POLICY
+    ).protect();
+    expect(reasons).toEqual([null, 'primary', 'primary', null]);
+  });
+
+  it('withholds a small coverage count beside a published value, and a reporting count equal to it', () => {
+    const cells: Cell[] = doctorCells([
+      [40, 40],
+      [30, 30]
+    ]).map((c) => ({
+      ...c,
+      indicator_id: 'dropout_children',
+      value: 0,
+      numerator: 0,
+      denominator: null,
+      numerator_households: 0,
+      denominator_households: null,
+      numerator_measure: 'dropout',
+      denominator_measure: null
+    }));
+    // Village t1 expects 3 households: its zero is published, its coverage (3 of 3) is not, nor is a partner's.
+    cells[2] = {...cells[2]!, reporting: 3, expected: 3};
+    cells[0] = {...cells[0]!, reporting: 43, expected: 43};
+    const {reasons, coverageHidden} = new MeasureEquations(cells, COVERAGE_POLICY).protect();
+    expect(reasons).toEqual([null, null, null]);
+    expect(coverageHidden).toEqual([false, true, true]);
+  });
+
+  it('withholds an expected count equal to a withheld reporting count, and only then', () => {
+    // The coverage counts withheld (the value's own numerator and denominator are withheld with t0 and t1 too).
+    const hidden = (villages: [number, number][]) =>
+      [...new MeasureEquations(doctorCells(villages), COVERAGE_POLICY).protect().hiddenMeasures].filter((key) =>
+        key.startsWith('hh_')
+      );
+    // t0 reports 4 of 12 (small, withheld) and t1's reporting count partners it. Shown expected counts only
+    // bound the withheld reporting ones from above: they stay.
+    expect(
+      hidden([
+        [4, 12],
+        [20, 22],
+        [30, 30]
+      ]).sort()
+    ).toEqual(['hh_reg_doctor|2024|t0', 'hh_reg_doctor|2024|t1']);
+    // Where t1's partner equals its expected count, that count would give it away: withheld too, and protected
+    // in its own sums by t0's.
+    expect(
+      hidden([
+        [4, 12],
+        [20, 20],
+        [30, 30]
+      ]).sort()
+    ).toEqual(['hh_reg_doctor|2024|t0', 'hh_reg_doctor|2024|t1', 'hh_reg|2024|t0', 'hh_reg|2024|t1']);
+  });
+});

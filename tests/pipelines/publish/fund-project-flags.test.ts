@@ -16,7 +16,8 @@ interface ProjectFixture {
   households?: number;
   poor?: number;
   status?: string;
-  end?: string;
+  /** null: no end date (work in progress or a planned project may not know it yet). */
+  end?: string | null;
   notice?: [string, string] | null;
 }
 
@@ -34,6 +35,9 @@ const PROJECTS: ProjectFixture[] = [
   {id: 'in-progress-underspent', status: 'in_progress', spent: 10_000, end: '2021-12-31'},
   {id: 'in-progress-overdue', status: 'in_progress', spent: 50_000, end: '2021-12-30'},
   {id: 'planned-overdue', status: 'planned', spent: 0, end: '2021-06-30'},
+  // Issue 13: a project without an end date is never overdue (its completion date is not known yet).
+  {id: 'in-progress-no-end', status: 'in_progress', spent: 50_000, end: null},
+  {id: 'planned-no-end', status: 'planned', spent: 0, end: null},
   {id: 'completed-past-end', status: 'completed', end: '2021-01-31'},
   {id: 'poor-above-all', households: 10, poor: 11},
   {id: 'above-place', households: 41, poor: 0},
@@ -49,9 +53,9 @@ async function loadFixture(connection: DuckDBConnection, projects: ProjectFixtur
   await connection.run(`CREATE OR REPLACE TABLE regions AS SELECT * FROM (VALUES
     ('360726', '安远县'), ('360726101', '欣山镇'), ('${VILLAGE}', '东门村')) t(code, name)`);
   await connection.run(`CREATE OR REPLACE TABLE indicator_values AS SELECT * FROM (VALUES
-    ('sanitary_toilet_rate', '${VILLAGE}', 2021, 40.0, false),
+    ('sanitary_toilet_rate', '${VILLAGE}', 2021, 40, false),
     ('sanitary_toilet_rate', '360726101', 2021, NULL, true),
-    ('family_doctor_rate', '${VILLAGE}', 2020, 3.0, false)) t(indicator_id, region_code, year, denominator, suppressed)`);
+    ('family_doctor_rate', '${VILLAGE}', 2020, 3.0, false)) t(indicator_id, region_code, year, expected_units, suppressed)`);
   await connection.run(`CREATE OR REPLACE TABLE funds AS SELECT * FROM (VALUES
     ('F1', 2021, 'central', '财政专项扶贫资金', '财农〔2021〕1号', '360726', 300000.00::DOUBLE, DATE '2021-02-01'),
     ('F2', 2021, 'county', '县级衔接资金', '安财农〔2021〕2号', '360726', 100000.00::DOUBLE, DATE '2021-03-01'),
@@ -59,10 +63,10 @@ async function loadFixture(connection: DuckDBConnection, projects: ProjectFixtur
     t(fund_id, year, level, category, document_no, recipient_code, amount, issued_date)`);
   const values = projects.map((p) => {
     const notice = p.notice === undefined ? ['2021-03-01', '2021-03-15'] : p.notice;
-    const date = (d: string | undefined) => (d === undefined ? 'NULL' : `DATE '${d}'`);
+    const date = (d: string | null | undefined) => (d === undefined || d === null ? 'NULL' : `DATE '${d}'`);
     return `('${p.id}', ${p.year ?? 2021}, '项目', '基础设施', '${p.region ?? VILLAGE}', '${p.fund ?? 'F1'}',
       ${p.budget ?? 100_000}::DOUBLE, ${p.spent ?? 100_000}::DOUBLE, ${p.households ?? 20}, ${p.poor ?? 5}, '${p.status ?? 'accepted'}',
-      DATE '2021-04-01', ${date(p.end ?? '2021-10-31')}, '县农业农村局', ${date(notice?.[0])}, ${date(notice?.[1])},
+      DATE '2021-04-01', ${date(p.end === undefined ? '2021-10-31' : p.end)}, '县农业农村局', ${date(notice?.[0])}, ${date(notice?.[1])},
       '村集体', '12317')`;
   });
   await connection.run(`CREATE OR REPLACE TABLE projects AS SELECT * FROM (VALUES ${values.join(',\n')})
@@ -109,6 +113,8 @@ describe('project flags', () => {
     ['in-progress-underspent', ''],
     ['in-progress-overdue', 'overdue'],
     ['planned-overdue', 'overdue'],
+    ['in-progress-no-end', ''],
+    ['planned-no-end', ''],
     ['completed-past-end', ''],
     ['poor-above-all', 'beneficiaries_inconsistent'],
     ['above-place', 'beneficiaries_inconsistent'],

@@ -23,8 +23,14 @@ describe('readPublicationConfig', () => {
       title: DEFAULTS.title,
       licence: DEFAULT_LICENCE,
       citation: null,
-      site_url: null
+      site_url: null,
+      coverage_threshold: 0.8
     });
+  });
+
+  it('reads the coverage threshold as a share or a percentage (issue 13)', () => {
+    expect(normalizePublicationConfig({coverage_threshold: 0.9}, DEFAULTS).coverage_threshold).toBe(0.9);
+    expect(normalizePublicationConfig({coverage_threshold: '75%'}, DEFAULTS).coverage_threshold).toBe(0.75);
   });
 
   it('reads site.yml from the input folder: one text for both languages, or {zh, en}', () => {
@@ -59,7 +65,10 @@ describe('readPublicationConfig', () => {
       [{licence_name: 'x'}, 'licence_name'],
       [{publisher: 3}, 'publisher'],
       [{site_url: 'data.example.org'}, 'site_url'],
-      [{licence: {url: 'ftp://x'}}, 'licence.url']
+      [{licence: {url: 'ftp://x'}}, 'licence.url'],
+      [{coverage_threshold: 80}, 'coverage_threshold'],
+      [{coverage_threshold: 0}, 'coverage_threshold'],
+      [{coverage_threshold: 'most'}, 'coverage_threshold']
     ] as const) {
       let error: unknown;
       try {

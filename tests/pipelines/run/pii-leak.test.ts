@@ -10,7 +10,6 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {locateCell} from '../../../pipelines/anonymize/locate-leak.ts';
-import {readKnownIndicatorIds} from '../../../pipelines/commands/known-indicators.ts';
 import {formatProblem} from '../../../pipelines/lib/error-codes.ts';
 import {createProgress} from '../../../pipelines/lib/progress.ts';
 import {type PipelineError, isPipelineError} from '../../../pipelines/lib/pipeline-error.ts';
@@ -35,7 +34,6 @@ describe('personal data in the published tables', () => {
       input: await writeInput(input),
       out,
       lang: 'zh',
-      indicatorIds: readKnownIndicatorIds(),
       progress: createProgress({write: (text: string) => void (printed += text)})
     }).then(
       () => undefined,
