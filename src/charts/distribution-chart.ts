@@ -35,8 +35,8 @@ const ROW_HEIGHT = 22;
 const MARGIN_TOP = 30;
 const MARGIN_BOTTOM = 52;
 const WORDS = {
-  'zh-CN': {target: '目标', withheld: '不公开', missing: '无数据'},
-  en: {target: 'target', withheld: 'withheld', missing: 'no data'}
+  'zh-CN': {target: '目标', withheld: '不公开', missing: '无数据', notReported: '未报送'},
+  en: {target: 'target', withheld: 'withheld', missing: 'no data', notReported: 'not reported'}
 } as const;
 
 /**
@@ -121,7 +121,8 @@ export function distributionChart(rows: readonly DistributionRow[], options: Dis
         }),
         Plot.text(hidden, {
           y: 'code',
-          text: (r: DistributionRow) => (r.status === 'suppressed' ? words.withheld : words.missing),
+          text: (r: DistributionRow) =>
+            r.status === 'suppressed' ? words.withheld : r.status === 'incomplete' ? words.notReported : words.missing,
           frameAnchor: 'left',
           dx: 4,
           textAnchor: 'start',
@@ -147,7 +148,9 @@ export function distributionCaption(rows: readonly DistributionRow[], options: D
   const en = locale === 'en';
   const {shown, hidden} = splitRows(rows);
   const withheld = hidden.filter((r) => r.status === 'suppressed').length;
-  const missing = hidden.length - withheld;
+  // A row without a value that is not withheld says its region has not reported (status incomplete).
+  const notReported = hidden.filter((r) => r.status === 'incomplete').length;
+  const missing = hidden.length - withheld - notReported;
   const format = (d: number) => formatValue(d, unit, locale);
   const regions = (n: number) => (en ? `${n} ${n === 1 ? 'region' : 'regions'}` : `${n}个地区`);
   const lead = year === undefined ? '' : en ? `In ${year}, ` : `${year}年，`;
@@ -171,6 +174,12 @@ export function distributionCaption(rows: readonly DistributionRow[], options: D
   }
   if (withheld > 0)
     parts.push(en ? `${regions(withheld)} ${withheld === 1 ? 'is' : 'are'} withheld` : `${regions(withheld)}不公开`);
+  if (notReported > 0)
+    parts.push(
+      en
+        ? `${regions(notReported)} ${notReported === 1 ? 'has' : 'have'} not reported`
+        : `${regions(notReported)}未报送`
+    );
   if (missing > 0)
     parts.push(en ? `${regions(missing)} ${missing === 1 ? 'has' : 'have'} no data` : `${regions(missing)}无数据`);
   if (parts.length === 0) return en ? `${lead}no region has data.` : `${lead}暂无数据。`;

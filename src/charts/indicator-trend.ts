@@ -1,3 +1,4 @@
+import {coverageText} from '../lib/coverage.ts';
 import type {Locale} from '../lib/i18n.ts';
 import type {IndicatorValue, PublishedIndicator} from '../lib/published-data.ts';
 import type {TargetOperator} from './chart-data.ts';
@@ -20,7 +21,8 @@ export function indicatorTrend(
     value: v.value,
     suppressed: v.suppressed,
     status: v.status,
-    target: v.target
+    target: v.target,
+    coverage: coverageText(v, indicator.coverage_unit, locale)
   }));
   const options = {
     unit: indicator.unit,

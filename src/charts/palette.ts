@@ -7,7 +7,7 @@
  */
 
 /** Status of a value against its target, in the order charts stack and list them. */
-export const STATUSES = ['met', 'on_track', 'at_risk', 'off_track', 'no_target', 'suppressed'] as const;
+export const STATUSES = ['met', 'on_track', 'at_risk', 'off_track', 'no_target', 'incomplete', 'suppressed'] as const;
 
 /** A status as published in `indicator_values.status`. */
 export type Status = (typeof STATUSES)[number];
@@ -19,6 +19,7 @@ export const STATUS_COLORS: Readonly<Record<Status, string>> = {
   at_risk: '#E69F00', // orange
   off_track: '#D55E00', // vermillion
   no_target: '#999999',
+  incomplete: '#CC79A7', // reddish purple: too few units reported to judge
   suppressed: '#D0D0D0'
 };
 

@@ -13,6 +13,7 @@ const LABELS: Readonly<Record<Locale, Readonly<Record<Status, string>>>> = {
     at_risk: '有风险',
     off_track: '滞后',
     no_target: '无目标',
+    incomplete: '数据不全',
     suppressed: '不公开'
   },
   en: {
@@ -21,6 +22,7 @@ const LABELS: Readonly<Record<Locale, Readonly<Record<Status, string>>>> = {
     at_risk: 'at risk',
     off_track: 'off track',
     no_target: 'no target',
+    incomplete: 'incomplete data',
     suppressed: 'withheld'
   }
 };

@@ -27,6 +27,11 @@ export interface TrendPoint {
    * left out, `options.target` holds for every year.
    */
   target?: number | null;
+  /**
+   * Where fewer units reported than were expected, that coverage in words ("290/385 个村报送"); the caption
+   * names those years. Empty or absent where all reported.
+   */
+  coverage?: string;
 }
 
 /** Options of {@link trendChart} and {@link trendCaption}. */
@@ -196,7 +201,10 @@ export function trendCaption(points: readonly TrendPoint[], options: TrendOption
       ? `Every value of the ${indicator} of ${region} from ${y0} to ${y1} is withheld.`
       : `${y0}–${y1}年，${region}${indicator}的数据均不公开。`;
   }
-  const tail = targetClause(last, options, first !== last) + withheldClause(withheldYears, locale);
+  const tail =
+    targetClause(last, options, first !== last) +
+    withheldClause(withheldYears, locale) +
+    coverageClause(series, locale);
   if (first === last) {
     return en
       ? `In ${last.year} the ${indicator} of ${region} was ${format(last.value)}${tail}.`
@@ -271,9 +279,21 @@ function targetClause(last: ShownPoint, options: TrendOptions, withYear: boolean
       return en ? `, at risk of missing the target (${t})${asOf}` : `，${zhYear}有未能如期达到目标（${t}）的风险`;
     case 'off_track':
       return en ? `, not meeting the target (${t})${inYear}` : `，${zhYear}未达到目标（${t}）`;
+    case 'incomplete':
+      return en
+        ? `, too few units reported${inYear} to judge it against the target (${t})`
+        : `，${zhYear}报送不全，未与目标（${t}）比较`;
     default:
       return '';
   }
+}
+
+/** The years that rest on fewer units than expected, each with its coverage: "；2019年290/385 个村报送". */
+function coverageClause(series: readonly TrendPoint[], locale: Locale): string {
+  const partial = series.filter((p) => !p.suppressed && p.coverage);
+  if (partial.length === 0) return '';
+  if (locale !== 'en') return `；${partial.map((p) => `${p.year}年${p.coverage}`).join('，')}`;
+  return `; ${partial.map((p) => `in ${p.year}, ${p.coverage}`).join(', ')}`;
 }
 
 function withheldClause(years: readonly string[], locale: Locale): string {

@@ -2,7 +2,7 @@
  * Display formatting of calendar dates from the published tables, which
  * write them as ISO `YYYY-MM-DD` (issued_date, notice_start, …).
  */
-import type {Locale} from './i18n.ts';
+import {type Locale, t} from './i18n.ts';
 import {MISSING} from './format-number.ts';
 
 const EN_MONTHS = [
@@ -40,4 +40,13 @@ export function formatDate(date: string | null | undefined, locale: Locale): str
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/**
+ * Returns a project's planned dates for reading: "2024年3月1日至2024年11月30日", with a date not fixed yet (a
+ * planned project's, or the end of work in progress; contract, projects.csv) written as 待定 / "not set".
+ */
+export function formatDateRange(start: string | null, end: string | null, locale: Locale): string {
+  const text = (date: string | null) => (date ? formatDate(date, locale) : t(locale, 'date.notSet'));
+  return t(locale, 'notice.dateRange', {start: text(start), end: text(end)});
 }

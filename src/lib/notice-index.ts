@@ -10,7 +10,8 @@ export interface Notice {
   projects: PublishedProject[];
   /**
    * The date the notice last changed: the latest start of a notice period
-   * among its projects (their start date where a project was never noticed).
+   * among its projects (their start date where a project was never noticed;
+   * 1 January of its year where no project has either date yet).
    * From the data, never the clock: the Atom feed sorts and dates entries by it.
    */
   date: string;
@@ -76,7 +77,9 @@ function noticeIndex(): NoticeIndex {
   const all = [...groups.values()]
     .map(({year, code, projects}): Notice => {
       projects.sort((a, b) => a.region_code.localeCompare(b.region_code) || a.project_id.localeCompare(b.project_id));
-      const date = projects.map((p) => p.notice_start ?? p.start_date).reduce((a, b) => (a > b ? a : b));
+      const date = projects
+        .map((p) => p.notice_start ?? p.start_date ?? `${year}-01-01`)
+        .reduce((a, b) => (a > b ? a : b));
       return {year, region: tree.byCode.get(code)!, projects, date};
     })
     .sort((a, b) => a.year - b.year || a.region.code.localeCompare(b.region.code));

@@ -1,6 +1,7 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import Papa from 'papaparse';
+import type {CoverageUnit} from './coverage.ts';
 import type {RegionLevel} from './input-tables.ts';
 
 /** A row of the published `regions` table. */
@@ -62,6 +63,8 @@ export interface PublishedIndicator {
   denominator_en: string | null;
   population: string;
   aggregation: string;
+  /** What the coverage of its values counts. */
+  coverage_unit: CoverageUnit;
   sensitive: boolean;
   /** JSON text: [{operator, value, from_year, by_year, source, quote}]. */
   targets: string;
@@ -70,7 +73,7 @@ export interface PublishedIndicator {
   note_en: string | null;
 }
 
-export type IndicatorStatus = 'met' | 'on_track' | 'at_risk' | 'off_track' | 'no_target' | 'suppressed';
+export type IndicatorStatus = 'met' | 'on_track' | 'at_risk' | 'off_track' | 'no_target' | 'incomplete' | 'suppressed';
 
 /** A row of the published `indicator_values` table. */
 export interface IndicatorValue {
@@ -81,6 +84,9 @@ export interface IndicatorValue {
   value: number | null;
   numerator: number | null;
   denominator: number | null;
+  /** Units that reported what the indicator needs, of those it expects (contract v2); null where withheld. */
+  reporting_units: number | null;
+  expected_units: number | null;
   target: number | null;
   target_operator: string | null;
   status: IndicatorStatus;
@@ -95,6 +101,8 @@ const TYPED_COLUMNS = new Set([
   'value',
   'numerator',
   'denominator',
+  'reporting_units',
+  'expected_units',
   'target',
   'suppressed',
   'risk_flag',
@@ -196,8 +204,9 @@ export interface PublishedProject {
   beneficiary_households: number;
   beneficiary_poor_households: number;
   status: string;
-  start_date: string;
-  end_date: string;
+  /** Empty for a planned project whose dates are not fixed yet; end_date also for work in progress. */
+  start_date: string | null;
+  end_date: string | null;
   responsible_unit: string;
   notice_start: string | null;
   notice_end: string | null;
@@ -208,3 +217,14 @@ export interface PublishedProject {
 }
 
 export const readProjects = () => readPublishedCsv<PublishedProject>('projects.csv');
+
+/** A row of the published `not_reported` table: cells left empty, per county, input file, column and year. */
+export interface NotReported {
+  region_code: string;
+  dataset: string;
+  column: string;
+  year: number;
+  cells: number;
+}
+
+export const readNotReported = () => readPublishedJson<NotReported[]>('not_reported.json');

@@ -19,8 +19,8 @@ function readCsv(site: string, name: string): Record<string, string>[] {
  * Checks, in the HTML as served (what a reader without JavaScript sees), that
  * every region of the published `regions` table has its page in both languages
  * and that the page's indicator table shows exactly the latest year's rows of
- * `indicator_values` for that region: the published value, or "withheld" where
- * the row is suppressed. Returns the pages checked and every mismatch.
+ * `indicator_values` for that region: the published value, "withheld" where
+ * the row is suppressed, or "not reported" where it has no value (contract v2). Returns the pages checked and every mismatch.
  */
 export function checkRegionPages(site: string): {pages: number; values: number; mismatches: RegionPageMismatch[]} {
   const regions = readCsv(site, 'regions');
@@ -48,15 +48,16 @@ export function checkRegionPages(site: string): {pages: number; values: number; 
       }
       pages++;
       const {document} = parseHTML(readFileSync(file, 'utf8'));
-      const shown = new Map<string, {value: string | null; withheld: boolean}>();
+      const shown = new Map<string, {value: string | null; withheld: boolean; notReported: boolean}>();
       for (const row of document.querySelectorAll('table.indicator-table tbody tr[data-indicator]')) {
         shown.set(row.getAttribute('data-indicator')!, {
           value: row.querySelector('[data-value]')?.getAttribute('data-value') || null,
-          withheld: row.querySelector('.withheld') !== null
+          withheld: row.querySelector('.withheld') !== null,
+          notReported: row.querySelector('.not-reported') !== null
         });
       }
       const expected = expectedByRegion.get(region.code!) ?? [];
-      const filled = [...shown.values()].filter((s) => s.withheld || s.value !== null).length;
+      const filled = [...shown.values()].filter((s) => s.withheld || s.notReported || s.value !== null).length;
       if (filled !== expected.length) {
         mismatches.push({page, indicator: null, problem: `${filled} values shown, ${expected.length} published`});
       }
@@ -65,6 +66,10 @@ export function checkRegionPages(site: string): {pages: number; values: number; 
         const cell = shown.get(row.indicator_id!);
         if (row.suppressed === 'true') {
           if (!cell?.withheld) mismatches.push({page, indicator: row.indicator_id!, problem: 'not shown as withheld'});
+        } else if (row.value === '') {
+          if (!cell?.notReported) {
+            mismatches.push({page, indicator: row.indicator_id!, problem: 'not shown as not reported'});
+          }
         } else if (cell?.value == null || Math.abs(Number(cell.value) - Number(row.value)) > 1e-9) {
           mismatches.push({page, indicator: row.indicator_id!, problem: 'value differs from indicator_values'});
         }
