@@ -34,6 +34,9 @@ export interface Project {
   status: ProjectStatus;
   start: number;
   end: number;
+  /** Whether the office knows (and writes) the dates yet: a planned project often has neither, work in progress no end. */
+  startKnown: boolean;
+  endKnown: boolean;
   responsibleUnit: string;
   notice: [number, number] | null;
   assetOwner: string;
@@ -52,6 +55,8 @@ export function draftProjects(seed: number, site: ProjectSite, year: number): Pr
   const village = site.region.level === 'village';
   const count = village ? 1 + random.weighted([35, 35, 20, 10]) : random.weighted([40, 40, 20]);
   const place = village ? placeName(site.region.name) : site.region.name;
+  // Its own stream, so that the dates left open change nothing else of the sample.
+  const open = createRandom(seed, 'project-dates', site.region.code, year);
 
   return Array.from({length: count}, (_, i): Project => {
     const kind = PROJECT_KINDS[random.weighted(TYPE_WEIGHTS)]!;
@@ -60,6 +65,7 @@ export function draftProjects(seed: number, site: ProjectSite, year: number): Pr
     const budgetCents = Math.round(budget * 100);
     const {status, spentShare} = statusOf(random, year);
     const {start, end} = datesOf(random, year, status);
+    const {startKnown, endKnown} = knownDatesOf(open, status);
     const beneficiaries = Math.max(1, Math.round(site.households * random.uniform(0.15, 1)));
     return {
       id: `P${year}-${site.region.code}-${String(i + 1).padStart(2, '0')}`,
@@ -76,6 +82,8 @@ export function draftProjects(seed: number, site: ProjectSite, year: number): Pr
       status,
       start,
       end,
+      startKnown,
+      endKnown,
       responsibleUnit:
         kind.bureau !== null && random.chance(0.7) ? site.county.name + kind.bureau : `${site.township.name}人民政府`,
       notice: noticeOf(random, start),
@@ -134,6 +142,17 @@ function datesOf(random: Random, year: number, status: ProjectStatus): {start: n
   return {start, end: Math.min(start + random.int(30, 300), yearEnd(LAST_YEAR))};
 }
 
+// A planned project's dates are often not fixed yet, and work in progress may not know its completion date
+// (the contract lets both be empty there); finished projects always have both.
+function knownDatesOf(random: Random, status: ProjectStatus): {startKnown: boolean; endKnown: boolean} {
+  if (status === 'planned') {
+    const startKnown = random.chance(0.6);
+    return {startKnown, endKnown: startKnown && random.chance(0.5)};
+  }
+  if (status === 'in_progress') return {startKnown: true, endKnown: random.chance(0.75)};
+  return {startKnown: true, endKnown: true};
+}
+
 // 公告公示 runs before work starts; the rule asks for at least 10 days. About 3%
 // of notices are shorter and 2% are missing.
 function noticeOf(random: Random, start: number): [number, number] | null {
@@ -157,8 +176,8 @@ export function projectRow(p: Project): CsvRow {
     beneficiary_households: p.beneficiaries,
     beneficiary_poor_households: p.poorBeneficiaries,
     status: p.status,
-    start_date: formatDay(p.start),
-    end_date: formatDay(p.end),
+    start_date: p.startKnown ? formatDay(p.start) : '',
+    end_date: p.endKnown ? formatDay(p.end) : '',
     responsible_unit: p.responsibleUnit,
     notice_start: p.notice ? formatDay(p.notice[0]) : '',
     notice_end: p.notice ? formatDay(p.notice[1]) : '',

@@ -5,7 +5,8 @@ interface TargetOverride {
   indicator: string;
   region: string;
   years: number[];
-  target: number;
+  /** As an office writes it: shares as `95%`, `９０％` or `0.04`, as the contract allows. */
+  target: number | string;
   direction: '>=' | '<=' | '=';
   source: string;
 }
@@ -25,7 +26,7 @@ const OVERRIDES: TargetOverride[] = [
     indicator: 'family_doctor_rate',
     region: '360726',
     years: [2023, 2024, 2025],
-    target: 0.95,
+    target: '95%',
     direction: '>=',
     source: '示例：安远县家庭医生签约提标（合成数据，非真实文件）'
   },
@@ -33,7 +34,7 @@ const OVERRIDES: TargetOverride[] = [
     indicator: 'sanitary_toilet_rate',
     region: '360726101',
     years: [2025],
-    target: 0.97,
+    target: '97%',
     direction: '>=',
     source: '示例：孔田镇人居环境整治目标（合成数据，非真实文件）'
   },
@@ -41,7 +42,7 @@ const OVERRIDES: TargetOverride[] = [
     indicator: 'tap_water_rate',
     region: '360731',
     years: [2023, 2024, 2025],
-    target: 0.9,
+    target: '９０％',
     direction: '>=',
     source: '示例：于都县农村供水保障目标（合成数据，非真实文件）'
   },
@@ -57,7 +58,8 @@ const OVERRIDES: TargetOverride[] = [
 
 /**
  * Returns the rows of targets.csv: a handful of local overrides, only those
- * whose region is in the sample's scope. Shares are fractions (0.95).
+ * whose region is in the sample's scope. Shares are written as offices write
+ * them: percentages (`95%`, full-width `９０％`) or fractions (`0.04`).
  */
 export function targetRows(scope: SampleScope): CsvRow[] {
   return OVERRIDES.filter((o) => scope.byCode.has(o.region)).flatMap((o) =>
