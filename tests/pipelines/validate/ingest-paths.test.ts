@@ -6,21 +6,15 @@
  * same problems (file, physical line, column, value, code, params), and every
  * row read is accepted or rejected.
  */
-import {mkdtemp, rm} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
-import type {DuckDBConnection} from '@duckdb/node-api';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import {afterAll, describe, expect, it} from 'vitest';
-import {openDuckDB} from '../../../pipelines/lib/duckdb.ts';
-import {createProgress} from '../../../pipelines/lib/progress.ts';
 import {readRows} from '../../../pipelines/publish/publish-table.ts';
-import {RejectionLog} from '../../../pipelines/validate/rejection-log.ts';
-import {validateInput} from '../../../pipelines/validate/validate-input.ts';
+import type {RejectionLog} from '../../../pipelines/validate/rejection-log.ts';
 import {inputTable} from '../../../src/lib/input-tables.ts';
 import {messyCell} from '../ingest/messy-cells.ts';
 import {type Row, minimalInput, removeInputs, toCsv, writeInput} from './input-folder.ts';
+import {validateFolder} from './validate-folder.ts';
 
 afterAll(removeInputs);
 
@@ -56,28 +50,10 @@ interface Verdict {
 }
 
 async function validate(input: string, streamingOnly: boolean): Promise<Verdict> {
-  const workDir = await mkdtemp(join(tmpdir(), 'gongshi-paths-'));
-  let connection: DuckDBConnection | undefined;
-  try {
-    connection = await openDuckDB({tempDirectory: join(workDir, 'duckdb')});
-    const log = new RejectionLog();
-    let progress = '';
-    await validateInput({
-      input,
-      connection,
-      workDir,
-      indicatorUnits: new Map(),
-      log,
-      progress: createProgress({write: (text) => (progress += text)}),
-      streamingOnly
-    });
-    log.assertBalanced();
+  return validateFolder(input, {streamingOnly}, async (connection, log, progress) => {
     const households = await readRows(connection, 'SELECT * FROM households ORDER BY line');
     return {files: log.files(), problems: log.problems(), byRegion: log.rejectionsByRegion(), households, progress};
-  } finally {
-    connection?.closeSync();
-    await rm(workDir, {recursive: true, force: true});
-  }
+  });
 }
 
 interface FileStyle {

@@ -5,48 +5,24 @@
  * project may leave its dates open, work in progress its end; a share target may be written 95%, ９５％ or 0.95.
  */
 import {afterAll, describe, expect, it} from 'vitest';
-import {mkdtemp, rm} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
-import {openDuckDB} from '../../../pipelines/lib/duckdb.ts';
-import {createProgress} from '../../../pipelines/lib/progress.ts';
 import {readRows} from '../../../pipelines/publish/publish-table.ts';
-import {RejectionLog} from '../../../pipelines/validate/rejection-log.ts';
-import {validateInput} from '../../../pipelines/validate/validate-input.ts';
 import {inputTable, measureColumns} from '../../../src/lib/input-tables.ts';
 import {accountOf, checkTables, expectChangeRejected} from './check-folder.ts';
 import {type InputTables, minimalInput, removeInputs, writeInput} from './input-folder.ts';
+import {validateFolder} from './validate-folder.ts';
 
 afterAll(removeInputs);
 
 const HOUSEHOLD_MEASURES = measureColumns(inputTable('households')).map((c) => c.name);
 const VILLAGE_MEASURES = measureColumns(inputTable('villages')).map((c) => c.name);
 
-/** The households table as each ingest path loads it (real DuckDB), ordered by line. */
+/** The households and villages tables as each ingest path loads them (real DuckDB), ordered by line. */
 async function loadedHouseholds(tables: InputTables, streamingOnly: boolean) {
-  const input = await writeInput(tables);
-  const workDir = await mkdtemp(join(tmpdir(), 'gongshi-nr-'));
-  const connection = await openDuckDB({tempDirectory: join(workDir, 'duckdb')});
-  try {
-    const log = new RejectionLog();
-    await validateInput({
-      input,
-      connection,
-      workDir,
-      indicatorUnits: new Map(),
-      log,
-      progress: createProgress({write: () => undefined}),
-      streamingOnly
-    });
-    return {
-      problems: log.problems(),
-      rows: await readRows(connection, 'SELECT * FROM households ORDER BY line'),
-      villages: await readRows(connection, 'SELECT * FROM villages ORDER BY line')
-    };
-  } finally {
-    connection.closeSync();
-    await rm(workDir, {recursive: true, force: true});
-  }
+  return validateFolder(await writeInput(tables), {streamingOnly}, async (connection, log) => ({
+    problems: log.problems(),
+    rows: await readRows(connection, 'SELECT * FROM households ORDER BY line'),
+    villages: await readRows(connection, 'SELECT * FROM villages ORDER BY line')
+  }));
 }
 
 describe('empty measure cells', () => {
@@ -135,29 +111,15 @@ describe('targets.csv', () => {
         target('medical_insurance_rate', '0.95')
       ]
     });
-    const workDir = await mkdtemp(join(tmpdir(), 'gongshi-nr-'));
-    const connection = await openDuckDB();
-    try {
-      const log = new RejectionLog();
-      await validateInput({
-        input,
-        connection,
-        workDir,
-        indicatorUnits: new Map([
-          ['family_doctor_rate', 'percent'],
-          ['safe_water_rate', 'percent'],
-          ['medical_insurance_rate', 'percent']
-        ]),
-        log,
-        progress: createProgress({write: () => undefined})
-      });
-      expect(log.problems()).toEqual([]);
-      const rows = await readRows(connection, 'SELECT indicator_id, target FROM targets ORDER BY line');
-      expect(rows.map((r) => r.target)).toEqual([0.95, 0.95, 0.95]);
-    } finally {
-      connection.closeSync();
-      await rm(workDir, {recursive: true, force: true});
-    }
+    const units = new Map(
+      ['family_doctor_rate', 'safe_water_rate', 'medical_insurance_rate'].map((id) => [id, 'percent'])
+    );
+    const {problems, rows} = await validateFolder(input, {indicatorUnits: units}, async (connection, log) => ({
+      problems: log.problems(),
+      rows: await readRows(connection, 'SELECT indicator_id, target FROM targets ORDER BY line')
+    }));
+    expect(problems).toEqual([]);
+    expect(rows.map((r) => r.target)).toEqual([0.95, 0.95, 0.95]);
   });
 
   it('E_TARGET_UNIT: a percent sign on an indicator that is not a share, naming its unit', async () => {
