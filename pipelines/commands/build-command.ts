@@ -12,8 +12,9 @@ import type {CommandContext} from './command-context.ts';
 
 /**
  * `gongshi build --input DIR [--out dist] [--base /] [--site-url URL] [--contact ADDRESS]
- * [--previous DIR] [--site-config FILE] [--lang zh|en]`: runs the pipelines and
- * builds the site into `--out`; returns 0 on success. A failed build prints why
+ * [--previous DIR] [--site-config FILE] [--lang zh|en] [--data-only]`: runs the pipelines and
+ * builds the site into `--out` (with `--data-only`, publishes the tables there without a site, for a data
+ * portal or a benchmark); returns 0 on success. A failed build prints why
  * and leaves the previous output in place. `--site-url` and `--contact` default
  * to the environment variables GONGSHI_SITE_URL and GONGSHI_CONTACT.
  * `--previous` names the last output (or its data/ folder): its releases are
@@ -27,7 +28,8 @@ export async function buildCommand(argv: string[], {stdout, stderr}: CommandCont
     'site-url': {type: 'string', default: process.env.GONGSHI_SITE_URL ?? DEFAULT_SITE_URL},
     contact: {type: 'string', default: process.env.GONGSHI_CONTACT ?? ''},
     previous: {type: 'string'},
-    'site-config': {type: 'string'}
+    'site-config': {type: 'string'},
+    'data-only': {type: 'boolean', default: false}
   });
   const {input, lang, report, memoryLimit, allowEmpty} = readInputOptions('build', values);
   const {out, base, contact} = values;
@@ -51,7 +53,8 @@ export async function buildCommand(argv: string[], {stdout, stderr}: CommandCont
       allowEmpty,
       progress,
       previous: values.previous || undefined,
-      siteConfig: values['site-config'] || undefined
+      siteConfig: values['site-config'] || undefined,
+      dataOnly: values['data-only']
     });
     stdout.write(formatReport(result.files, result.problems, lang));
     if (report) await writeFile(report, reportJson(result.files, result.problems, result.faults));
@@ -60,10 +63,17 @@ export async function buildCommand(argv: string[], {stdout, stderr}: CommandCont
       stderr.write(unchanged(lang, out));
       return 1;
     }
+    const what = values['data-only']
+      ? lang === 'zh'
+        ? '数据已发布'
+        : 'Data published'
+      : lang === 'zh'
+        ? '站点已生成'
+        : 'Site built';
     stdout.write(
       lang === 'zh'
-        ? `站点已生成：${out}（${progress.warnings} 条警告）\n`
-        : `Site built in ${out} (${progress.warnings} warnings)\n`
+        ? `${what}：${out}（${progress.warnings} 条警告）\n`
+        : `${what} in ${out} (${progress.warnings} warnings)\n`
     );
     return 0;
   } catch (error) {

@@ -10,7 +10,7 @@ Usage:
   gongshi build  --input DIR [--out dist] [--lang zh|en]        publish the tables and build the site
                  [--base /] [--site-url URL] [--contact ADDRESS]
                  [--previous DIR] [--site-config FILE] [--memory-limit 1GB]
-                 [--allow-empty FILE]
+                 [--allow-empty FILE] [--data-only]
 
 Options:
   --base PATH         URL path the site is served under, e.g. /gongshi/ (default /)
@@ -26,6 +26,8 @@ Options:
                       above it DuckDB works through temporary files: more is faster on large inputs
   --allow-empty FILE  let a required file hold a header and no rows (e.g. households.csv, before
                       the first records are in); without it such a file stops the build [E_NO_ROWS]
+  --data-only         publish the tables into --out without building the site (a data portal's
+                      feed, a benchmark); the same checks, audit and release files
   -h, --help          show this help
 `;
 

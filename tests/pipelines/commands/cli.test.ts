@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
@@ -20,7 +20,31 @@ describe('gongshi command line', () => {
     expect(help.stdout).toContain('--previous DIR');
     expect(help.stdout).toContain('--site-config FILE');
     expect(help.stdout).toContain('--memory-limit SIZE');
+    expect(help.stdout).toContain('--allow-empty FILE');
+    expect(help.stdout).toContain('--data-only');
     expect(gongshi().status).toBe(2);
+  });
+
+  it('publishes the tables without a site with build --data-only (issue 14, item 4)', () => {
+    const root = mkdtempSync(join(tmpdir(), 'gongshi-data-only-'));
+    expect(gongshi('sample', '--scale', 'tiny', '--seed', '1', '--out', join(root, 'in')).status).toBe(0);
+    const run = gongshi(
+      'build',
+      '--input',
+      join(root, 'in'),
+      '--out',
+      join(root, 'out'),
+      '--data-only',
+      '--lang',
+      'en'
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`Data published in ${join(root, 'out')}`);
+    for (const file of ['manifest.json', 'indicator_values.csv', 'datapackage.json', 'SHA256SUMS']) {
+      expect(existsSync(join(root, 'out', file)), file).toBe(true);
+    }
+    expect(existsSync(join(root, 'out', 'index.html'))).toBe(false);
+    rmSync(root, {recursive: true, force: true});
   });
 
   it('rejects an unknown command with exit 2 and names it', () => {
