@@ -84,6 +84,8 @@ interface MeasureCell {
   /** Households behind the number: the size by which partners are chosen; 0 hides nothing. */
   households: number;
   hidden: boolean;
+  /** Its measure and year's equations, by position among them. */
+  equations: number;
 }
 
 /**
@@ -150,8 +152,11 @@ export class MeasureEquations {
   /** The measure behind each cell's numerator and denominator, when complementary suppression may withhold it. */
   readonly #numerators: (MeasureCell | undefined)[];
   readonly #denominators: (MeasureCell | undefined)[];
-  /** The household counts behind each cell's coverage, [reporting, expected], when it has them. */
-  readonly #coverage: MeasureCell[][];
+  /** The household counts behind each cell's coverage, when it has them: reporting and expected. */
+  readonly #reporting: (MeasureCell | undefined)[];
+  readonly #expected: (MeasureCell | undefined)[];
+  /** The cells that have coverage counts, by position. */
+  readonly #covered: number[] = [];
   /** Every measure cell, by measure, year and region, each in the order first met. */
   readonly #measureCells: MeasureCell[] = [];
   /** Per measure and year, in the order first met: each parent with its children. */
@@ -171,7 +176,8 @@ export class MeasureEquations {
     this.#numerators = new Array<MeasureCell | undefined>(n);
     this.#denominators = new Array<MeasureCell | undefined>(n);
     this.#hidesDenominator = new Array<boolean>(n);
-    this.#coverage = new Array<MeasureCell[]>(n);
+    this.#reporting = new Array<MeasureCell | undefined>(n);
+    this.#expected = new Array<MeasureCell | undefined>(n);
     /** Coverage counts of 1..k−1 households are small cells of their own, whatever the value beside them. */
     const smallCoverage: MeasureCell[] = [];
     // measure -> year -> region -> the number: nested maps, so that no key text is built per cell.
@@ -196,7 +202,8 @@ export class MeasureEquations {
           region_code: cell.region_code,
           parent_code: cell.parent_code,
           households,
-          hidden: false
+          hidden: false,
+          equations: -1
         };
         group.set(cell.region_code, m);
       } else if (households > m.households) m.households = households;
@@ -211,21 +218,21 @@ export class MeasureEquations {
         policy.sensitive.has(c.indicator_id) ? policy.kSensitive : policy.k
       );
       const k = policy.sensitive.has(c.indicator_id) ? policy.kSensitive : policy.k;
-      if (policy.householdBased.has(c.indicator_id)) {
-        // [reporting, expected], both or neither.
-        const coverage: MeasureCell[] = [];
-        // A cell that expects no unit (where its indicator does not apply) has no coverage to protect.
-        if (c.reporting_measure && c.expected_measure && c.reporting != null && c.expected) {
-          for (const [measure, count] of [
-            [c.reporting_measure, c.reporting],
-            [c.expected_measure, c.expected]
-          ] as const) {
-            const m = measureCell(measure, c, count);
-            coverage.push(m);
-            if (isSmall(count, k)) smallCoverage.push(m);
-          }
-        }
-        this.#coverage[i] = coverage;
+      // A cell that expects no unit (where its indicator does not apply) has no coverage to protect.
+      if (
+        policy.householdBased.has(c.indicator_id) &&
+        c.reporting_measure &&
+        c.expected_measure &&
+        c.reporting != null &&
+        c.expected
+      ) {
+        const reporting = measureCell(c.reporting_measure, c, c.reporting);
+        const expected = measureCell(c.expected_measure, c, c.expected);
+        if (isSmall(c.reporting, k)) smallCoverage.push(reporting);
+        if (isSmall(c.expected, k)) smallCoverage.push(expected);
+        this.#reporting[i] = reporting;
+        this.#expected[i] = expected;
+        this.#covered.push(i);
       }
       if (!protectable(c)) continue;
       const [numeratorMeasure, denominatorMeasure] = measureNames(c);
@@ -239,6 +246,7 @@ export class MeasureEquations {
     this.#smallCoverage = smallCoverage;
     for (const byYear of measures.values()) {
       for (const group of byYear.values()) {
+        for (const m of group.values()) m.equations = this.#equations.length;
         this.#measureCells.push(...group.values());
         const children = Map.groupBy(
           [...group.values()].filter((m) => m.parent_code !== null && group.has(m.parent_code)),
@@ -274,17 +282,21 @@ export class MeasureEquations {
     // withheld reporting count is withheld with an expected count that equals it. A count shown beside a
     // withheld one that it merely bounds is left to the interval audit. Each withholding may call for partners
     // in the sums, until nothing changes.
-    for (let linked = true; linked;) {
-      for (const children of this.#equations) protectEquations(children);
-      linked = false;
-      for (const group of this.#coverage) {
-        const [reporting, expected] = group ?? [];
-        if (!reporting || !expected || reporting.hidden === expected.hidden) continue;
+    // After the first round only the equations of a newly withheld count need another look.
+    for (let touched: Iterable<number> = this.#equations.keys(); ; ) {
+      for (const e of touched) protectEquations(this.#equations[e]!);
+      const linked = new Set<number>();
+      for (const i of this.#covered) {
+        const reporting = this.#reporting[i]!;
+        const expected = this.#expected[i]!;
+        if (reporting.hidden === expected.hidden) continue;
         if (expected.hidden || reporting.households === expected.households) {
           reporting.hidden = expected.hidden = true;
-          linked = true;
+          linked.add(reporting.equations).add(expected.equations);
         }
       }
+      if (linked.size === 0) break;
+      touched = linked;
     }
     for (let i = 0; i < reasons.length; i++) {
       if (!reasons[i] && (this.#numerators[i]?.hidden || this.#denominators[i]?.hidden)) {
@@ -292,9 +304,10 @@ export class MeasureEquations {
       }
     }
     // A withheld cell shows no coverage either; a published one hides it where a count behind it is withheld.
-    const coverageHidden = reasons.map(
-      (reason, i) => reason !== null || (this.#coverage[i]?.some((m) => m.hidden) ?? false)
-    );
+    const coverageHidden = reasons.map((reason) => reason !== null);
+    for (const i of this.#covered) {
+      if (this.#reporting[i]!.hidden || this.#expected[i]!.hidden) coverageHidden[i] = true;
+    }
     const hiddenMeasures = new Set<string>();
     for (const m of this.#measureCells) if (m.hidden) hiddenMeasures.add(m.key);
     return {reasons, hiddenMeasures, coverageHidden};
