@@ -62,6 +62,8 @@ export interface RunOptions {
   memoryLimit?: string;
   /** Required files allowed to hold a header and no rows (`--allow-empty`). */
   allowEmpty?: readonly string[];
+  /** Site configuration file; default site.yml, site.yaml or site.json in the input folder, if any. */
+  siteConfig?: string;
 }
 
 export interface CheckResult {
@@ -79,6 +81,8 @@ export async function checkInput(options: RunOptions): Promise<CheckResult> {
     const connection = await openDuckDB({tempDirectory: join(workDir, 'duckdb'), memoryLimit: options.memoryLimit});
     try {
       const {log} = await validateStage(connection, workDir, options);
+      // The site configuration is part of the input: a check that passes must not leave the build to refuse it.
+      readPublicationConfig(options.input, {publisher: '', title: DEFAULT_TITLE}, options.siteConfig);
       return report(log);
     } finally {
       closeDuckDB(connection);
@@ -100,8 +104,6 @@ export interface BuildOptions extends RunOptions {
   dataOnly?: boolean;
   /** The previous output or its data/ folder: its releases are carried forward and compared with this one. */
   previous?: string;
-  /** Site configuration file; default site.yml, site.yaml or site.json in the input folder, if any. */
-  siteConfig?: string;
 }
 
 /**
@@ -191,6 +193,7 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
       files: result.files,
       rejections: log.rejectionsByRegion(),
       synthetic: result.synthetic,
+      k: policy.k,
       indicators,
       suppression: {
         indicator_values: {primary: suppression.primary, complementary: suppression.complementary},

@@ -20,7 +20,7 @@ export async function computeIndicators(connection: DuckDBConnection, ids: reado
     // no unit, and none reports.
     const applicable = (count: string) =>
       f.appliesWhere ? `CASE WHEN ${f.appliesWhere} THEN ${count} ELSE 0 END` : count;
-    const window = /OVER w\b/.test(`${value} ${f.denominatorHouseholds} ${f.appliesWhere}`)
+    const window = /OVER w\b/.test(`${value} ${f.denominatorHouseholds} ${f.appliesWhere} ${f.reporting} ${f.expected}`)
       ? 'WINDOW w AS (PARTITION BY code ORDER BY year)'
       : '';
     return `SELECT * FROM (SELECT ${sqlString(id)} AS indicator_id, code AS region_code, level, year,

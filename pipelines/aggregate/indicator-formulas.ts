@@ -52,12 +52,14 @@ const householdRatio = (
   unit: 'households'
 });
 
-// The village's own rate is public village data; its weight (the village's household count) is not
-// published, since a count of 1..4 households would be a small cell of its own.
+// The village's own rate is public village data, published as reported (a village with no household rows has
+// no weight, but its rate is still its rate); its weight (the village's household count) is not published,
+// since a count of 1..4 households would be a small cell of its own.
 const villageWeighted = (rate: string): IndicatorFormula => ({
   table: 'village_measures',
   numerator: `${rate}_weighted`,
   denominator: `${rate}_households`,
+  value: `CASE WHEN level = 'village' THEN ${rate}_own ELSE ${rate}_weighted / nullif(${rate}_households, 0) END`,
   numeratorHouseholds: null,
   denominatorHouseholds: null,
   publishCounts: false,
@@ -109,11 +111,12 @@ export const INDICATOR_FORMULAS: Record<string, IndicatorFormula> = {
   medical_insurance_rate: householdRatio('insured', 'people_reg_insured', 'hh_insured', 'hh_reg_insured', 'hh_reg'),
   safe_housing_rate: householdRatio('hh_safe_housing', 'hh_reg_housing', 'hh_safe_housing', 'hh_reg_housing', 'hh_reg'),
   safe_water_rate: householdRatio('hh_safe_water', 'hh_reg_water', 'hh_safe_water', 'hh_reg_water', 'hh_reg'),
+  // Nothing reported is no value, not zero.
   dropout_children: {
     table: 'household_measures',
-    numerator: 'dropout',
+    numerator: 'CASE WHEN hh_reg_dropout > 0 THEN dropout END',
     denominator: null,
-    value: 'dropout',
+    value: 'CASE WHEN hh_reg_dropout > 0 THEN dropout END',
     numeratorHouseholds: 'hh_dropout',
     denominatorHouseholds: null,
     reporting: 'hh_reg_dropout',
@@ -144,13 +147,15 @@ export const INDICATOR_FORMULAS: Record<string, IndicatorFormula> = {
     denominator: null,
     // Growth of the mean per-capita income of registered households minus that of all households, year on
     // year, in percentage points; each mean over the households that reported an income.
+    // A mean over no household is no value (DuckDB gives a decimal divided by zero as infinity).
     value: `CASE WHEN lag(year) OVER w = year - 1 THEN 100 * (
-      (income_sum_reg / hh_reg_income) / (lag(income_sum_reg) OVER w / lag(hh_reg_income) OVER w)
-      - (income_sum_all / hh_income) / (lag(income_sum_all) OVER w / lag(hh_income) OVER w)) END`,
+      (income_sum_reg / nullif(hh_reg_income, 0)) / nullif(lag(income_sum_reg) OVER w / nullif(lag(hh_reg_income) OVER w, 0), 0)
+      - (income_sum_all / nullif(hh_income, 0)) / nullif(lag(income_sum_all) OVER w / nullif(lag(hh_income) OVER w, 0), 0)) END`,
     numeratorHouseholds: null,
     denominatorHouseholds: 'least(hh_reg_income, lag(hh_reg_income) OVER w)',
-    reporting: 'hh_income',
-    expected: 'hh_all',
+    // The growth compares two years' means: its coverage is the weaker of the two (not a count that adds up).
+    reporting: 'least(hh_income, lag(hh_income) OVER w)',
+    expected: 'greatest(hh_all, lag(hh_all) OVER w)',
     appliesWhere: 'lag(year) OVER w = year - 1',
     unit: 'households'
   },

@@ -182,8 +182,9 @@ export async function createIndicatorValues(
       level: cell.level,
       year: cell.year,
       value: hidden ? null : tidy(cell.value),
-      numerator: hidden || !counts ? null : tidy(cell.numerator),
-      denominator: hidden || !counts ? null : tidy(cell.denominator),
+      // A row without a value (nothing reported) shows no numerator or denominator either.
+      numerator: hidden || !counts || cell.value === null ? null : tidy(cell.numerator),
+      denominator: hidden || !counts || cell.value === null ? null : tidy(cell.denominator),
       reporting_units: coverage ? reporting : null,
       expected_units: coverage ? expected : null,
       target: target?.value ?? null,

@@ -19,7 +19,8 @@ export async function createVillageAndProjectMeasures(connection: DuckDBConnecti
   const rate = (name: string, column: string) => `
       count(*) FILTER (${column} IS NOT NULL)::BIGINT AS ${name}_villages,
       sum(households) FILTER (${column} IS NOT NULL)::BIGINT AS ${name}_households,
-      ${exactSum(`${column} * households`)} AS ${name}_weighted`;
+      ${exactSum(`${column} * households`)} AS ${name}_weighted,
+      max(${column}) AS ${name}_own`;
   await connection.run(`CREATE OR REPLACE TABLE village_measures AS
     WITH v AS (
       SELECT v.village_code AS code, v.year, v.collective_operating_income AS income,

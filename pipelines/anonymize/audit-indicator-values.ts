@@ -117,7 +117,8 @@ interface IndicatorProfile {
 
 function profileOf(indicator: string, options: AuditOptions): IndicatorProfile {
   const measures = options.additive.has(indicator) ? measuresOf(indicator, options) : [];
-  const coverage = options.householdCoverage.has(indicator) ? COVERAGE : [];
+  // Coverage counts add up where the indicator does (a growth between two years' means does not).
+  const coverage = options.householdCoverage.has(indicator) && options.additive.has(indicator) ? COVERAGE : [];
   return {
     indicator,
     refs: [...measures, ...coverage].map((name) => ({name, ref: `${indicator}.${name}`})),

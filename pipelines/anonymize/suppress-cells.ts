@@ -157,6 +157,8 @@ export class MeasureEquations {
   readonly #expected: (MeasureCell | undefined)[];
   /** The cells that have coverage counts, by position. */
   readonly #covered: number[] = [];
+  /** Cells whose coverage is no sum, by position: whether it is small. */
+  readonly #smallOwnCoverage: boolean[] = [];
   /** Every measure cell, by measure, year and region, each in the order first met. */
   readonly #measureCells: MeasureCell[] = [];
   /** Per measure and year, in the order first met: each parent with its children. */
@@ -218,18 +220,18 @@ export class MeasureEquations {
         policy.sensitive.has(c.indicator_id) ? policy.kSensitive : policy.k
       );
       const k = policy.sensitive.has(c.indicator_id) ? policy.kSensitive : policy.k;
-      // A cell that expects no unit (where its indicator does not apply) has no coverage to protect.
-      if (
-        policy.householdBased.has(c.indicator_id) &&
-        c.reporting_measure &&
-        c.expected_measure &&
-        c.reporting != null &&
-        c.expected
-      ) {
-        const reporting = measureCell(c.reporting_measure, c, c.reporting);
-        const expected = measureCell(c.expected_measure, c, c.expected);
-        if (isSmall(c.reporting, k)) smallCoverage.push(reporting);
-        if (isSmall(c.expected, k)) smallCoverage.push(expected);
+      // A cell that expects no unit (where its indicator does not apply) has no coverage to protect. The
+      // coverage of an indicator that does not add up (a growth between two years) is no sum either: it is
+      // withheld where it is small, and stays out of the equations.
+      const [reportingCount, expectedCount] = [c.reporting ?? null, c.expected ?? 0];
+      const covered = policy.householdBased.has(c.indicator_id) && reportingCount !== null && expectedCount > 0;
+      if (covered && !protectable(c)) {
+        this.#smallOwnCoverage[i] = isSmall(reportingCount, k) || isSmall(expectedCount, k);
+      } else if (covered && c.reporting_measure && c.expected_measure) {
+        const reporting = measureCell(c.reporting_measure, c, reportingCount);
+        const expected = measureCell(c.expected_measure, c, expectedCount);
+        if (isSmall(reportingCount, k)) smallCoverage.push(reporting);
+        if (isSmall(expectedCount, k)) smallCoverage.push(expected);
         this.#reporting[i] = reporting;
         this.#expected[i] = expected;
         this.#covered.push(i);
@@ -283,7 +285,7 @@ export class MeasureEquations {
     // withheld one that it merely bounds is left to the interval audit. Each withholding may call for partners
     // in the sums, until nothing changes.
     // After the first round only the equations of a newly withheld count need another look.
-    for (let touched: Iterable<number> = this.#equations.keys(); ; ) {
+    for (let touched: Iterable<number> = this.#equations.keys(); ;) {
       for (const e of touched) protectEquations(this.#equations[e]!);
       const linked = new Set<number>();
       for (const i of this.#covered) {
@@ -304,7 +306,7 @@ export class MeasureEquations {
       }
     }
     // A withheld cell shows no coverage either; a published one hides it where a count behind it is withheld.
-    const coverageHidden = reasons.map((reason) => reason !== null);
+    const coverageHidden = reasons.map((reason, i) => reason !== null || this.#smallOwnCoverage[i] === true);
     for (const i of this.#covered) {
       if (this.#reporting[i]!.hidden || this.#expected[i]!.hidden) coverageHidden[i] = true;
     }

@@ -261,8 +261,8 @@ const VALIDATION_CODES = {
   E_SITE_CONFIG: {
     message: t('站点配置 {field} 无效：{reason}', 'site configuration {field} is invalid: {reason}'),
     hint: t(
-      '见 docs/data-contract.md 第 1.11 节：publisher、title、licence、citation 为文字或 {zh, en}，site_url 为 http(s) 网址',
-      'see docs/data-contract.md section 1.11: publisher, title, licence, citation are text or {zh, en}; site_url is an http(s) URL'
+      '见 docs/data-contract.md 第 1.11 节：publisher、title、licence、citation 为文字或 {zh, en}，site_url 为 http(s) 网址，coverage_threshold 为 0 到 1 之间的比例（如 0.8 或 80%）',
+      'see docs/data-contract.md section 1.11: publisher, title, licence, citation are text or {zh, en}; site_url is an http(s) URL; coverage_threshold is a share above 0 and at most 1 (0.8 or 80%)'
     )
   }
 } as const satisfies Record<string, ErrorTemplate>;

@@ -22,6 +22,8 @@ export interface PublishOptions {
   suppression: Record<string, {primary: number; complementary: number}>;
   /** Publisher, licence and citation of the site configuration (datapackage.json carries them). */
   site: PublicationConfig;
+  /** The smallest count of households published (disclosure control's k), for the not-reported counts. */
+  k: number;
 }
 
 /** The published tables in catalogue order, with their data-dictionary entries. */
@@ -99,8 +101,8 @@ export const PUBLISHED_TABLES: (TableDescription & {json: boolean})[] = [
     primaryKey: ['region_code', 'dataset', 'column', 'year'],
     title: {zh: '未报送数据', en: 'Cells not reported'},
     description: {
-      zh: '按县（市、区）、输入文件、列和年度统计的空白（未报送）单元格数：户和村的计量列留空表示尚未报送，该行照常接受，需要这一项的指标只计已报送的单位，并在 indicator_values 中公布覆盖范围（reporting_units／expected_units）。只列大于零的计数，不含任何个人记录。',
-      en: 'Empty (not reported) cells per county, input file, column and year: an empty measure cell of a household or village means it has not been reported yet; the row is accepted, the indicators that need the cell count only the units that reported it, and indicator_values publishes their coverage (reporting_units / expected_units). Counts above zero only; no record-level data.'
+      zh: '按县（市、区）、输入文件、列和年度统计的空白（未报送）单元格数：户和村的计量列留空表示尚未报送，该行照常接受，需要这一项的指标只计已报送的单位，并在 indicator_values 中公布覆盖范围（reporting_units／expected_units）。只列大于零的计数；户的计数若使该县已报送户数为1至4户则不公开（suppressed）。不含任何个人记录。',
+      en: 'Empty (not reported) cells per county, input file, column and year: an empty measure cell of a household or village means it has not been reported yet; the row is accepted, the indicators that need the cell count only the units that reported it, and indicator_values publishes their coverage (reporting_units / expected_units). Counts above zero only; a household count that would leave 1 to 4 reporting households in the county is withheld (suppressed). No record-level data.'
     }
   },
   {
@@ -205,7 +207,7 @@ export async function publishTables(connection: DuckDBConnection, options: Publi
     SELECT code, name, level, parent_code, poor_village, deep_poor_village, weak_village FROM regions`);
   const {referenceDate} = await createFundProjectViews(connection);
   await createQualityTable(connection, options.files, options.rejections ?? [], workDir);
-  const notReported = await createNotReportedTable(connection);
+  const notReported = await createNotReportedTable(connection, options.k);
   const tables: PublishedTable[] = [];
   for (const t of PUBLISHED_TABLES) {
     tables.push(

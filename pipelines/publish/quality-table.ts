@@ -111,11 +111,15 @@ export async function createQualityTable(
  * file, measure column and year, how many cells were left empty — "not
  * reported" (contract v2), so the indicators that need them count fewer
  * units. Households are counted from their per-village counts (their own
- * table is gone by now); only counts above zero are listed. Returns the total
- * of each measure column of each file, zeros included, for the manifest.
+ * table is gone by now); only counts above zero are listed. A household count
+ * is withheld (`suppressed`) where the county's households minus it — the
+ * households that did report, which an indicator over all households counts —
+ * would be 1..k−1. Returns the published total of each measure column of each
+ * file, zeros included, for the manifest.
  */
 export async function createNotReportedTable(
-  connection: DuckDBConnection
+  connection: DuckDBConnection,
+  k: number
 ): Promise<Record<string, Record<string, number>>> {
   const cells = [
     ...measureColumns(inputTable('households')).map(
@@ -128,16 +132,22 @@ export async function createNotReportedTable(
     )
   ];
   await connection.run(`CREATE OR REPLACE TABLE not_reported AS
-    SELECT a.ancestor_code AS region_code, c.dataset, c."column", c.year::INTEGER AS year, sum(c.cells)::BIGINT AS cells
-    FROM (${cells.join('\nUNION ALL\n')}) c JOIN ancestry a ON a.code = c.code AND a.ancestor_level = 'county'
-    GROUP BY ALL HAVING sum(c.cells) > 0`);
+    WITH counts AS (
+      SELECT a.ancestor_code AS region_code, c.dataset, c."column", c.year::INTEGER AS year, sum(c.cells)::BIGINT AS cells
+      FROM (${cells.join('\nUNION ALL\n')}) c JOIN ancestry a ON a.code = c.code AND a.ancestor_level = 'county'
+      GROUP BY ALL HAVING sum(c.cells) > 0),
+    judged AS (
+      SELECT c.*, c.dataset = 'households.csv' AND coalesce(h.hh_all - c.cells BETWEEN 1 AND ${k - 1}, false) AS small
+      FROM counts c LEFT JOIN household_measures h ON h.code = c.region_code AND h.year = c.year)
+    SELECT region_code, dataset, "column", year, CASE WHEN small THEN NULL ELSE cells END AS cells, small AS suppressed
+    FROM judged`);
   const totals: Record<string, Record<string, number>> = {};
   for (const spec of [inputTable('households'), inputTable('villages')]) {
     totals[spec.file] = Object.fromEntries(measureColumns(spec).map((c) => [c.name, 0]));
   }
   const rows = await readRows(
     connection,
-    'SELECT dataset, "column", sum(cells)::BIGINT AS n FROM not_reported GROUP BY ALL'
+    'SELECT dataset, "column", sum(cells)::BIGINT AS n FROM not_reported WHERE NOT suppressed GROUP BY ALL'
   );
   for (const {dataset, column, n} of rows) totals[String(dataset)]![String(column)] = Number(n);
   return totals;

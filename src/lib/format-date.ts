@@ -44,9 +44,11 @@ function daysInMonth(year: number, month: number): number {
 
 /**
  * Returns a project's planned dates for reading: "2024年3月1日至2024年11月30日", with a date not fixed yet (a
- * planned project's, or the end of work in progress; contract, projects.csv) written as 待定 / "not set".
+ * planned project's, or the end of work in progress; contract, projects.csv) written as 待定 / "not set" — once,
+ * where neither is fixed.
  */
 export function formatDateRange(start: string | null, end: string | null, locale: Locale): string {
+  if (!start && !end) return t(locale, 'date.notSet');
   const text = (date: string | null) => (date ? formatDate(date, locale) : t(locale, 'date.notSet'));
   return t(locale, 'notice.dateRange', {start: text(start), end: text(end)});
 }

@@ -224,7 +224,9 @@ export interface NotReported {
   dataset: string;
   column: string;
   year: number;
-  cells: number;
+  /** Null where withheld: it would show 1..k−1 households reporting. */
+  cells: number | null;
+  suppressed: boolean;
 }
 
 export const readNotReported = () => readPublishedJson<NotReported[]>('not_reported.json');

@@ -1,0 +1,108 @@
+/**
+ * Issue 13, from an independent black-box test: what gaps in an export publish. Nothing reported is no value
+ * (never a zero), a village's own reported rate is published even where it has no household rows, a growth
+ * between two years rests on the weaker year's coverage, and the count of not-reported cells never shows how
+ * few households did report.
+ */
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import Papa from 'papaparse';
+import {afterAll, describe, expect, it} from 'vitest';
+import {buildRelease} from '../../../pipelines/run.ts';
+import {gongshi} from './gongshi.ts';
+import {type InputTables, type Row, minimalInput, removeInputs, writeInput} from '../validate/input-folder.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'gongshi-gaps-'));
+afterAll(async () => {
+  rmSync(root, {recursive: true, force: true});
+  await removeInputs();
+});
+
+let builds = 0;
+/** Publishes `tables` (data only) and returns a published table's rows. */
+async function publish(tables: InputTables): Promise<(name: string) => Record<string, string>[]> {
+  const out = join(root, `out-${builds++}`);
+  const result = await buildRelease({input: await writeInput(tables), out, lang: 'en', dataOnly: true});
+  expect(result.faults).toEqual([]);
+  expect(result.built).toBe(true);
+  return (name) =>
+    Papa.parse<Record<string, string>>(readFileSync(join(out, `${name}.csv`), 'utf8').replace(/^\uFEFF/, ''), {
+      header: true,
+      skipEmptyLines: true
+    }).data;
+}
+
+const VILLAGE = '360726101001';
+
+describe('gaps in the published tables', () => {
+  it('publishes no dropout count where no registered household reported one (not a zero)', async () => {
+    const tables = minimalInput();
+    for (const h of tables.households) h.dropout_children = '';
+    const read = await publish(tables);
+    const dropout = read('indicator_values').filter((v) => v.indicator_id === 'dropout_children');
+    expect(dropout.length).toBeGreaterThan(0);
+    for (const v of dropout.filter((x) => x.suppressed === 'false')) {
+      expect([v.value, v.numerator, v.status], v.region_code).toEqual(['', '', 'incomplete']);
+    }
+  });
+
+  it("publishes a village's own rates where it has no household rows", async () => {
+    const tables = minimalInput();
+    tables.households = tables.households.filter((h) => h.village_code !== VILLAGE);
+    const read = await publish(tables);
+    const own = (id: string) =>
+      read('indicator_values').find((v) => v.indicator_id === id && v.region_code === VILLAGE);
+    expect(Number(own('garbage_collection_rate')?.value)).toBeCloseTo(0.95, 12);
+    expect(Number(own('tap_water_rate')?.value)).toBeCloseTo(0.98, 12);
+  });
+
+  it('rests a growth between two years on the weaker year, and never publishes an infinite growth', async () => {
+    const tables = minimalInput();
+    const next: Row[] = tables.households.map((h) => ({...h, year: '2022', per_capita_income: ''}));
+    for (const h of next) if (h.status === 'poor') Object.assign(h, {status: 'exited', exit_year: '2022'});
+    tables.households.push(...next);
+    tables.villages.push(...tables.villages.map((v) => ({...v, year: '2022'})));
+    const read = await publish(tables);
+    const growth = read('indicator_values').filter((v) => v.indicator_id === 'income_growth_gap' && v.year === '2022');
+    expect(growth.length).toBeGreaterThan(0);
+    for (const v of growth) {
+      expect(v.value, v.region_code).not.toMatch(/inf/i);
+      // No household reported an income in 2022: no value, status incomplete (its coverage, a count of 1..4
+      // households here, is withheld).
+      if (v.suppressed === 'false') expect([v.value, v.status]).toEqual(['', 'incomplete']);
+      expect(['', '0']).toContain(v.reporting_units);
+    }
+  });
+
+  it('withholds a not-reported count that would leave 1 to 4 households reporting in the county', async () => {
+    const tables = minimalInput();
+    tables.households[0]!.sanitary_toilet = '';
+    const read = await publish(tables);
+    // The county has 4 households: 1 did not report, so 3 did — a small count the sanitary toilet rate withholds.
+    expect(read('not_reported')).toEqual([
+      {
+        region_code: '360726',
+        dataset: 'households.csv',
+        column: 'sanitary_toilet',
+        year: '2021',
+        cells: '',
+        suppressed: 'true'
+      }
+    ]);
+    const toilet = read('indicator_values').filter(
+      (v) => v.indicator_id === 'sanitary_toilet_rate' && v.region_code === '360726'
+    );
+    expect(toilet.map((v) => v.suppressed)).toEqual(['true']);
+  });
+});
+
+describe('the site configuration', () => {
+  it('is checked by check, as build checks it: a wrong coverage_threshold is not publishable', async () => {
+    const input = await writeInput(minimalInput(), {}, {'site.yml': 'coverage_threshold: 120%\n'});
+    const run = await gongshi('check', '--input', input, '--lang', 'en');
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('coverage_threshold');
+    expect(run.stdout).toContain('[E_SITE_CONFIG]');
+  });
+});
