@@ -10,6 +10,7 @@ const WORDS = {
     rows: '行',
     unknown: '未识别的列（已忽略）',
     allowedEmpty: '（没有数据行，已按 --allow-empty 允许）',
+    notReported: '未报送（空白）的单元格',
     more: '另有 {n} 条问题未列出'
   },
   en: {
@@ -19,6 +20,7 @@ const WORDS = {
     rows: 'rows',
     unknown: 'unknown columns (ignored)',
     allowedEmpty: ' (no rows: allowed by --allow-empty)',
+    notReported: 'cells not reported (empty)',
     more: '{n} more problems not listed'
   }
 };
@@ -26,7 +28,8 @@ const WORDS = {
 /**
  * Renders the rejection report as text a county clerk can work through: one
  * line per problem (file:line, column, value unless PII, message, code, hint),
- * then per file the rows read, accepted and rejected.
+ * then per file the rows read, accepted and rejected, and its measure cells
+ * left empty (not reported) per column.
  */
 export function formatReport(files: FileAccount[], problems: Problem[], lang: Lang): string {
   const words = WORDS[lang];
@@ -42,6 +45,8 @@ export function formatReport(files: FileAccount[], problems: Problem[], lang: La
         (f.allowedEmpty ? words.allowedEmpty : '')
     );
     if (f.unknownColumns.length) lines.push(`  ${words.unknown}: ${f.unknownColumns.join(', ')}`);
+    const empty = Object.entries(f.notReported);
+    if (empty.length) lines.push(`  ${words.notReported}: ${empty.map(([column, n]) => `${column} ${n}`).join(', ')}`);
   }
   return lines.join('\n') + '\n';
 }

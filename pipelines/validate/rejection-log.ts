@@ -14,6 +14,8 @@ export interface FileAccount {
   rejectedByCode: Partial<Record<ErrorCode, number>>;
   /** A required file with a header and no rows, let through by `--allow-empty`. */
   allowedEmpty: boolean;
+  /** Empty (not reported) cells of the accepted rows, per measure column that has any. */
+  notReported: Record<string, number>;
 }
 
 /** Rejected rows of one input file that name one region (the raw code as written), with their problems by code. */
@@ -52,7 +54,8 @@ export class RejectionLog {
         rowsRejected: 0,
         unknownColumns: [],
         rejectedByCode: {},
-        allowedEmpty: false
+        allowedEmpty: false,
+        notReported: {}
       };
       this.#files.set(file, account);
     }
@@ -122,6 +125,11 @@ export class RejectionLog {
   /** Records that a required file without rows was let through on purpose (`--allow-empty`). */
   allowEmpty(file: string): void {
     this.#account(file).allowedEmpty = true;
+  }
+
+  /** Records how many accepted rows left a measure column empty (not reported). */
+  notReported(file: string, column: string, cells: number): void {
+    if (cells > 0) this.#account(file).notReported[column] = cells;
   }
 
   /** Records how many rows of a file were accepted in the end. */

@@ -1,5 +1,11 @@
 import type {DuckDBConnection} from '@duckdb/node-api';
-import {INPUT_TABLES, type InputTableName, type RegionLevel, inputTable} from '../../src/lib/input-tables.ts';
+import {
+  INPUT_TABLES,
+  type InputTableName,
+  type RegionLevel,
+  inputTable,
+  measureColumns
+} from '../../src/lib/input-tables.ts';
 import {rm} from 'node:fs/promises';
 import {join} from 'node:path';
 import {type IngestResult, type IngestedRow, isFile, readInputTable} from '../ingest/read-input-table.ts';
@@ -7,6 +13,7 @@ import {isGb18030File, transcodeToUtf8} from '../ingest/transcode-to-utf8.ts';
 import type {Problem} from '../lib/error-codes.ts';
 import type {Progress} from '../lib/progress.ts';
 import {readRows} from '../publish/publish-table.ts';
+import {sqlIdentifier} from '../lib/duckdb.ts';
 import {findPersonalDataInProjects} from './personal-data-in-projects.ts';
 import {rejectDuplicates} from './reject-duplicates.ts';
 import type {RejectionLog} from './rejection-log.ts';
@@ -207,5 +214,15 @@ async function loadTable(
     accepted -= duplicates.length;
   }
   options.log.accept(spec.file, accepted);
+  // Empty measure cells are accepted (not reported), but a clerk should hear of them before the site does.
+  const measures = measureColumns(spec);
+  if (measures.length > 0 && accepted > 0) {
+    const [counts] = await readRows(
+      options.connection,
+      `SELECT ${measures.map((c) => `count(*) FILTER (${sqlIdentifier(c.name)} IS NULL) AS ${sqlIdentifier(c.name)}`).join(', ')}
+       FROM ${sqlIdentifier(spec.table)}`
+    );
+    for (const c of measures) options.log.notReported(spec.file, c.name, Number(counts![c.name]));
+  }
   stage.done(`${result.rowsRead - accepted} rejected${inDuckDB ? ' (read by DuckDB)' : ''}`);
 }

@@ -44,6 +44,19 @@ describe('empty measure cells', () => {
     for (const column of VILLAGE_MEASURES) expect(viaDuckDB.villages[1]![column], column).toBeNull();
   });
 
+  it('are listed per file and column in the report, so the clerk hears of them before the site says so', async () => {
+    const tables = minimalInput();
+    tables.households[0]!.safe_water = '';
+    tables.households[3]!.safe_water = '';
+    tables.villages[1]!.greening_rate = '';
+    const checked = await checkTables(tables);
+    expect(checked.report.en).toContain(
+      'households.csv: read 4 rows, accepted 4, rejected 0\n  cells not reported (empty): safe_water 2'
+    );
+    expect(checked.report.zh).toContain('未报送（空白）的单元格: greening_rate 1');
+    expect(accountOf(checked, 'households').notReported).toEqual({safe_water: 2});
+  });
+
   it('in a key, code, year, members, registered or status still reject the row (E_REQUIRED)', async () => {
     for (const column of ['household_id', 'year', 'village_code', 'members', 'registered', 'status']) {
       const tables = minimalInput();
