@@ -165,6 +165,8 @@ export class MeasureEquations {
   readonly #equations: Map<MeasureCell, MeasureCell[]>[] = [];
   /** Primary suppression withholds a cell's denominator too when that is the small count. */
   readonly #hidesDenominator: boolean[];
+  /** Every measure cell by its key, made on the first pass that forces any. */
+  #byKey: Map<string, MeasureCell> | undefined;
   /** Coverage counts withheld from the start: they are small. */
   readonly #smallCoverage: MeasureCell[];
 
@@ -269,7 +271,15 @@ export class MeasureEquations {
     hiddenMeasures: Set<string>;
     coverageHidden: boolean[];
   } {
-    for (const m of this.#measureCells) m.hidden = forced.size > 0 && forced.has(m.key);
+    for (const m of this.#measureCells) m.hidden = false;
+    // `forced` names a few thousand counts of a million: look each up rather than every count in it.
+    if (forced.size > 0) {
+      this.#byKey ??= new Map(this.#measureCells.map((m) => [m.key, m]));
+      for (const key of forced) {
+        const m = this.#byKey.get(key);
+        if (m) m.hidden = true;
+      }
+    }
     for (const m of this.#smallCoverage) m.hidden = true;
     const reasons = [...this.#primary];
     for (let i = 0; i < reasons.length; i++) {
