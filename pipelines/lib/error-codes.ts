@@ -413,6 +413,10 @@ function paramText(name: string, value: string, lang: Lang): string {
 
 function quote(value: string): string {
   const short = value.length > MAX_VALUE_CHARS ? `${value.slice(0, MAX_VALUE_CHARS)}…` : value;
-  // JSON escaping keeps a value with quotes or line breaks on one line while leaving Chinese readable.
-  return JSON.stringify(short);
+  // JSON escaping keeps a value with quotes or line breaks on one line while leaving Chinese readable; characters
+  // that print as nothing (a zero-width space, a byte-order mark) are spelt out, so that "​" cannot read as empty.
+  return JSON.stringify(short).replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/** Format and space characters a terminal shows as nothing: zero-width spaces and joiners, marks, the BOM. */
+const INVISIBLE = /[\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g;

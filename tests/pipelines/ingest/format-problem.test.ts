@@ -41,6 +41,19 @@ describe('formatProblem', () => {
     );
   });
 
+  it('spells out characters that print as nothing, so a cell does not look empty (black-box finding)', () => {
+    const problem = {
+      code: 'E_INTEGER',
+      file: 'households.csv',
+      line: 3,
+      column: 'labor_count',
+      value: '\u200b'
+    } as const;
+    expect(formatProblem(problem, 'en', {hint: false})).toBe(
+      'households.csv:3 column labor_count: value "\\u200b" is not a whole number [E_INTEGER]'
+    );
+  });
+
   it('keeps a value with quotes or line breaks on one line and shortens long ones', () => {
     expect(
       formatProblem({code: 'E_DATE', file: 'f.csv', line: 2, column: 'd', value: 'a"\nb'}, 'en', {hint: false})
