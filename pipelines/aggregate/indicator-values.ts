@@ -93,8 +93,9 @@ export async function readIndicatorCells(connection: DuckDBConnection): Promise<
       denominator_measure: formula?.denominator ?? null,
       reporting: reporting![row]!,
       expected: expected![row]!,
-      reporting_measure: formula?.reporting ?? null,
-      expected_measure: formula?.expected ?? null
+      // Coverage that is not published needs no protection.
+      reporting_measure: formula?.publishCoverage === false ? null : formula?.reporting,
+      expected_measure: formula?.publishCoverage === false ? null : formula?.expected
     });
   }
   const locals = (await readRows(
@@ -175,7 +176,7 @@ export async function createIndicatorValues(
     }
     const hidden = suppressed !== null;
     const counts = INDICATOR_FORMULAS[cell.indicator_id]?.publishCounts !== false;
-    const coverage = !coverageHidden[i];
+    const coverage = !coverageHidden[i] && INDICATOR_FORMULAS[cell.indicator_id]?.publishCoverage !== false;
     rows.push({
       indicator_id: cell.indicator_id,
       region_code: cell.region_code,

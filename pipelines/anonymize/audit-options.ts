@@ -72,7 +72,7 @@ export const DEFAULT_AUDIT_OPTIONS: AuditOptions = {
   peopleCountIndicators: new Set(PEOPLE_RATES),
   countIndicators: new Set(PEOPLE_COUNTS),
   additive: new Set([...HOUSEHOLD_RATES, ...PEOPLE_RATES, ...PEOPLE_COUNTS]),
-  householdCoverage: new Set([...HOUSEHOLD_RATES, ...PEOPLE_RATES, ...PEOPLE_COUNTS, 'income_growth_gap']),
+  householdCoverage: new Set([...HOUSEHOLD_RATES, ...PEOPLE_RATES, ...PEOPLE_COUNTS]),
   // A measure cell left empty means "not reported" (contract v2): each rate counts only the households that
   // reported what it needs, so two rates over the same households share a denominator only where both need
   // no reported measure. Their expected households are the same count.
@@ -100,7 +100,7 @@ export const DEFAULT_AUDIT_OPTIONS: AuditOptions = {
       'income_support_coverage.expected',
       'income_above_line_rate.expected'
     ],
-    // 全部农户数 (income_growth_gap's coverage is the weaker of two years', no count that adds up).
+    // 全部农户数 (income_growth_gap publishes no coverage: it rests on two years).
     ['sanitary_toilet_rate.expected'],
     // 已脱贫和返贫户数: all of them report (status is never empty).
     ['consolidation_rate.reporting', 'consolidation_rate.expected'],

@@ -226,12 +226,17 @@ export class MeasureEquations {
       // coverage of an indicator that does not add up (a growth between two years) is no sum either: it is
       // withheld where it is small, and stays out of the equations.
       const [reportingCount, expectedCount] = [c.reporting ?? null, c.expected ?? 0];
-      const covered = policy.householdBased.has(c.indicator_id) && reportingCount !== null && expectedCount > 0;
+      const covered =
+        policy.householdBased.has(c.indicator_id) &&
+        reportingCount !== null &&
+        expectedCount > 0 &&
+        !!c.reporting_measure &&
+        !!c.expected_measure;
       if (covered && !protectable(c)) {
         this.#smallOwnCoverage[i] = isSmall(reportingCount, k) || isSmall(expectedCount, k);
-      } else if (covered && c.reporting_measure && c.expected_measure) {
-        const reporting = measureCell(c.reporting_measure, c, reportingCount);
-        const expected = measureCell(c.expected_measure, c, expectedCount);
+      } else if (covered) {
+        const reporting = measureCell(c.reporting_measure!, c, reportingCount);
+        const expected = measureCell(c.expected_measure!, c, expectedCount);
         if (isSmall(reportingCount, k)) smallCoverage.push(reporting);
         if (isSmall(expectedCount, k)) smallCoverage.push(expected);
         this.#reporting[i] = reporting;

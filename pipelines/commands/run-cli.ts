@@ -6,7 +6,7 @@ export const USAGE = `gongshi — 公示: static disclosure and progress sites f
 Usage:
   gongshi sample --scale tiny|default|full --seed N --out DIR   write a synthetic input folder
   gongshi check  --input DIR [--lang zh|en]                     validate only (exit 0 publishable, 1 not)
-                 [--memory-limit 1GB] [--allow-empty FILE]
+                 [--memory-limit 1GB] [--allow-empty FILE] [--report FILE.json]
   gongshi build  --input DIR [--out dist] [--lang zh|en]        publish the tables and build the site
                  [--base /] [--site-url URL] [--contact ADDRESS]
                  [--previous DIR] [--site-config FILE] [--memory-limit 1GB]
@@ -26,6 +26,8 @@ Options:
                       above it DuckDB works through temporary files: more is faster on large inputs
   --allow-empty FILE  let a required file hold a header and no rows (e.g. households.csv, before
                       the first records are in); without it such a file stops the build [E_NO_ROWS]
+  --report FILE.json  also write the report as JSON: per file the rows read, accepted and rejected and
+                      the cells not reported, every problem listed, the faults (check and build)
   --data-only         publish the tables into --out without building the site (a data portal's
                       feed, a benchmark); the same checks, audit and release files
   -h, --help          show this help

@@ -111,11 +111,11 @@ export async function createQualityTable(
  * file, measure column and year, how many cells were left empty — "not
  * reported" (contract v2), so the indicators that need them count fewer
  * units. Households are counted from their per-village counts (their own
- * table is gone by now); only counts above zero are listed. A household count
- * is withheld (`suppressed`) where the county's households minus it — the
- * households that did report, which an indicator over all households counts —
- * would be 1..k−1. Returns the published total of each measure column of each
- * file, zeros included, for the manifest.
+ * table is gone by now); only counts above zero are listed. Where a county's
+ * households (all, or the registered) minus its count would be 1..k−1 — the
+ * households that did report — every county's count of that household column
+ * and year is withheld (`suppressed`, zeros listed too). Returns the published
+ * total of each measure column of each file, zeros included, for the manifest.
  */
 export async function createNotReportedTable(
   connection: DuckDBConnection,
@@ -131,16 +131,25 @@ export async function createNotReportedTable(
         count(*) FILTER (${sqlIdentifier(c.name)} IS NULL) AS cells FROM villages GROUP BY ALL`
     )
   ];
+  // A county's count of households that left a cell empty tells, with its households (published as coverage),
+  // how many did report: 1..k−1 of all or of the registered households is a small count, and then every
+  // county's count of that column and year is withheld, zeros too, so that the city's coverage minus the
+  // others cannot give it either (both found by black-box tests).
   await connection.run(`CREATE OR REPLACE TABLE not_reported AS
     WITH counts AS (
       SELECT a.ancestor_code AS region_code, c.dataset, c."column", c.year::INTEGER AS year, sum(c.cells)::BIGINT AS cells
       FROM (${cells.join('\nUNION ALL\n')}) c JOIN ancestry a ON a.code = c.code AND a.ancestor_level = 'county'
       GROUP BY ALL HAVING sum(c.cells) > 0),
-    judged AS (
-      SELECT c.*, c.dataset = 'households.csv' AND coalesce(h.hh_all - c.cells BETWEEN 1 AND ${k - 1}, false) AS small
-      FROM counts c LEFT JOIN household_measures h ON h.code = c.region_code AND h.year = c.year)
-    SELECT region_code, dataset, "column", year, CASE WHEN small THEN NULL ELSE cells END AS cells, small AS suppressed
-    FROM judged`);
+    small AS (
+      SELECT DISTINCT c.dataset, c."column", c.year
+      FROM counts c JOIN household_measures h ON h.code = c.region_code AND h.year = c.year
+      WHERE c.dataset = 'households.csv'
+        AND (h.hh_all - c.cells BETWEEN 1 AND ${k - 1} OR h.hh_reg - c.cells BETWEEN 1 AND ${k - 1}))
+    SELECT c.region_code, c.dataset, c."column", c.year, c.cells, false AS suppressed
+    FROM counts c ANTI JOIN small s USING (dataset, "column", year)
+    UNION ALL
+    SELECT h.code AS region_code, s.dataset, s."column", s.year, NULL::BIGINT AS cells, true AS suppressed
+    FROM small s JOIN household_measures h ON h.year = s.year AND h.level = 'county'`);
   const totals: Record<string, Record<string, number>> = {};
   for (const spec of [inputTable('households'), inputTable('villages')]) {
     totals[spec.file] = Object.fromEntries(measureColumns(spec).map((c) => [c.name, 0]));

@@ -49,6 +49,7 @@ function daysInMonth(year: number, month: number): number {
  */
 export function formatDateRange(start: string | null, end: string | null, locale: Locale): string {
   if (!start && !end) return t(locale, 'date.notSet');
-  const text = (date: string | null) => (date ? formatDate(date, locale) : t(locale, 'date.notSet'));
-  return t(locale, 'notice.dateRange', {start: text(start), end: text(end)});
+  if (!start) return t(locale, 'date.until', {end: formatDate(end, locale)});
+  if (!end) return t(locale, 'date.from', {start: formatDate(start, locale)});
+  return t(locale, 'notice.dateRange', {start: formatDate(start, locale), end: formatDate(end, locale)});
 }

@@ -97,6 +97,54 @@ describe('gaps in the published tables', () => {
   });
 });
 
+describe('counts behind coverage (second black-box test)', () => {
+  it('publishes no coverage for the income growth gap, whose counts rest on two years', async () => {
+    const tables = minimalInput();
+    tables.households.push(...tables.households.map((h) => ({...h, year: '2022'})));
+    tables.villages.push(...tables.villages.map((v) => ({...v, year: '2022'})));
+    const read = await publish(tables);
+    const growth = read('indicator_values').filter((v) => v.indicator_id === 'income_growth_gap');
+    expect(growth.length).toBeGreaterThan(0);
+    for (const v of growth) expect([v.reporting_units, v.expected_units]).toEqual(['', '']);
+  });
+
+  it("withholds every county's not-reported count of a column and year where one county's would give a small count away", async () => {
+    // A second county, a copy of the first: its count of sanitary_toilet is zero, so the city's coverage minus
+    // it would give the first county's (3 of 4 households reporting) were its row simply left out.
+    const tables = minimalInput();
+    const copy = (code: string) => code.replace(/^360726/, '360730');
+    tables.regions.push(
+      ...tables.regions
+        .filter((r) => r.code!.startsWith('360726'))
+        .map((r) => ({...r, code: copy(r.code!), parent_code: r.level === 'county' ? '3607' : copy(r.parent_code!)}))
+    );
+    tables.households.push(
+      ...tables.households.map((h) => ({...h, household_id: `${h.household_id}B`, village_code: copy(h.village_code!)}))
+    );
+    tables.villages.push(...tables.villages.map((v) => ({...v, village_code: copy(v.village_code!)})));
+    tables.households[0]!.sanitary_toilet = '';
+    const read = await publish(tables);
+    expect(read('not_reported').filter((r) => r.column === 'sanitary_toilet')).toEqual([
+      {
+        region_code: '360726',
+        dataset: 'households.csv',
+        column: 'sanitary_toilet',
+        year: '2021',
+        cells: '',
+        suppressed: 'true'
+      },
+      {
+        region_code: '360730',
+        dataset: 'households.csv',
+        column: 'sanitary_toilet',
+        year: '2021',
+        cells: '',
+        suppressed: 'true'
+      }
+    ]);
+  });
+});
+
 describe('the site configuration', () => {
   it('is checked by check, as build checks it: a wrong coverage_threshold is not publishable', async () => {
     const input = await writeInput(minimalInput(), {}, {'site.yml': 'coverage_threshold: 120%\n'});

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {formatDate} from '../../../src/lib/format-date.ts';
+import {formatDate, formatDateRange} from '../../../src/lib/format-date.ts';
 
 describe('formatDate', () => {
   it('writes an ISO date in Chinese and English', () => {
@@ -30,5 +30,17 @@ describe('formatDate', () => {
     for (const bad of ['2020-13-01', '2020-04-31', '2020-00-10', '2020-5-6', '2020/05/06', '2020-05-06T00:00:00Z']) {
       expect(() => formatDate(bad, 'en')).toThrow(`invalid date: ${bad}`);
     }
+  });
+});
+
+// Issue 13: a planned project's dates may be open, and work in progress its end.
+describe('formatDateRange', () => {
+  it('writes an open date as 待定 / not set, once where both are open', () => {
+    expect(formatDateRange('2024-03-01', '2024-11-30', 'zh-CN')).toBe('2024年3月1日至2024年11月30日');
+    expect(formatDateRange(null, null, 'zh-CN')).toBe('待定');
+    expect(formatDateRange(null, null, 'en')).toBe('not set');
+    expect(formatDateRange(null, '2024-06-30', 'zh-CN')).toBe('待定至2024年6月30日');
+    expect(formatDateRange(null, '2024-06-30', 'en')).toBe('start not set, end 30 June 2024');
+    expect(formatDateRange('2025-04-16', null, 'en')).toBe('from 16 April 2025, end not set');
   });
 });
