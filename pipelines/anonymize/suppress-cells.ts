@@ -338,12 +338,20 @@ function protectEquations(children: Map<MeasureCell, MeasureCell[]>): void {
   for (let changed = true; changed;) {
     changed = false;
     for (const [parent, kids] of children) {
-      const unknowns = [parent, ...kids].filter(unknown);
-      if (unknowns.length !== 1) continue;
+      // The lone unknown, if there is exactly one: counted without building a list (millions of equations).
+      let lone: MeasureCell | undefined = unknown(parent) ? parent : undefined;
+      let unknowns = lone ? 1 : 0;
+      for (let i = 0; i < kids.length && unknowns < 2; i++) {
+        if (unknown(kids[i]!)) {
+          lone = kids[i];
+          unknowns++;
+        }
+      }
+      if (unknowns !== 1) continue;
       const partner =
-        unknowns[0] === parent
-          ? smallestMeasure(kids.filter(open))
-          : (smallestMeasure(kids.filter((k) => k !== unknowns[0] && open(k))) ?? (open(parent) ? parent : undefined));
+        lone === parent
+          ? smallestMeasure(kids, open)
+          : (smallestMeasure(kids, (k) => k !== lone && open(k)) ?? (open(parent) ? parent : undefined));
       if (!partner) continue;
       partner.hidden = true;
       changed = true;
@@ -351,14 +359,19 @@ function protectEquations(children: Map<MeasureCell, MeasureCell[]>): void {
   }
 }
 
-function smallestMeasure(cells: MeasureCell[]): MeasureCell | undefined {
-  return cells.reduce<MeasureCell | undefined>(
-    (best, c) =>
-      !best || c.households < best.households || (c.households === best.households && c.region_code < best.region_code)
-        ? c
-        : best,
-    undefined
-  );
+/** The smallest of `cells` that pass `eligible` (fewest households, then lowest code), if any. */
+function smallestMeasure(cells: MeasureCell[], eligible: (m: MeasureCell) => boolean): MeasureCell | undefined {
+  let best: MeasureCell | undefined;
+  for (const c of cells) {
+    if (!eligible(c)) continue;
+    if (
+      !best ||
+      c.households < best.households ||
+      (c.households === best.households && c.region_code < best.region_code)
+    )
+      best = c;
+  }
+  return best;
 }
 
 /**
