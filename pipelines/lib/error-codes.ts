@@ -414,7 +414,7 @@ function paramText(name: string, value: string, lang: Lang): string {
 function quote(value: string): string {
   const short = value.length > MAX_VALUE_CHARS ? `${value.slice(0, MAX_VALUE_CHARS)}…` : value;
   // JSON escaping keeps a value with quotes or line breaks on one line while leaving Chinese readable; characters
-  // that print as nothing (a zero-width space, a byte-order mark) are spelt out, so that "​" cannot read as empty.
+  // that print as nothing (a zero-width space, a byte-order mark) are spelt out, so that a cell holding one cannot read as empty.
   return JSON.stringify(short).replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
