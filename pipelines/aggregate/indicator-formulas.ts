@@ -85,13 +85,19 @@ const villageCount = (numerator: string, denominator: string, expected: string):
 });
 
 export const INDICATOR_FORMULAS: Record<string, IndicatorFormula> = {
-  consolidation_rate: householdRatio(
-    'people_exited',
-    'people_exited_or_returned',
-    'hh_exited',
-    'hh_exited_or_returned',
-    'hh_exited_or_returned'
-  ),
+  // Status and household size are never empty, so every household reports: its coverage is complete by
+  // construction, and its household count — published nowhere else — would only give bounds away (an
+  // independent privacy test pinned a village's count of 9 from its parent's equal to the registered households).
+  consolidation_rate: {
+    ...householdRatio(
+      'people_exited',
+      'people_exited_or_returned',
+      'hh_exited',
+      'hh_exited_or_returned',
+      'hh_exited_or_returned'
+    ),
+    publishCoverage: false
+  },
   collective_income: {
     table: 'village_measures',
     numerator: null,

@@ -72,7 +72,10 @@ export const DEFAULT_AUDIT_OPTIONS: AuditOptions = {
   peopleCountIndicators: new Set(PEOPLE_RATES),
   countIndicators: new Set(PEOPLE_COUNTS),
   additive: new Set([...HOUSEHOLD_RATES, ...PEOPLE_RATES, ...PEOPLE_COUNTS]),
-  householdCoverage: new Set([...HOUSEHOLD_RATES, ...PEOPLE_RATES, ...PEOPLE_COUNTS]),
+  // consolidation_rate and income_growth_gap publish no coverage counts.
+  householdCoverage: new Set(
+    [...HOUSEHOLD_RATES, ...PEOPLE_RATES, ...PEOPLE_COUNTS].filter((id) => id !== 'consolidation_rate')
+  ),
   // A measure cell left empty means "not reported" (contract v2): each rate counts only the households that
   // reported what it needs, so two rates over the same households share a denominator only where both need
   // no reported measure. Their expected households are the same count.
@@ -102,8 +105,6 @@ export const DEFAULT_AUDIT_OPTIONS: AuditOptions = {
     ],
     // 全部农户数 (income_growth_gap publishes no coverage: it rests on two years).
     ['sanitary_toilet_rate.expected'],
-    // 已脱贫和返贫户数: all of them report (status is never empty).
-    ['consolidation_rate.reporting', 'consolidation_rate.expected'],
     ...REPORTING_DENOMINATORS.filter((id) => id !== 'monitored_share' && id !== 'risk_elimination_rate').map((id) => [
       `${id}.denominator`,
       `${id}.reporting`
