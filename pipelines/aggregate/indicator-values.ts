@@ -6,6 +6,7 @@ import {readRows} from '../publish/publish-table.ts';
 import {type LocalTarget, type Status, type TargetRule, statusOf, targetForYear} from './assign-status.ts';
 import {computeIndicators} from './compute-indicators.ts';
 import {createHouseholdMeasures} from './household-measures.ts';
+import {publicWeightedMeans} from './public-weighted-means.ts';
 import {INDICATOR_FORMULAS} from './indicator-formulas.ts';
 import type {Indicator} from './indicator-registry.ts';
 import {createAncestry} from './region-ancestry.ts';
@@ -142,11 +143,21 @@ export function protectIndicatorCells(
 export async function createIndicatorValues(
   connection: DuckDBConnection,
   {raw, locals}: IndicatorCells,
-  {reasons, coverageHidden}: ProtectedIndicatorCells,
+  {reasons: protectedReasons, coverageHidden, withheld}: ProtectedIndicatorCells,
   {indicators, workDir, coverageThreshold = DEFAULT_COVERAGE_THRESHOLD}: IndicatorValueOptions
 ): Promise<SuppressionCounts> {
   const parents = new Map(raw.map((c) => [c.region_code, c.parent_code]));
   const targetOf = targetLookup(indicators, locals, parents);
+  // The household-weighted village rates of parents, from published figures only (public-weighted-means.ts).
+  const weightedRates = new Set(
+    Object.entries(INDICATOR_FORMULAS)
+      .filter(([, f]) => f.table === 'village_measures' && f.publishCounts === false)
+      .map(([id]) => id)
+  );
+  const means = publicWeightedMeans(raw, withheld, weightedRates);
+  const reasons = protectedReasons.map(
+    (reason, i) => reason ?? (means.get(i) && 'withheld' in means.get(i)! ? ('complementary' as const) : null)
+  );
 
   // The published values of one indicator and region so far, oldest first (cells come ordered by indicator,
   // region and year, so a region's history is the run of cells before this one).
@@ -154,7 +165,8 @@ export async function createIndicatorValues(
   let previous: Cell | undefined;
   const rows = [];
   for (let i = 0; i < raw.length; i++) {
-    const cell = raw[i]!;
+    const mean = means.get(i);
+    const cell = mean && 'value' in mean ? {...raw[i]!, value: mean.value} : raw[i]!;
     const suppressed = reasons[i]!;
     const reporting = cell.reporting ?? 0;
     const expected = cell.expected ?? 0;
@@ -176,7 +188,7 @@ export async function createIndicatorValues(
     }
     const hidden = suppressed !== null;
     const counts = INDICATOR_FORMULAS[cell.indicator_id]?.publishCounts !== false;
-    const coverage = !coverageHidden[i] && INDICATOR_FORMULAS[cell.indicator_id]?.publishCoverage !== false;
+    const coverage = !hidden && !coverageHidden[i] && INDICATOR_FORMULAS[cell.indicator_id]?.publishCoverage !== false;
     rows.push({
       indicator_id: cell.indicator_id,
       region_code: cell.region_code,

@@ -141,3 +141,22 @@ describe('the site configuration', () => {
     expect(run.stdout).toContain('[E_SITE_CONFIG]');
   });
 });
+
+describe('household-weighted village rates (third black-box test)', () => {
+  it("weigh a village whose household count is withheld by the average of such villages: a parent's mean gives no count away", async () => {
+    // The township has 5 households (published), its two villages 3 and 2 or 2 and 3 (each small, withheld):
+    // however they are split, the township's garbage collection rate is the same, the mean with equal weights.
+    const values: string[] = [];
+    for (const village of ['360726101001', '360726101002']) {
+      const tables = minimalInput();
+      tables.households.push({...tables.households[2]!, household_id: 'H0005', village_code: village});
+      const read = await publish(tables);
+      const township = read('indicator_values').find(
+        (v) => v.indicator_id === 'garbage_collection_rate' && v.region_code === '360726101'
+      )!;
+      values.push(township.value!);
+    }
+    expect(values[0]).toBe(values[1]);
+    expect(Number(values[0])).toBeCloseTo((0.95 + 0.9) / 2, 12);
+  });
+});
