@@ -157,8 +157,6 @@ export class MeasureEquations {
   readonly #expected: (MeasureCell | undefined)[];
   /** The cells that have coverage counts, by position. */
   readonly #covered: number[] = [];
-  /** Cells whose coverage is no sum, by position: whether it is small. */
-  readonly #smallOwnCoverage: boolean[] = [];
   /** Every measure cell, by measure, year and region, each in the order first met. */
   readonly #measureCells: MeasureCell[] = [];
   /** Per measure and year, in the order first met: each parent with its children. */
@@ -222,9 +220,8 @@ export class MeasureEquations {
         policy.sensitive.has(c.indicator_id) ? policy.kSensitive : policy.k
       );
       const k = policy.sensitive.has(c.indicator_id) ? policy.kSensitive : policy.k;
-      // A cell that expects no unit (where its indicator does not apply) has no coverage to protect. The
-      // coverage of an indicator that does not add up (a growth between two years) is no sum either: it is
-      // withheld where it is small, and stays out of the equations.
+      // A cell that expects no unit (where its indicator does not apply) has no coverage to protect, nor one
+      // whose coverage is not published (no measures named). Coverage counts households, so they add up.
       const [reportingCount, expectedCount] = [c.reporting ?? null, c.expected ?? 0];
       const covered =
         policy.householdBased.has(c.indicator_id) &&
@@ -232,9 +229,7 @@ export class MeasureEquations {
         expectedCount > 0 &&
         !!c.reporting_measure &&
         !!c.expected_measure;
-      if (covered && !protectable(c)) {
-        this.#smallOwnCoverage[i] = isSmall(reportingCount, k) || isSmall(expectedCount, k);
-      } else if (covered) {
+      if (covered) {
         const reporting = measureCell(c.reporting_measure!, c, reportingCount);
         const expected = measureCell(c.expected_measure!, c, expectedCount);
         if (isSmall(reportingCount, k)) smallCoverage.push(reporting);
@@ -321,7 +316,7 @@ export class MeasureEquations {
       }
     }
     // A withheld cell shows no coverage either; a published one hides it where a count behind it is withheld.
-    const coverageHidden = reasons.map((reason, i) => reason !== null || this.#smallOwnCoverage[i] === true);
+    const coverageHidden = reasons.map((reason) => reason !== null);
     for (const i of this.#covered) {
       if (this.#reporting[i]!.hidden || this.#expected[i]!.hidden) coverageHidden[i] = true;
     }
