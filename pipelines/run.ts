@@ -18,21 +18,16 @@ import {cp, mkdir} from 'node:fs/promises';
 import {join} from 'node:path';
 import type {DuckDBConnection} from '@duckdb/node-api';
 import type {Lang, Problem} from './lib/error-codes.ts';
-import {
-  computeIndicatorValues,
-  createIndicatorValues,
-  protectIndicatorCells,
-  readIndicatorCells
-} from './aggregate/indicator-values.ts';
+import {computeIndicatorValues, readIndicatorCells} from './aggregate/indicator-values.ts';
 import {readIndicatorRegistry} from './aggregate/indicator-registry.ts';
-import {createMonitoringFlows, createMonitoringMoves} from './aggregate/monitoring-flows.ts';
-import {createMonitoringValues, protectMonitoring, readMonitoringRows} from './aggregate/monitoring-values.ts';
+import {createMonitoringMoves} from './aggregate/monitoring-flows.ts';
+import {readMonitoringRows} from './aggregate/monitoring-values.ts';
+import {protectTables} from './aggregate/protect-tables.ts';
 import {readPovertyLines} from './aggregate/poverty-lines.ts';
 import {auditPublished, formatAuditFinding} from './anonymize/audit-published.ts';
 import {type PiiValues, collectPii} from './anonymize/collect-pii.ts';
 import {locateLeak} from './anonymize/locate-leak.ts';
 import {disclosurePolicy} from './anonymize/disclosure-policy.ts';
-import {MeasureEquations} from './anonymize/suppress-cells.ts';
 import {readPublicVocabulary} from './anonymize/read-public-vocabulary.ts';
 import {scanSiteForPii} from './anonymize/scan-site-for-pii.ts';
 import {siteOrigin} from '../src/lib/site-config.ts';
@@ -157,33 +152,18 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
     // DuckDB's memory is free for what follows — before the 600,000 indicator cells come into this process's.
     await connection.run('DROP TABLE households');
     const cells = await readIndicatorCells(connection);
-    // indicator_values and monitoring publish the same monitored-household counts: withhold them in
-    // both until neither table withholds one the other publishes (in memory; the tables are written once).
-    let forced = new Set<string>();
-    const equations = new MeasureEquations(cells.raw, policy);
-    let indicatorCells = protectIndicatorCells(equations, forced);
-    let monitoringCells = protectMonitoring(monitoringRows, policy, indicatorCells.withheld);
-    let passes = 1;
-    for (; ; passes++) {
-      const withheld = indicatorCells.withheld;
-      const missing = [...monitoringCells.withheldTotals].filter((key) => !withheld.has(key));
-      if (missing.length === 0) break;
-      forced = new Set([...forced, ...missing]);
-      indicatorCells = protectIndicatorCells(equations, forced);
-      monitoringCells = protectMonitoring(monitoringRows, policy, indicatorCells.withheld);
-    }
-    const suppression = await createIndicatorValues(connection, cells, indicatorCells, {
+    const {suppression, monitoring, flows, passes, rounds} = await protectTables(connection, {
+      cells,
+      monitoringRows,
+      policy,
       indicators,
       workDir,
       coverageThreshold: site.coverage_threshold
     });
-    await createMonitoringValues(connection, monitoringCells, workDir);
-    // The flows never withhold a stock (they withhold themselves instead), so they need no part in that loop.
-    const flowSuppression = await createMonitoringFlows(connection, policy.kSensitive, workDir);
     stage.done(
       `${indicators.length} indicators; withheld ${suppression.primary} cells, ${suppression.complementary} more to ` +
-        `protect them; monitoring ${monitoringCells.primary} + ${monitoringCells.complementary}; ` +
-        `flows ${flowSuppression.primary} + ${flowSuppression.complementary}; ${passes} passes`
+        `protect them; monitoring ${monitoring.primary} + ${monitoring.complementary}; ` +
+        `flows ${flows.primary} + ${flows.complementary}; ${passes} passes, ${rounds} audit rounds`
     );
 
     stage = progress.stage('publish');
@@ -197,8 +177,8 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
       indicators,
       suppression: {
         indicator_values: {primary: suppression.primary, complementary: suppression.complementary},
-        monitoring: {primary: monitoringCells.primary, complementary: monitoringCells.complementary},
-        monitoring_flows: flowSuppression
+        monitoring: {primary: monitoring.primary, complementary: monitoring.complementary},
+        monitoring_flows: flows
       },
       site
     });

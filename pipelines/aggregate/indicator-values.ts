@@ -203,7 +203,10 @@ export async function createIndicatorValues(
       target: target?.value ?? null,
       target_operator: target?.operator ?? null,
       status,
-      suppressed: hidden
+      suppressed: hidden,
+      // Inclusive bounds of the value: the value itself where it is published.
+      lower: hidden ? null : tidy(cell.value),
+      upper: hidden ? null : tidy(cell.value)
     });
   }
   await loadRows(connection, 'indicator_values', INDICATOR_VALUE_COLUMNS, rows, workDir);
@@ -232,7 +235,9 @@ export const INDICATOR_VALUE_COLUMNS = {
   target: 'DOUBLE',
   target_operator: 'VARCHAR',
   status: 'VARCHAR',
-  suppressed: 'BOOLEAN'
+  suppressed: 'BOOLEAN',
+  lower: 'DOUBLE',
+  upper: 'DOUBLE'
 };
 
 /**

@@ -1,5 +1,5 @@
 import type {DuckDBConnection} from '@duckdb/node-api';
-import {type FlowCell, protectFlows} from '../anonymize/protect-flows.ts';
+import {type FlowCell, type ProtectedFlows, protectFlows} from '../anonymize/protect-flows.ts';
 import {loadRows} from '../lib/load-rows.ts';
 import {readRows} from '../publish/publish-table.ts';
 
@@ -42,8 +42,9 @@ interface FlowRow {
 export async function createMonitoringFlows(
   connection: DuckDBConnection,
   kSensitive: number,
-  workDir: string
-): Promise<{primary: number; complementary: number}> {
+  workDir: string,
+  forced: ReadonlySet<string> = new Set()
+): Promise<{primary: number; complementary: number; flows: ProtectedFlows[]}> {
   const rows = (await readRows(connection, FLOWS_SQL)) as unknown as FlowRow[];
   const cells: FlowCell[] = rows.map((r) => ({
     region_code: r.region_code,
@@ -57,7 +58,7 @@ export async function createMonitoringFlows(
     previousWithheld: r.previous_withheld
   }));
   const levels = new Map(rows.map((r) => [r.region_code, r.level]));
-  const protectedFlows = protectFlows(cells, kSensitive);
+  const protectedFlows = protectFlows(cells, kSensitive, forced);
   const published = protectedFlows.flatMap((c) =>
     FLOWS.map((flow) => ({
       region_code: c.region_code,
@@ -71,7 +72,7 @@ export async function createMonitoringFlows(
   await loadRows(connection, 'monitoring_flows', MONITORING_FLOW_COLUMNS, published, workDir);
   // Counted per published cell, as for the other tables: each withheld region-year withholds two.
   const count = (reason: string) => 2 * protectedFlows.filter((c) => c.suppressed === reason).length;
-  return {primary: count('primary'), complementary: count('complementary')};
+  return {primary: count('primary'), complementary: count('complementary'), flows: protectedFlows};
 }
 
 /**

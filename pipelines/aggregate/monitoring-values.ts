@@ -140,15 +140,21 @@ function protectTypesWithinRegions(cells: (ProtectedCell & {row: MonitoringRow})
   for (const c of cells) if (c.row.monitor_type === null && c.row.risk_flag === null) totals.set(key(c), c);
   const typeCells = cells.filter((c) => c.row.monitor_type !== null || c.row.risk_flag === null);
   const byGroup = Map.groupBy(cells, (c) => `${c.indicator_id}\u0000${c.year}`);
+  // Every monitoring count is sensitive: withheld parts keep a range of ⌈kSensitive/2⌉ households.
+  const protection = Math.ceil(policy.kSensitive / 2);
   for (let changed = true; changed;) {
-    changed = protectHierarchy(typeCells, (c) =>
-      c.indicator_id === 'monitoring||' ? undefined : totals.get(key(c as ProtectedCell & {row: MonitoringRow}))
+    changed = protectHierarchy(
+      typeCells,
+      (c) =>
+        c.indicator_id === 'monitoring||' ? undefined : totals.get(key(c as ProtectedCell & {row: MonitoringRow})),
+      protection
     );
     for (const group of byGroup.values()) {
       if (!policy.additive.has(group[0]!.indicator_id)) continue;
       const byCode = new Map(group.map((c) => [c.region_code, c]));
       changed =
-        protectHierarchy(group, (c) => (c.parent_code === null ? undefined : byCode.get(c.parent_code))) || changed;
+        protectHierarchy(group, (c) => (c.parent_code === null ? undefined : byCode.get(c.parent_code)), protection) ||
+        changed;
     }
   }
 }

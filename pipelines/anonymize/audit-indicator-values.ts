@@ -5,7 +5,7 @@
  */
 import {join} from 'node:path';
 import type {AuditFinding, CellKey} from './audit-finding.ts';
-import {isBelowThreshold} from './audit-options.ts';
+import {isBelowThreshold, isNarrow, isPinned} from './audit-options.ts';
 import type {AuditOptions} from './audit-options.ts';
 import type {DisclosureLedger, KnownMeasure, Reveals} from './disclosure-ledger.ts';
 import type {PublishedHierarchy} from './read-published-hierarchy.ts';
@@ -22,7 +22,10 @@ const COLUMNS = [
   'reporting_units',
   'expected_units',
   'status',
-  'suppressed'
+  'suppressed',
+  // Bands came with contract v2's interval audit: a table without them has none.
+  'lower?',
+  'upper?'
 ] as const;
 
 /** The coverage counts of a row: units reporting, units expected. */
@@ -44,7 +47,7 @@ export async function auditIndicatorValues(
   await readPublishedCsv(join(dataDir, `${TABLE}.csv`), COLUMNS, (fields, line) => {
     const [rawId, rawRegion, rawYear, rawValue, rawNumerator, rawDenominator, rawReporting, rawExpected, status] =
       fields;
-    const suppressed = fields[9];
+    const [suppressed, rawLower, rawUpper] = fields.slice(9);
     let profile = profiles.get(rawId!);
     if (!profile) profiles.set(rawId!, (profile = profileOf(rawId!.trim(), options)));
     const {indicator, refs} = profile;
@@ -56,20 +59,37 @@ export async function auditIndicatorValues(
     const reporting = publishedNumber(rawReporting!);
     const expected = publishedNumber(rawExpected!);
     const withheld = publishedBoolean(suppressed!, `${TABLE} suppressed on line ${line}`);
-    if (withheld) findings.push(...showsWithheld(cell, [value, numerator, denominator, reporting, expected], status!));
+    const band = {lower: publishedNumber(rawLower!), upper: publishedNumber(rawUpper!)};
+    if (withheld) findings.push(...showsWithheld(cell, {value, numerator, reporting, expected}, status!, band));
     else {
       findings.push(...belowThreshold(cell, value, numerator, denominator, options));
       findings.push(...coverageBelowThreshold(cell, {reporting, expected}, options));
     }
     if (refs.length === 0) return;
 
-    if (withheld) ledger.withheld(cell, refs, profile.reveals);
-    else {
-      const published = {numerator: numerator ?? (profile.count ? value : null), denominator, reporting, expected};
-      for (const {name, ref} of refs) {
-        const number = published[name];
-        if (number !== null) ledger.published(ref, region, cell.year, number);
+    // A withheld cell may still show its denominator and a band: bounds on its value, so on its numerator.
+    const published: Partial<Record<MeasureName, number | null>> = withheld
+      ? {denominator}
+      : {numerator: numerator ?? (profile.count ? value : null), denominator, reporting, expected};
+    if (withheld) ledger.withheld(cell, profile.hidden, profile.reveals);
+    for (const {name, ref} of refs) {
+      const number = published[name] ?? null;
+      if (number !== null) ledger.published(ref, region, cell.year, number);
+    }
+    const ref = profile.ref;
+    if (withheld && (band.lower !== null || band.upper !== null)) {
+      const scale = profile.count ? 1 : denominator;
+      if (scale !== null) {
+        ledger.bounded(ref.numerator, region, cell.year, (band.lower ?? 0) * scale, (band.upper ?? Infinity) * scale);
       }
+    }
+    // An outsider knows that a numerator never exceeds its denominator, nor reporting units the expected ones.
+    const variableOf = (name: MeasureName) => ledger.variable(ref[name], region, cell.year);
+    for (const split of profile.splits) {
+      const [total, part] =
+        split === 'complement' ? (['denominator', 'numerator'] as const) : (['expected', 'reporting'] as const);
+      const kind = split === 'complement' ? 'numerator and complement' : 'reporting and not reporting';
+      ledger.sum(variableOf(total), [variableOf(part), variableOf(split)], kind);
     }
     let regions = profile.rows.get(cell.year);
     if (!regions) profile.rows.set(cell.year, (regions = new Set()));
@@ -102,12 +122,21 @@ export async function auditIndicatorValues(
   }
 }
 
+type MeasureName = 'numerator' | 'denominator' | 'reporting' | 'expected' | 'complement' | 'not_reporting';
+
 /** What the audit needs of one indicator, worked out once rather than per row. */
 interface IndicatorProfile {
   indicator: string;
-  /** The measures that add up, with their references: numerator and denominator of an additive indicator,
-   * the coverage counts of one counted in households; empty for none. */
-  refs: {name: 'numerator' | 'denominator' | 'reporting' | 'expected'; ref: string}[];
+  /** The measures that add up from children to parent, with their references: numerator and denominator of an
+   * additive indicator (a count has its numerator only), the coverage counts of one counted in households. */
+  refs: {name: MeasureName; ref: string}[];
+  /** The gaps an outsider knows are never negative: a rate's complement (denominator − numerator), the units
+   * not reporting (expected − reporting). They add up too, but as the difference of two sums already known. */
+  splits: ('complement' | 'not_reporting')[];
+  /** Every measure a withheld cell hides: `refs` and `splits`. */
+  hidden: {name: MeasureName; ref: string}[];
+  /** The reference of each measure by name (built once: references are looked up by the million). */
+  ref: Record<MeasureName, string>;
   /** Whether the value is a count (its numerator). */
   count: boolean;
   reveals: Reveals;
@@ -119,9 +148,23 @@ function profileOf(indicator: string, options: AuditOptions): IndicatorProfile {
   const measures = options.additive.has(indicator) ? measuresOf(indicator, options) : [];
   // Coverage counts add up where the indicator does (a growth between two years' means does not).
   const coverage = options.householdCoverage.has(indicator) && options.additive.has(indicator) ? COVERAGE : [];
+  const splits = [
+    ...(measures.length === 2 ? (['complement'] as const) : []),
+    ...(coverage.length > 0 ? (['not_reporting'] as const) : [])
+  ];
+  const refOf = (name: MeasureName) => ({name, ref: `${indicator}.${name}`});
+  const refs = [...measures, ...coverage].map(refOf);
   return {
     indicator,
-    refs: [...measures, ...coverage].map((name) => ({name, ref: `${indicator}.${name}`})),
+    refs,
+    splits,
+    hidden: [...refs, ...splits.map(refOf)],
+    ref: Object.fromEntries(
+      (['numerator', 'denominator', 'reporting', 'expected', 'complement', 'not_reporting'] as const).map((name) => [
+        name,
+        `${indicator}.${name}`
+      ])
+    ) as Record<MeasureName, string>,
     count: options.countIndicators.has(indicator),
     reveals: (known) => reveals(indicator, known, options),
     rows: new Map()
@@ -136,35 +179,29 @@ function measuresOf(indicator: string, options: AuditOptions): ('numerator' | 'd
 /**
  * Whether what an outsider can work out of a withheld cell discloses it.
  *
- * - Its value, when a measure follows from a sum: contract section 3 allows
- *   no withheld cell to be recoverable as parent − other children.
- * - Its value, from numbers shown elsewhere, when they fail the primary rule
- *   (sensitive: monitored_share is withheld in a village whose registered
- *   households are shown by safe_housing_rate). A zero numerator read from a
- *   missing row is the exception: the zero is shown already, and the contract
- *   publishes zeros.
- * - On its own, a denominator of 1..k−1 households, or for a sensitive rate a
- *   numerator of 1..kSensitive−1.
- *
- * Nothing is disclosed when every measure is zero.
+ * - A measure pinned to one value by the sums and bands: contract section 3
+ *   allows no withheld cell to be recoverable as parent − other children.
+ * - A protected count (the denominator; for a sensitive rate also the
+ *   numerator and the complement; a coverage count) that may be 1..k−1 and
+ *   lies in a range narrower than ⌈k/2⌉: an interval pins a household nearly
+ *   as well as a number.
+ * - A protected count shown elsewhere (monitored_share is withheld in a
+ *   village whose registered households are shown by safe_housing_rate) that
+ *   fails the primary rule. A zero numerator read from a missing row is the
+ *   exception: the zero is shown already, and the contract publishes zeros.
  */
 function reveals(indicator: string, known: Readonly<Record<string, KnownMeasure>>, options: AuditOptions): boolean {
-  const {numerator, denominator} = known;
+  const {numerator, denominator, complement} = known;
   const sensitive = options.sensitive.has(indicator);
   const kCell = sensitive ? options.kSensitive : options.k;
+  const small = (m: KnownMeasure | undefined) => m?.by === 'published' && isBelowThreshold(m.lower, kCell);
   // A withheld cell's coverage may be known (it is published where it is not small); a small one may not.
-  if (COVERAGE.some((name) => known[name] && isBelowThreshold(known[name].value, kCell))) return true;
-  const measures = measuresOf(indicator, options);
-  const all = measures.map((m) => known[m]);
-  if (all.every((m) => m !== undefined)) {
-    if (all.every((m) => m!.value === 0) || numerator?.by === 'zero') return false;
-    if (all.some((m) => m!.by === 'solved')) return true;
-    if (isBelowThreshold(denominator?.value ?? null, kCell)) return true;
-    if (!sensitive || !numerator || !denominator) return false;
-    return isBelowThreshold(numerator.value, kCell) || isBelowThreshold(denominator.value - numerator.value, kCell);
-  }
-  if (isBelowThreshold(denominator?.value ?? null, options.k)) return true;
-  return sensitive && numerator?.by !== 'zero' && isBelowThreshold(numerator?.value ?? null, options.kSensitive);
+  if (COVERAGE.some((name) => small(known[name]) || isNarrow(known[name], kCell))) return true;
+  if (small(denominator) || isNarrow(denominator, kCell)) return true;
+  if (numerator?.by === 'zero') return false;
+  if (isPinned(numerator) || isPinned(denominator)) return true;
+  if (!sensitive) return false;
+  return small(numerator) || isNarrow(numerator, kCell) || isNarrow(complement, kCell);
 }
 
 /**
@@ -213,14 +250,26 @@ function coverageBelowThreshold(
   }));
 }
 
-/** A withheld cell must show nothing: no number, and no status that compares its value with the target. */
-function showsWithheld(cell: CellKey, numbers: (number | null)[], status: string): AuditFinding[] {
+/**
+ * A withheld cell shows no value, numerator or coverage, and no status that
+ * compares its value with the target; a band it shows (`lower`, `upper`)
+ * stands on its denominator, which it shows with it.
+ */
+function showsWithheld(
+  cell: CellKey,
+  numbers: Record<'value' | 'numerator' | 'reporting' | 'expected', number | null>,
+  status: string,
+  band: {lower: number | null; upper: number | null}
+): AuditFinding[] {
   const findings: AuditFinding[] = [];
-  if (numbers.some((n) => n !== null)) {
+  if (Object.values(numbers).some((n) => n !== null)) {
     findings.push({code: 'RECOVERABLE', ...cell, detail: 'withheld cell still carries a number'});
   }
   if (status.trim() !== 'suppressed') {
     findings.push({code: 'RECOVERABLE', ...cell, detail: 'withheld cell has a status other than suppressed'});
+  }
+  if (band.lower !== null && band.upper !== null && band.lower >= band.upper) {
+    findings.push({code: 'RECOVERABLE', ...cell, detail: 'withheld cell has a band of one value'});
   }
   return findings;
 }

@@ -11,7 +11,7 @@
  */
 import {join} from 'node:path';
 import type {AuditFinding, CellKey} from './audit-finding.ts';
-import {isBelowThreshold} from './audit-options.ts';
+import {isBelowThreshold, isNarrow, isPinned} from './audit-options.ts';
 import type {AuditOptions} from './audit-options.ts';
 import type {DisclosureLedger, KnownMeasure} from './disclosure-ledger.ts';
 import type {PublishedHierarchy} from './read-published-hierarchy.ts';
@@ -63,7 +63,7 @@ export async function auditMonitoringFlows(
     const ref = `${TABLE}.${flow}`;
     if (withheld) {
       if (households !== null) add('RECOVERABLE', 'withheld cell still carries a number');
-      ledger.withheld(cell, [{name: 'households', ref}], revealsCount);
+      ledger.withheld(cell, [{name: 'households', ref}], (known) => revealsCount(known, k));
     } else {
       if (isBelowThreshold(households, k)) add('BELOW_THRESHOLD', `households fewer than ${k}`);
       if (households !== null) ledger.published(ref, region!, year, households);
@@ -87,7 +87,7 @@ export async function auditMonitoringFlows(
     // never published: recovering them as 1..k−1 discloses as much as a small flow would.
     const stayed = ledger.variable(STAYED, region, year);
     ledger.withheld(keyOf(region, year, 'stayed'), [{name: 'stayed', ref: STAYED}], (known) =>
-      isBelowThreshold(known.stayed?.value ?? null, k)
+      isNarrow(known.stayed, k)
     );
     ledger.sum(stock(region, year), [stayed, flowOf(region, year, 'entered')], 'entries and stayers');
     ledger.sum(stock(region, year - 1), [stayed, flowOf(region, year, 'exited')], 'exits and stayers');
@@ -101,8 +101,8 @@ export async function auditMonitoringFlows(
   }
 }
 
-/** A withheld flow is disclosed by any non-zero count an outsider can work out of it. */
-function revealsCount(known: Readonly<Record<string, KnownMeasure>>): boolean {
+/** A withheld flow is disclosed by a count an outsider can pin, or narrow to fewer than ⌈k/2⌉ values. */
+function revealsCount(known: Readonly<Record<string, KnownMeasure>>, k: number): boolean {
   const households = known.households;
-  return households !== undefined && households.by !== 'zero' && households.value !== 0;
+  return isPinned(households) || isNarrow(households, k);
 }

@@ -8,7 +8,7 @@
 import {join} from 'node:path';
 import {MONITOR_TYPES} from '../../src/lib/input-tables.ts';
 import type {AuditFinding, CellKey} from './audit-finding.ts';
-import {isBelowThreshold} from './audit-options.ts';
+import {isBelowThreshold, isNarrow, isPinned} from './audit-options.ts';
 import type {AuditOptions} from './audit-options.ts';
 import type {DisclosureLedger, KnownMeasure} from './disclosure-ledger.ts';
 import type {PublishedHierarchy} from './read-published-hierarchy.ts';
@@ -73,7 +73,7 @@ export async function auditMonitoring(
     if (withheld) {
       if ([households, people, eliminated].some((n) => n !== null))
         add('RECOVERABLE', 'withheld row still carries a number');
-      const refs = MEASURES.map((name) => ({name, ref: refOf(name, type!, flag!)}));
+      const refs = [...MEASURES, 'remaining_households'].map((name) => ({name, ref: refOf(name, type!, flag!)}));
       ledger.withheld(cell, refs, (known) => reveals(known, k));
     } else {
       if (isBelowThreshold(households, k)) add('BELOW_THRESHOLD', `households fewer than ${k}`);
@@ -88,6 +88,16 @@ export async function auditMonitoring(
         if (number !== null) ledger.published(refOf(name, type!, flag!), region!, year, number);
       });
     }
+    // An outsider knows that eliminated households are some of the monitored ones, and that a household has at
+    // least one member: the households not yet eliminated (risk_elimination_rate's complement) and the people
+    // beyond one per household are counts of at least zero.
+    const measure = (name: string) => ledger.variable(refOf(name, type!, flag!), region!, year);
+    ledger.sum(
+      measure('households'),
+      [measure('eliminated_households'), measure('remaining_households')],
+      'numerator and complement'
+    );
+    ledger.sum(measure('people'), [measure('households'), measure('further_members')], 'numerator and complement');
     const byRegion = `${type}\u0000${flag}\u0000${year}`;
     let group = regionsOf.get(byRegion);
     if (!group) regionsOf.set(byRegion, (group = {type: type!, flag: flag!, year, regions: new Set()}));
@@ -142,17 +152,16 @@ export async function auditMonitoring(
 
 /**
  * Whether what an outsider can work out of a withheld monitoring row discloses
- * it: any count that follows from a sum (every monitoring number is a
- * sensitive count, and zero is published anyway), or a count shown under
- * another name (the total is monitored_share's numerator) that is below the
- * threshold.
+ * it: any count pinned to one value by the sums (every monitoring number is a
+ * sensitive count, and zero is published anyway) or narrowed to fewer than
+ * ⌈k/2⌉ values while it may be 1..k−1, or a count shown under another name
+ * (the total is monitored_share's numerator) that is below the threshold.
  */
 function reveals(known: Readonly<Record<string, KnownMeasure>>, k: number): boolean {
-  const measures = Object.values(known).filter((m) => m.by !== 'zero' && m.value !== 0);
-  if (measures.some((m) => m.by === 'solved')) return true;
-  const {households, eliminated_households: eliminated} = known;
-  if (measures.some((m) => isBelowThreshold(m.value, k))) return true;
-  return (
-    households !== undefined && eliminated !== undefined && isBelowThreshold(households.value - eliminated.value, k)
-  );
+  for (const m of Object.values(known)) {
+    if (m.by === 'zero') continue;
+    if (isPinned(m) || isNarrow(m, k)) return true;
+    if (m.by === 'published' && isBelowThreshold(m.lower, k)) return true;
+  }
+  return false;
 }

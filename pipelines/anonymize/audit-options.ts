@@ -88,8 +88,9 @@ export const DEFAULT_AUDIT_OPTIONS: AuditOptions = {
       'risk_elimination_rate.expected',
       'monitoring.households'
     ],
-    // 已消除风险的监测对象户数.
+    // 已消除风险的监测对象户数, and the monitored households whose risk is not yet eliminated.
     ['risk_elimination_rate.numerator', 'monitoring.eliminated_households'],
+    ['risk_elimination_rate.complement', 'monitoring.remaining_households'],
     // 建档立卡户数.
     [
       'monitored_share.denominator',
@@ -128,3 +129,28 @@ export function normalizeAuditOptions(options: Partial<AuditOptions> = {}): Audi
 
 /** Whether a published count is in 1..k−1: small enough to single out a household (zero is fine). */
 export const isBelowThreshold = (count: number | null, k: number): boolean => count !== null && count > 0 && count < k;
+
+/**
+ * The width a withheld count's range must keep (contract section 3): ⌈k/2⌉ households, so 5 for sensitive cells
+ * (k = 10) and 3 for others (k = 5).
+ */
+export const protectionLevel = (k: number): number => Math.ceil(k / 2);
+
+/** A range an outsider works out of the published tables, as the ledger gives it. */
+interface Range {
+  lower: number;
+  upper: number;
+  by: 'published' | 'zero' | 'derived';
+}
+
+/** Whether a count the outsider could only derive is pinned to one value other than zero. */
+export const isPinned = (range: Range | undefined): boolean =>
+  range?.by === 'derived' && range.lower === range.upper && range.upper > 0;
+
+/**
+ * Whether a derived count may be small (1..k−1) and lies in a range narrower
+ * than the protection level: the outsider knows it to within fewer than
+ * ⌈k/2⌉ households (an exact small count included).
+ */
+export const isNarrow = (range: Range | undefined, k: number): boolean =>
+  range?.by === 'derived' && range.upper > 0 && range.lower < k && range.upper - range.lower < protectionLevel(k);

@@ -12,7 +12,8 @@ import {readTextChunks} from '../ingest/read-text-chunks.ts';
 /**
  * Calls `onRow` with the fields of `columns`, in that order, for every record
  * of the CSV file at `path`; blank lines are skipped. Returns false when the
- * file does not exist. Throws when a column is missing or a record has the
+ * file does not exist; a column named with a trailing `?` may be absent (its
+ * fields read as empty). Throws when a column is missing or a record has the
  * wrong number of fields: an audit that cannot read a table must not pass it.
  */
 export async function readPublishedCsv(
@@ -29,8 +30,9 @@ export async function readPublishedCsv(
       const names = fields.map((f) => f.trim());
       width = fields.length;
       indices = columns.map((column) => {
-        const index = names.indexOf(column);
-        if (index === -1) throw new Error(`published table ${file} has no column ${column}`);
+        const optional = column.endsWith('?');
+        const index = names.indexOf(optional ? column.slice(0, -1) : column);
+        if (index === -1 && !optional) throw new Error(`published table ${file} has no column ${column}`);
         return index;
       });
     },
@@ -38,7 +40,7 @@ export async function readPublishedCsv(
       if (fields.length === 1 && fields[0] === '') return;
       if (fields.length !== width) throw new Error(`published table ${file} line ${line}: ${fields.length} fields`);
       onRow(
-        indices.map((i) => fields[i]!),
+        indices.map((i) => (i === -1 ? '' : fields[i]!)),
         line
       );
     }

@@ -83,6 +83,8 @@ interface MeasureCell {
   parent_code: string | null;
   /** Households behind the number: the size by which partners are chosen; 0 hides nothing. */
   households: number;
+  /** The width its range must keep when withheld: ⌈k/2⌉ households, for the most sensitive cell using it. */
+  protection: number;
   hidden: boolean;
   /** Its measure and year's equations, by position among them. */
   equations: number;
@@ -167,6 +169,9 @@ export class MeasureEquations {
   #byKey: Map<string, MeasureCell> | undefined;
   /** Coverage counts withheld from the start: they are small. */
   readonly #smallCoverage: MeasureCell[];
+  /** Each cell's position by `indicator|region|year`, made on the first call of {@link measuresOf}. */
+  #cellIndex: Map<string, number> | undefined;
+  readonly #cells: readonly Cell[];
 
   constructor(
     cells: readonly Cell[],
@@ -174,6 +179,7 @@ export class MeasureEquations {
     isPrimary: (cell: Cell) => boolean = (cell) => needsPrimarySuppression(cell, policy)
   ) {
     const n = cells.length;
+    this.#cells = cells;
     this.#primary = new Array<SuppressionReason | null>(n);
     this.#numerators = new Array<MeasureCell | undefined>(n);
     this.#denominators = new Array<MeasureCell | undefined>(n);
@@ -193,6 +199,7 @@ export class MeasureEquations {
       return [c.numerator_measure ?? names[0], c.denominator_measure ?? names[1]];
     };
     const measureCell = (measure: string, cell: Cell, households: number): MeasureCell => {
+      const protection = Math.ceil((policy.sensitive.has(cell.indicator_id) ? policy.kSensitive : policy.k) / 2);
       let byYear = measures.get(measure);
       if (!byYear) measures.set(measure, (byYear = new Map()));
       let group = byYear.get(cell.year);
@@ -204,11 +211,15 @@ export class MeasureEquations {
           region_code: cell.region_code,
           parent_code: cell.parent_code,
           households,
+          protection,
           hidden: false,
           equations: -1
         };
         group.set(cell.region_code, m);
-      } else if (households > m.households) m.households = households;
+      } else {
+        if (households > m.households) m.households = households;
+        if (protection > m.protection) m.protection = protection;
+      }
       return m;
     };
     for (let i = 0; i < n; i++) {
@@ -259,6 +270,48 @@ export class MeasureEquations {
         this.#equations.push(children);
       }
     }
+  }
+
+  /**
+   * The measures behind the cell of `indicator`, `region` and `year` that
+   * complementary suppression may withhold (`measure|year|region`), for a
+   * caller that learns a cell needs more protection.
+   */
+  measuresOf(indicator: string, region: string, year: number): string[] {
+    this.#cellIndex ??= new Map(this.#cells.map((c, i) => [`${c.indicator_id}|${c.region_code}|${c.year}`, i]));
+    const i = this.#cellIndex.get(`${indicator}|${region}|${year}`);
+    if (i === undefined) return [];
+    return [this.#numerators[i], this.#denominators[i], this.#reporting[i], this.#expected[i]].flatMap((m) =>
+      m ? [m.key] : []
+    );
+  }
+
+  /**
+   * Partners that widen what an outsider can work out of the measures `keys`
+   * (`measure|year|region`) once withheld: in the sum of each measure's
+   * parent, its largest published sibling (the parent when none is left); in
+   * the sum of its children, its largest published child. The audit asks for
+   * them when bounds still pin a withheld count (a sibling whose households
+   * are otherwise known, a coverage count that bounds a numerator).
+   */
+  partnersFor(keys: Iterable<string>): Set<string> {
+    this.#byKey ??= new Map(this.#measureCells.map((m) => [m.key, m]));
+    const partners = new Set<string>();
+    const open = (m: MeasureCell) => !m.hidden && m.households > 0;
+    for (const key of keys) {
+      const m = this.#byKey.get(key);
+      if (!m) continue;
+      const equations = this.#equations[m.equations]!;
+      const parent = m.parent_code === null ? undefined : this.#byKey.get(siblingKey(m.key, m.parent_code));
+      const siblings = parent ? equations.get(parent) : undefined;
+      if (siblings) {
+        const partner = largestMeasure(siblings, (c) => c !== m && open(c)) ?? (open(parent!) ? parent : undefined);
+        if (partner) partners.add(partner.key);
+      }
+      const child = largestMeasure(equations.get(m) ?? [], open);
+      if (child) partners.add(child.key);
+    }
+    return partners;
   }
 
   /**
@@ -326,32 +379,72 @@ export class MeasureEquations {
   }
 }
 
-/** Complementary suppression over the equations parent = sum(children) of one measure and year, until stable. */
+/**
+ * Complementary suppression over the equations parent = sum(children) of one
+ * measure and year, until stable: no withheld number may be the only unknown
+ * of an equation, and the withheld children of a published parent must hold
+ * at least the protection level between them (else an outsider knows each of
+ * them to within fewer households: two withheld villages of 1 and 1 under a
+ * published township lie in 0–2). A lone unknown child gets the smallest
+ * published sibling withheld too, a group too small the smallest sibling
+ * that makes it large enough (the largest, if none does), or the parent when
+ * no sibling is left (never a total before its children); a lone unknown
+ * parent gets its smallest child withheld.
+ */
 function protectEquations(children: Map<MeasureCell, MeasureCell[]>): void {
   const unknown = (m: MeasureCell) => m.hidden && m.households > 0;
   const open = (m: MeasureCell) => !m.hidden && m.households > 0;
   for (let changed = true; changed;) {
     changed = false;
     for (const [parent, kids] of children) {
-      // The lone unknown, if there is exactly one: counted without building a list (millions of equations).
+      // The unknowns: counted without building a list (millions of equations).
       let lone: MeasureCell | undefined = unknown(parent) ? parent : undefined;
       let unknowns = lone ? 1 : 0;
-      for (let i = 0; i < kids.length && unknowns < 2; i++) {
-        if (unknown(kids[i]!)) {
-          lone = kids[i];
-          unknowns++;
-        }
+      let withheldHouseholds = 0;
+      let protection = 0;
+      for (const kid of kids) {
+        if (!unknown(kid)) continue;
+        lone = kid;
+        unknowns++;
+        withheldHouseholds += kid.households;
+        protection = Math.max(protection, kid.protection);
       }
-      if (unknowns !== 1) continue;
-      const partner =
-        lone === parent
-          ? smallestMeasure(kids, open)
-          : (smallestMeasure(kids, (k) => k !== lone && open(k)) ?? (open(parent) ? parent : undefined));
+      let partner: MeasureCell | undefined;
+      if (unknowns === 1) {
+        partner =
+          lone === parent
+            ? smallestMeasure(kids, open)
+            : (smallestMeasure(kids, (k) => k !== lone && open(k)) ?? (open(parent) ? parent : undefined));
+      } else if (unknowns > 1 && !unknown(parent) && withheldHouseholds < protection) {
+        const short = protection - withheldHouseholds;
+        partner =
+          smallestMeasure(kids, (k) => open(k) && k.households >= short) ??
+          largestMeasure(kids, open) ??
+          (open(parent) ? parent : undefined);
+      }
       if (!partner) continue;
       partner.hidden = true;
       changed = true;
     }
   }
+}
+
+/** The key of the same measure and year as `key` (`measure|year|region`) for region `region`. */
+const siblingKey = (key: string, region: string) => `${key.slice(0, key.lastIndexOf('|'))}|${region}`;
+
+/** The largest of `cells` that pass `eligible` (most households, then lowest code), if any. */
+function largestMeasure(cells: MeasureCell[], eligible: (m: MeasureCell) => boolean): MeasureCell | undefined {
+  let best: MeasureCell | undefined;
+  for (const c of cells) {
+    if (!eligible(c)) continue;
+    if (
+      !best ||
+      c.households > best.households ||
+      (c.households === best.households && c.region_code < best.region_code)
+    )
+      best = c;
+  }
+  return best;
 }
 
 /** The smallest of `cells` that pass `eligible` (fewest households, then lowest code), if any. */
@@ -371,13 +464,15 @@ function smallestMeasure(cells: MeasureCell[], eligible: (m: MeasureCell) => boo
 
 /**
  * Complementary suppression over one additive hierarchy of cells (the parts
- * of one total), until stable, with the same rule as for measures: in every
+ * of one total), until stable, with the same rules as for measures: in every
  * equation total = sum(parts), no withheld cell with something in it may be
- * the only unknown. Returns whether anything changed.
+ * the only unknown, and the withheld parts of a published total must hold
+ * `protection` households between them. Returns whether anything changed.
  */
 export function protectHierarchy(
   cells: readonly ProtectedCell[],
-  parentOf: (cell: ProtectedCell) => ProtectedCell | undefined
+  parentOf: (cell: ProtectedCell) => ProtectedCell | undefined,
+  protection = 0
 ): boolean {
   const children = Map.groupBy(
     cells.filter((cell) => parentOf(cell)),
@@ -385,16 +480,40 @@ export function protectHierarchy(
   );
   const unknown = (c: ProtectedCell) => c.suppressed !== null && hasCount(c);
   const open = (c: ProtectedCell) => c.suppressed === null && hasCount(c);
+  // How far a withheld cell can move: its own size where nothing below it is published, else as far as its
+  // withheld parts can (its published parts are fixed: a county whose townships are published but one is known
+  // down to that one's households).
+  const slack = (c: ProtectedCell): number => {
+    const parts = children.get(c);
+    if (!parts) return size(c);
+    let sum = 0;
+    for (const part of parts) if (unknown(part)) sum += slack(part);
+    return Math.min(sum, size(c));
+  };
   let any = false;
   for (let changed = true; changed;) {
     changed = false;
     for (const [parent, parts] of children) {
       const unknowns = [parent, ...parts].filter(unknown);
-      if (unknowns.length !== 1) continue;
-      const partner =
-        unknowns[0] === parent
-          ? smallest(parts.filter(open))
-          : (smallest(parts.filter((c) => c !== unknowns[0] && open(c))) ?? (open(parent) ? parent : undefined));
+      let partner: ProtectedCell | undefined;
+      if (unknowns.length === 1) {
+        partner =
+          unknowns[0] === parent
+            ? smallest(parts.filter(open))
+            : (smallest(parts.filter((c) => c !== unknowns[0] && open(c))) ?? (open(parent) ? parent : undefined));
+      } else if (unknowns.length > 1 && !unknown(parent)) {
+        const short = protection - unknowns.reduce((sum, c) => sum + slack(c), 0);
+        if (short > 0) {
+          const candidates = parts.filter(open);
+          partner =
+            smallest(candidates.filter((c) => size(c) >= short)) ??
+            candidates.reduce<ProtectedCell | undefined>(
+              (best, c) => (!best || size(c) > size(best) ? c : best),
+              undefined
+            ) ??
+            (open(parent) ? parent : undefined);
+        }
+      }
       if (!partner) continue;
       partner.suppressed = 'complementary';
       changed = any = true;
@@ -406,8 +525,9 @@ export function protectHierarchy(
 /** A cell whose withholding hides something (a zero-household cell recovers nothing). */
 const hasCount = (cell: Cell) => (cell.denominator_households ?? cell.numerator_households ?? 0) > 0;
 
+const size = (c: Cell) => c.denominator_households ?? c.numerator_households ?? 0;
+
 function smallest(cells: ProtectedCell[]): ProtectedCell | undefined {
-  const size = (c: Cell) => c.denominator_households ?? c.numerator_households ?? 0;
   return cells.reduce<ProtectedCell | undefined>(
     (best, c) =>
       !best || size(c) < size(best) || (size(c) === size(best) && c.region_code < best.region_code) ? c : best,

@@ -45,6 +45,8 @@ const COMPUTED: Record<string, [zh: string, en: string]> = {
   target_operator: ['目标方向', 'Target operator'],
   status: ['状态', 'Status'],
   suppressed: ['是否不公开', 'Withheld'],
+  lower: ['下限', 'Lower bound'],
+  upper: ['上限', 'Upper bound'],
   monitor_type: ['监测对象类别', 'Monitor type'],
   risk_flag: ['风险特征', 'Risk feature'],
   households: ['户数', 'Households'],

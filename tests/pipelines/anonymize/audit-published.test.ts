@@ -162,7 +162,54 @@ describe('auditPublished on hand-made tables', () => {
     expect(await auditPublished(dir)).toEqual([]);
   });
 
+  it('finds withheld counts narrowed to fewer than ⌈k/2⌉ values, though none follows exactly', async () => {
+    // The township's 45 households less village 200's 43 leave 2 to villages 201 and 202: each holds 0..2 (and
+    // none of the township's 40 with safe water: that zero is no finding).
+    const dir = await publishedFolder({
+      regions: REGIONS,
+      indicator_values: safeWater([[40, 43], undefined, undefined])
+    });
+    expect((await auditPublished(dir)).map((f) => `${f.region_code}: ${f.detail}`)).toEqual(
+      ['360726101201', '360726101202'].map(
+        (village) =>
+          `${village}: ` +
+          ['denominator', 'reporting', 'expected', 'complement', 'not_reporting']
+            .map(
+              (m) =>
+                `${m} within 3 values (${m === 'complement' || m === 'not_reporting' ? 'the total − its other ' + (m === 'complement' ? 'numerator and complement' : 'reporting and not reporting') : '360726101 − its other children'})`
+            )
+            .join('; ')
+      )
+    );
+    // With 5 households left to them (a range of 6 values each), they are safe.
+    const wide = await publishedFolder({
+      regions: REGIONS,
+      indicator_values: safeWater([[37, 40], undefined, undefined])
+    });
+    expect(await auditPublished(wide)).toEqual([]);
+  });
+
+  it('reads a published band as bounds: two banded siblings that leave little between them are found', async () => {
+    // monitored_share of two townships under a county of 500 registered households, 12 of them monitored: each
+    // township publishes its 250 households and a band of 1..9 monitored (0.4 %..3.6 %). The county leaves
+    // 12 to share, so each holds 3..9: a range of 7 values, wide enough for k = 10 (5). With 17 (8..9 each) it is
+    // not.
+    const regions = [...REGIONS.slice(0, 4), '360726102,长沙乡,township,360726,,,'];
+    const banded = (monitored: number) => [
+      VALUES_HEADER + ',lower,upper',
+      `monitored_share,360726,county,2021,${monitored / 500},${monitored}.0,500.0,500,500,0.05,<=,met,false,${monitored / 500},${monitored / 500}`,
+      ...['360726101', '360726102'].map(
+        (township) => `monitored_share,${township},township,2021,,,250.0,,,0.05,<=,suppressed,true,0.004,0.036`
+      )
+    ];
+    expect(await auditPublished(await publishedFolder({regions, indicator_values: banded(12)}))).toEqual([]);
+    const narrow = await auditPublished(await publishedFolder({regions, indicator_values: banded(17)}));
+    expect(narrow.map((f) => f.region_code)).toEqual(['360726101', '360726102']);
+  });
+
   it('follows the chain: a withheld total is the sum of its children, then the rest of its parent', async () => {
+    // Households without safe water: the denominator less the numerator, pinned with them.
+    const COMPLEMENT = 'complement = the total − its other numerator and complement';
     // 360726102 is withheld, but its one village is published; then 360726101 is the county minus it; then
     // village 200 is 360726101 minus village 201.
     const regions = [
@@ -189,17 +236,22 @@ describe('auditPublished on hand-made tables', () => {
         '360726101',
         ['numerator', 'denominator', 'reporting', 'expected']
           .map((m) => `${m} = 360726 − its other children`)
+          .concat(COMPLEMENT)
           .join('; ')
       ],
       [
         '360726101200',
         ['numerator', 'denominator', 'reporting', 'expected']
           .map((m) => `${m} = 360726101 − its other children`)
+          .concat(COMPLEMENT)
           .join('; ')
       ],
       [
         '360726102',
-        ['numerator', 'denominator', 'reporting', 'expected'].map((m) => `${m} = sum of its children`).join('; ')
+        ['numerator', 'denominator', 'reporting', 'expected']
+          .map((m) => `${m} = sum of its children`)
+          .concat(COMPLEMENT)
+          .join('; ')
       ]
     ]);
   });
@@ -227,7 +279,8 @@ describe('auditPublished on hand-made tables', () => {
         // Registered households, the denominator of monitored_share, are the households safe_housing_rate
         // expects (its coverage).
         'numerator = 360726101 − its other children; denominator = published safe_housing_rate expected; ' +
-          'reporting = published safe_housing_rate expected; expected = published safe_housing_rate expected'
+          'reporting = published safe_housing_rate expected; expected = published safe_housing_rate expected; ' +
+          'complement = the total − its other numerator and complement'
       ]
     ]);
   });
@@ -256,10 +309,10 @@ describe('auditPublished on hand-made tables', () => {
       monitoring: [
         MONITORING_HEADER,
         '360726101200,village,2021,,4,,,,true',
-        '360726101,township,2021,,,40,150,20,false',
+        '360726101,township,2021,,,60,220,20,false',
         '360726101,township,2021,edge,,,,,true',
         '360726101,township,2021,sudden,,12,40,0,false',
-        '360726101,township,2021,unstable,,24,90,13,false',
+        '360726101,township,2021,unstable,,44,160,17,false',
         '360726101,township,2021,,2,8,30,4,false'
       ]
     });
@@ -308,7 +361,8 @@ describe('auditPublished on hand-made tables', () => {
         risk_flag: '',
         detail:
           'households = the total − its other monitor types; people = the total − its other monitor types; ' +
-          'eliminated_households = the total − its other monitor types'
+          'eliminated_households = the total − its other monitor types; ' +
+          'remaining_households = the total − its other numerator and complement'
       }
     ]);
   });
@@ -318,9 +372,11 @@ describe('auditPublished on hand-made tables', () => {
       MONITORING_HEADER,
       '360726101,township,2021,,,40,150,20,false',
       '360726101200,village,2021,,,,,,true',
-      '360726101201,village,2021,,,36,130,18,false'
+      '360726101201,village,2021,,,30,110,15,false'
     ];
     const dir = await publishedFolder({regions: REGIONS, monitoring});
+    // Read as zero, the other villages leave 10 households to the withheld one; read as unknown, it holds 0 to 10
+    // of them (5 of them eliminated): wide enough.
     expect((await auditPublished(dir)).map((f) => `${f.code} ${f.region_code}`)).toEqual(['RECOVERABLE 360726101200']);
     expect(await auditPublished(dir, {monitoringAbsentRowsAreZero: false})).toEqual([]);
   });
