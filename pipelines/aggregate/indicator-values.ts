@@ -1,5 +1,7 @@
 import type {DuckDBConnection} from '@duckdb/node-api';
-import type {Cell, MeasureEquations, SuppressionReason} from '../anonymize/suppress-cells.ts';
+import {primaryBand} from '../anonymize/band-primary-cells.ts';
+import {denominatorKey} from '../anonymize/suppress-cells.ts';
+import type {Cell, DisclosurePolicy, MeasureEquations, SuppressionReason} from '../anonymize/suppress-cells.ts';
 import {DEFAULT_COVERAGE_THRESHOLD} from '../../src/lib/publication-config.ts';
 import {loadRows} from '../lib/load-rows.ts';
 import {readRows} from '../publish/publish-table.ts';
@@ -32,7 +34,11 @@ export async function computeIndicatorValues(
 
 export interface IndicatorValueOptions {
   indicators: readonly Indicator[];
+  /** The rules the cells were protected by: they say what band a primary cell may show. */
+  policy: DisclosurePolicy;
   workDir: string;
+  /** Primary cells (`indicator|region|year`) that show no band: the audit found it narrowing a count too far. */
+  unbanded?: ReadonlySet<string>;
   /** Below this share of its expected units reporting, a value's status is `incomplete` (default 0.8). */
   coverageThreshold?: number;
 }
@@ -41,6 +47,8 @@ export interface IndicatorValueOptions {
 export interface SuppressionCounts {
   primary: number;
   complementary: number;
+  /** Withheld cells that show a band (primary cells above village level). */
+  banded: number;
 }
 
 /** The cells of `indicator_raw` with their regions and the local targets, read once per build. */
@@ -144,7 +152,7 @@ export async function createIndicatorValues(
   connection: DuckDBConnection,
   {raw, locals}: IndicatorCells,
   {reasons: protectedReasons, coverageHidden, withheld}: ProtectedIndicatorCells,
-  {indicators, workDir, coverageThreshold = DEFAULT_COVERAGE_THRESHOLD}: IndicatorValueOptions
+  {indicators, policy, workDir, unbanded, coverageThreshold = DEFAULT_COVERAGE_THRESHOLD}: IndicatorValueOptions
 ): Promise<SuppressionCounts> {
   const parents = new Map(raw.map((c) => [c.region_code, c.parent_code]));
   const targetOf = targetLookup(indicators, locals, parents);
@@ -187,7 +195,18 @@ export async function createIndicatorValues(
       }
     }
     const hidden = suppressed !== null;
-    const counts = INDICATOR_FORMULAS[cell.indicator_id]?.publishCounts !== false;
+    const formula = INDICATOR_FORMULAS[cell.indicator_id];
+    const counts = formula?.publishCounts !== false;
+    // A primary cell above village level shows the band its rule implies, on its denominator, which it then shows
+    // too (unless complementary suppression withholds that as well: no band then).
+    const band =
+      suppressed === 'primary' &&
+      cell.level !== 'village' &&
+      !unbanded?.has(`${cell.indicator_id}|${cell.region_code}|${cell.year}`)
+        ? primaryBand(cell, policy, formula !== undefined && formula.numerator !== formula.numeratorHouseholds)
+        : null;
+    const bandOnDenominator = band !== null && cell.denominator_households !== null;
+    const shown = band !== null && (!bandOnDenominator || !withheld.has(denominatorKey(cell)));
     const coverage = !hidden && !coverageHidden[i] && INDICATOR_FORMULAS[cell.indicator_id]?.publishCoverage !== false;
     rows.push({
       indicator_id: cell.indicator_id,
@@ -197,22 +216,25 @@ export async function createIndicatorValues(
       value: hidden ? null : tidy(cell.value),
       // A row without a value (nothing reported) shows no numerator or denominator either.
       numerator: hidden || !counts || cell.value === null ? null : tidy(cell.numerator),
-      denominator: hidden || !counts || cell.value === null ? null : tidy(cell.denominator),
+      denominator:
+        (hidden && !(shown && bandOnDenominator)) || !counts || cell.value === null ? null : tidy(cell.denominator),
       reporting_units: coverage ? reporting : null,
       expected_units: coverage ? expected : null,
       target: target?.value ?? null,
       target_operator: target?.operator ?? null,
       status,
       suppressed: hidden,
-      // Inclusive bounds of the value: the value itself where it is published.
-      lower: hidden ? null : tidy(cell.value),
-      upper: hidden ? null : tidy(cell.value)
+      // Inclusive bounds of the value: the value itself where it is published, the band where one is shown.
+      lower: hidden ? (shown ? band!.lower : null) : tidy(cell.value),
+      upper: hidden ? (shown ? band!.upper : null) : tidy(cell.value),
+      band_of: shown ? band!.of : null
     });
   }
   await loadRows(connection, 'indicator_values', INDICATOR_VALUE_COLUMNS, rows, workDir);
   return {
     primary: reasons.filter((r) => r === 'primary').length,
-    complementary: reasons.filter((r) => r === 'complementary').length
+    complementary: reasons.filter((r) => r === 'complementary').length,
+    banded: rows.filter((r) => r.band_of !== null).length
   };
 }
 
@@ -237,7 +259,8 @@ export const INDICATOR_VALUE_COLUMNS = {
   status: 'VARCHAR',
   suppressed: 'BOOLEAN',
   lower: 'DOUBLE',
-  upper: 'DOUBLE'
+  upper: 'DOUBLE',
+  band_of: 'VARCHAR'
 };
 
 /**

@@ -19,7 +19,7 @@ import {auditPublished} from '../anonymize/audit-published.ts';
 import type {AuditFinding} from '../anonymize/audit-published.ts';
 import {flowPartners} from '../anonymize/protect-flows.ts';
 import {MeasureEquations} from '../anonymize/suppress-cells.ts';
-import type {DisclosurePolicy} from '../anonymize/suppress-cells.ts';
+import type {DisclosurePolicy, MeasureRole} from '../anonymize/suppress-cells.ts';
 import {sqlString} from '../lib/duckdb.ts';
 import type {IndicatorCells, SuppressionCounts} from './indicator-values.ts';
 import {createIndicatorValues, protectIndicatorCells} from './indicator-values.ts';
@@ -62,6 +62,7 @@ export async function protectTables(
   const scratch = join(workDir, 'audit-round');
   let forced = new Set<string>();
   let forcedFlows = new Set<string>();
+  const unbanded = new Set<string>();
   let passes = 0;
   for (let round = 1; ; round++) {
     // indicator_values and monitoring publish the same monitored-household counts: withhold them in both until
@@ -78,7 +79,9 @@ export async function protectTables(
     }
     const suppression = await createIndicatorValues(connection, cells, indicatorCells, {
       indicators,
+      policy,
       workDir,
+      unbanded,
       coverageThreshold
     });
     await createMonitoringValues(connection, monitoring, workDir);
@@ -97,17 +100,38 @@ export async function protectTables(
       findings.filter((f) => f.table === 'monitoring_flows'),
       findings.filter((f) => f.table !== 'monitoring_flows')
     ];
-    const more = [...equations.partnersFor(elsewhere.flatMap((f) => measuresOf(f, equations)))].filter(
-      (key) => !forced.has(key)
-    );
+    // A banded cell found too narrow gets partners beside it if it has any; else its band goes first (a blank
+    // widens its siblings' ranges too), and only if it is found again does its parent, which leaders read first.
+    const banded = await bandedCells(connection);
+    const partners = new Set<string>();
+    let unbandedMore = 0;
+    for (const finding of elsewhere) {
+      const key = `${finding.indicator_id}|${finding.region_code}|${finding.year}`;
+      const firstTime = finding.table === 'indicator_values' && banded.has(key) && !unbanded.has(key);
+      const found = equations.partnersFor(measuresOf(finding, equations), {parent: !firstTime});
+      if (firstTime && found.size === 0) {
+        unbanded.add(key);
+        unbandedMore++;
+      }
+      for (const partner of found) partners.add(partner);
+    }
+    const more = [...partners].filter((key) => !forced.has(key));
     const moreFlows = [...flowPartners(flowCells, inFlows)].filter((key) => !forcedFlows.has(key));
-    if (findings.length === 0 || more.length + moreFlows.length === 0) {
+    if (findings.length === 0 || more.length + moreFlows.length + unbandedMore === 0) {
       await rm(scratch, {recursive: true, force: true});
       return done;
     }
     forced = new Set([...forced, ...more]);
     forcedFlows = new Set([...forcedFlows, ...moreFlows]);
   }
+}
+
+/** The indicator cells that show a band, as `indicator|region|year`. */
+async function bandedCells(connection: DuckDBConnection): Promise<Set<string>> {
+  const reader = await connection.runAndReadAll(
+    `SELECT indicator_id || '|' || region_code || '|' || year FROM indicator_values WHERE band_of IS NOT NULL`
+  );
+  return new Set(reader.getColumnsJS()[0]?.map(String) ?? []);
 }
 
 /** Writes the tables as the release publishes them (CSV) into `dir` and audits them there. */
@@ -125,11 +149,29 @@ async function auditTables(connection: DuckDBConnection, dir: string, policy: Di
   return auditPublished(dir, {k: policy.k, kSensitive: policy.kSensitive});
 }
 
-/** The measures behind a finding: those of an indicator cell, or the monitored-household totals of a region. */
+/** The audit's names of the counts of an indicator cell, by the measure behind each. */
+const ROLE_OF: Record<string, MeasureRole> = {
+  numerator: 'numerator',
+  complement: 'numerator',
+  denominator: 'denominator',
+  reporting: 'reporting',
+  not_reporting: 'reporting',
+  expected: 'expected'
+};
+
+/**
+ * The measures behind what a finding says discloses its cell: those of an indicator cell, or for a monitoring
+ * total the monitored and eliminated households that monitored_share and risk_elimination_rate publish too.
+ */
 function measuresOf(finding: AuditFinding, equations: MeasureEquations): string[] {
   const {table, indicator_id: indicator, region_code: region, year} = finding;
-  if (table === 'indicator_values') return equations.measuresOf(indicator, region, year);
+  const named = finding.measures ?? [];
+  if (table === 'indicator_values') {
+    const roles = named.length ? [...new Set(named.flatMap((m) => ROLE_OF[m] ?? []))] : undefined;
+    return equations.measuresOf(indicator, region, year, roles);
+  }
+  if (finding.monitor_type || finding.risk_flag) return [];
   return equations
-    .measuresOf('monitored_share', region, year)
-    .concat(equations.measuresOf('risk_elimination_rate', region, year));
+    .measuresOf('monitored_share', region, year, ['numerator'])
+    .concat(equations.measuresOf('risk_elimination_rate', region, year, ['numerator']));
 }

@@ -24,10 +24,12 @@ export interface AuditFinding {
   risk_flag?: string;
   /** Why, in terms of keys and thresholds: never a value of the cell. */
   detail: string;
+  /** RECOVERABLE from the ranges: the measures that disclose the cell (`numerator`, `expected`, `households` …). */
+  measures?: string[];
 }
 
 /** The keys of a published cell, as a finding names it. */
-export type CellKey = Omit<AuditFinding, 'code' | 'detail'>;
+export type CellKey = Omit<AuditFinding, 'code' | 'detail' | 'measures'>;
 
 const KEYS = ['code', 'table', 'indicator_id', 'region_code', 'monitor_type', 'risk_flag', 'detail'] as const;
 

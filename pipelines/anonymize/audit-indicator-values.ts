@@ -190,18 +190,26 @@ function measuresOf(indicator: string, options: AuditOptions): ('numerator' | 'd
  *   fails the primary rule. A zero numerator read from a missing row is the
  *   exception: the zero is shown already, and the contract publishes zeros.
  */
-function reveals(indicator: string, known: Readonly<Record<string, KnownMeasure>>, options: AuditOptions): boolean {
-  const {numerator, denominator, complement} = known;
+function reveals(
+  indicator: string,
+  known: Readonly<Record<string, KnownMeasure>>,
+  options: AuditOptions
+): readonly string[] {
+  const {numerator} = known;
   const sensitive = options.sensitive.has(indicator);
   const kCell = sensitive ? options.kSensitive : options.k;
   const small = (m: KnownMeasure | undefined) => m?.by === 'published' && isBelowThreshold(m.lower, kCell);
+  const disclosed = (names: readonly string[], test: (m: KnownMeasure | undefined) => boolean) =>
+    names.filter((name) => test(known[name]));
   // A withheld cell's coverage may be known (it is published where it is not small); a small one may not.
-  if (COVERAGE.some((name) => small(known[name]) || isNarrow(known[name], kCell))) return true;
-  if (small(denominator) || isNarrow(denominator, kCell)) return true;
-  if (numerator?.by === 'zero') return false;
-  if (isPinned(numerator) || isPinned(denominator)) return true;
-  if (!sensitive) return false;
-  return small(numerator) || isNarrow(numerator, kCell) || isNarrow(complement, kCell);
+  const found = disclosed([...COVERAGE, 'denominator'], (m) => small(m) || isNarrow(m, kCell));
+  if (numerator?.by === 'zero') return found;
+  found.push(...disclosed(['numerator', 'denominator'], isPinned));
+  if (sensitive) {
+    found.push(...disclosed(['numerator'], (m) => small(m) || isNarrow(m, kCell)));
+    found.push(...disclosed(['complement'], (m) => isNarrow(m, kCell)));
+  }
+  return [...new Set(found)];
 }
 
 /**

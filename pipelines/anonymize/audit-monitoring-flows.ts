@@ -87,7 +87,7 @@ export async function auditMonitoringFlows(
     // never published: recovering them as 1..k−1 discloses as much as a small flow would.
     const stayed = ledger.variable(STAYED, region, year);
     ledger.withheld(keyOf(region, year, 'stayed'), [{name: 'stayed', ref: STAYED}], (known) =>
-      isNarrow(known.stayed, k)
+      isNarrow(known.stayed, k) ? ['stayed'] : []
     );
     ledger.sum(stock(region, year), [stayed, flowOf(region, year, 'entered')], 'entries and stayers');
     ledger.sum(stock(region, year - 1), [stayed, flowOf(region, year, 'exited')], 'exits and stayers');
@@ -102,7 +102,7 @@ export async function auditMonitoringFlows(
 }
 
 /** A withheld flow is disclosed by a count an outsider can pin, or narrow to fewer than ⌈k/2⌉ values. */
-function revealsCount(known: Readonly<Record<string, KnownMeasure>>, k: number): boolean {
+function revealsCount(known: Readonly<Record<string, KnownMeasure>>, k: number): readonly string[] {
   const households = known.households;
-  return isPinned(households) || isNarrow(households, k);
+  return isPinned(households) || isNarrow(households, k) ? ['households'] : [];
 }

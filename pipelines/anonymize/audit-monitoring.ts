@@ -157,11 +157,11 @@ export async function auditMonitoring(
  * ⌈k/2⌉ values while it may be 1..k−1, or a count shown under another name
  * (the total is monitored_share's numerator) that is below the threshold.
  */
-function reveals(known: Readonly<Record<string, KnownMeasure>>, k: number): boolean {
-  for (const m of Object.values(known)) {
-    if (m.by === 'zero') continue;
-    if (isPinned(m) || isNarrow(m, k)) return true;
-    if (m.by === 'published' && isBelowThreshold(m.lower, k)) return true;
-  }
-  return false;
+function reveals(known: Readonly<Record<string, KnownMeasure>>, k: number): readonly string[] {
+  return Object.entries(known)
+    .filter(
+      ([, m]) =>
+        m.by !== 'zero' && (isPinned(m) || isNarrow(m, k) || (m.by === 'published' && isBelowThreshold(m.lower, k)))
+    )
+    .map(([name]) => name);
 }

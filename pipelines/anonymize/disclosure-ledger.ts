@@ -56,10 +56,10 @@ export interface KnownMeasure {
 }
 
 /**
- * Whether the measures of a withheld cell an outsider can work out (by name;
- * the others are absent) disclose what the cell was withheld for.
+ * Which of the measures of a withheld cell an outsider can work out (by name)
+ * disclose what the cell was withheld for: none when it is safe.
  */
-export type Reveals = (known: Readonly<Record<string, KnownMeasure>>) => boolean;
+export type Reveals = (known: Readonly<Record<string, KnownMeasure>>) => readonly string[];
 
 // Within a measure and region, a variable sits at its year's offset from 2014 modulo 128 (the contract's
 // years, 2014–2100, stay apart; the previous year of 2014, for the flows, wraps to the end).
@@ -216,7 +216,8 @@ export class DisclosureLedger {
         const by: KnownBy = !Number.isNaN(this.#given[id]!) ? 'published' : zeros.has(id) ? 'zero' : 'derived';
         known[measures[m]!.name] = {lower: ranges.lower[id]!, upper: ranges.upper[id]!, by};
       }
-      if (!reveals(known)) continue;
+      const disclosed = reveals(known);
+      if (disclosed.length === 0) continue;
       // How each measure follows, in words, for the few cells that are found.
       const how = measures.flatMap(({name}, m) => {
         const id = this.#hiddenIds[start + m]!;
@@ -226,7 +227,7 @@ export class DisclosureLedger {
         // A wide range says nothing worth printing; a number of a withheld cell is never printed.
         return upper > 0 && upper - lower < NARROW_ENOUGH_TO_NAME ? [`${name} ${this.#describe(id, ranges)}`] : [];
       });
-      findings.push({code: 'RECOVERABLE', ...cell, detail: how.join('; ')});
+      findings.push({code: 'RECOVERABLE', ...cell, detail: how.join('; '), measures: [...disclosed]});
     }
     for (const index of ranges.unbalanced) {
       const {total, parts} = this.#constraints[index]!;

@@ -75,6 +75,16 @@ export function needsPrimarySuppression(cell: Cell, policy: DisclosurePolicy): b
   return sensitive && (isSmall(nh, k) || (nh !== null && isSmall(dh - nh, k)));
 }
 
+/**
+ * The key (`measure|year|region`) of the measure behind a cell's denominator, as the withheld measures name it:
+ * its named measure (`hh_reg`), else one private to its indicator.
+ */
+export const denominatorKey = (cell: Cell): string =>
+  `${cell.denominator_measure ?? `${cell.indicator_id}:denominator`}|${cell.year}|${cell.region_code}`;
+
+/** The measures behind a cell. */
+export type MeasureRole = 'numerator' | 'denominator' | 'reporting' | 'expected';
+
 /** A number published (or withheld) for a region and year: one measure, shared by the indicators using it. */
 interface MeasureCell {
   /** `measure|year|region`, as other tables name it. */
@@ -274,16 +284,26 @@ export class MeasureEquations {
 
   /**
    * The measures behind the cell of `indicator`, `region` and `year` that
-   * complementary suppression may withhold (`measure|year|region`), for a
-   * caller that learns a cell needs more protection.
+   * complementary suppression may withhold (`measure|year|region`), of those
+   * named in `which` (all by default), for a caller that learns a cell needs
+   * more protection.
    */
-  measuresOf(indicator: string, region: string, year: number): string[] {
+  measuresOf(
+    indicator: string,
+    region: string,
+    year: number,
+    which: readonly MeasureRole[] = ['numerator', 'denominator', 'reporting', 'expected']
+  ): string[] {
     this.#cellIndex ??= new Map(this.#cells.map((c, i) => [`${c.indicator_id}|${c.region_code}|${c.year}`, i]));
     const i = this.#cellIndex.get(`${indicator}|${region}|${year}`);
     if (i === undefined) return [];
-    return [this.#numerators[i], this.#denominators[i], this.#reporting[i], this.#expected[i]].flatMap((m) =>
-      m ? [m.key] : []
-    );
+    const roles = {
+      numerator: this.#numerators[i],
+      denominator: this.#denominators[i],
+      reporting: this.#reporting[i],
+      expected: this.#expected[i]
+    };
+    return which.flatMap((role) => (roles[role] ? [roles[role].key] : []));
   }
 
   /**
@@ -292,9 +312,11 @@ export class MeasureEquations {
    * parent, its largest published sibling (the parent when none is left); in
    * the sum of its children, its largest published child. The audit asks for
    * them when bounds still pin a withheld count (a sibling whose households
-   * are otherwise known, a coverage count that bounds a numerator).
+   * are otherwise known, a coverage count that bounds a numerator). With
+   * `parent` false, a measure with no published sibling gets no partner in
+   * its parent's sum (the caller has a cheaper remedy).
    */
-  partnersFor(keys: Iterable<string>): Set<string> {
+  partnersFor(keys: Iterable<string>, {parent: toParent = true}: {parent?: boolean} = {}): Set<string> {
     this.#byKey ??= new Map(this.#measureCells.map((m) => [m.key, m]));
     const partners = new Set<string>();
     const open = (m: MeasureCell) => !m.hidden && m.households > 0;
@@ -305,7 +327,8 @@ export class MeasureEquations {
       const parent = m.parent_code === null ? undefined : this.#byKey.get(siblingKey(m.key, m.parent_code));
       const siblings = parent ? equations.get(parent) : undefined;
       if (siblings) {
-        const partner = largestMeasure(siblings, (c) => c !== m && open(c)) ?? (open(parent!) ? parent : undefined);
+        const partner =
+          largestMeasure(siblings, (c) => c !== m && open(c)) ?? (toParent && open(parent!) ? parent : undefined);
         if (partner) partners.add(partner.key);
       }
       const child = largestMeasure(equations.get(m) ?? [], open);

@@ -6,7 +6,8 @@
  * to the same verdicts.
  */
 import {sqlString} from '../lib/duckdb.ts';
-import {YEAR_RANGE} from './validate-households.ts';
+import {MAX_HOUSEHOLD_MEMBERS} from '../../src/lib/input-tables.ts';
+import {COUNTS_BOUNDED_BY_MEMBERS, YEAR_RANGE} from './validate-households.ts';
 
 /** One rule: the problem it records when `when` holds (a SQL condition on the typed values). */
 export interface SqlRule {
@@ -16,8 +17,6 @@ export interface SqlRule {
   /** The problem's params as a SQL expression giving JSON text. */
   params: string;
 }
-
-const COUNTS_BOUNDED_BY_MEMBERS = ['labor_count', 'employed_count', 'family_doctor_signed', 'medical_insured'];
 
 /**
  * Returns the household rules over the typed values `v(column)` (SQL
@@ -42,7 +41,13 @@ export function householdRulesSql(v: (column: string) => string, villages: strin
       column: 'village_code',
       params: "'{}'"
     },
-    {when: `${members} < 1`, code: 'E_RANGE', column: 'members', params: json({rule: '≥ 1'})}
+    {when: `${members} < 1`, code: 'E_RANGE', column: 'members', params: json({rule: '≥ 1'})},
+    {
+      when: `${members} > ${MAX_HOUSEHOLD_MEMBERS}`,
+      code: 'E_RANGE',
+      column: 'members',
+      params: json({rule: `≤ ${MAX_HOUSEHOLD_MEMBERS}`})
+    }
   ];
   for (const column of COUNTS_BOUNDED_BY_MEMBERS) {
     rules.push({when: `${v(column)} < 0`, code: 'E_RANGE', column, params: json({rule: '≥ 0'})});
@@ -53,15 +58,12 @@ export function householdRulesSql(v: (column: string) => string, villages: strin
       params: number('members', members)
     });
   }
-  rules.push(
-    {
-      when: `NOT (${v('per_capita_income')} >= 0)`,
-      code: 'E_RANGE',
-      column: 'per_capita_income',
-      params: json({rule: '≥ 0'})
-    },
-    {when: `${v('dropout_children')} < 0`, code: 'E_RANGE', column: 'dropout_children', params: json({rule: '≥ 0'})}
-  );
+  rules.push({
+    when: `NOT (${v('per_capita_income')} >= 0)`,
+    code: 'E_RANGE',
+    column: 'per_capita_income',
+    params: json({rule: '≥ 0'})
+  });
 
   const status = v('status');
   const exitYear = v('exit_year');

@@ -1,8 +1,16 @@
+import {MAX_HOUSEHOLD_MEMBERS} from '../../src/lib/input-tables.ts';
 import type {RowCheck} from './row-check.ts';
 
 /** Years a household record may describe (the state at 31 December). */
 export const YEAR_RANGE = {min: 2014, max: 2100};
-const COUNTS_BOUNDED_BY_MEMBERS = ['labor_count', 'employed_count', 'family_doctor_signed', 'medical_insured'];
+/** Counts of people in a household, which cannot exceed its members. */
+export const COUNTS_BOUNDED_BY_MEMBERS = [
+  'labor_count',
+  'employed_count',
+  'family_doctor_signed',
+  'medical_insured',
+  'dropout_children'
+];
 
 /**
  * Applies the row rules of households.csv (docs/data-contract.md) to one row:
@@ -16,6 +24,7 @@ export function checkHousehold(check: RowCheck, villageCodes: ReadonlySet<string
   check.expect(villageCodes.has(check.get<string>('village_code')!), 'E_UNKNOWN_VILLAGE', 'village_code');
   const members = check.get<number>('members')!;
   check.expect(members >= 1, 'E_RANGE', 'members', {rule: '≥ 1'});
+  check.expect(members <= MAX_HOUSEHOLD_MEMBERS, 'E_RANGE', 'members', {rule: `≤ ${MAX_HOUSEHOLD_MEMBERS}`});
   // Measures may be unreported (empty, null): a rule on one applies only where it was reported.
   for (const column of COUNTS_BOUNDED_BY_MEMBERS) {
     const count = check.get<number>(column);
@@ -25,8 +34,6 @@ export function checkHousehold(check: RowCheck, villageCodes: ReadonlySet<string
   }
   const income = check.get<number>('per_capita_income');
   if (income !== null) check.expect(income >= 0, 'E_RANGE', 'per_capita_income', {rule: '≥ 0'});
-  const dropout = check.get<number>('dropout_children');
-  if (dropout !== null) check.expect(dropout >= 0, 'E_RANGE', 'dropout_children', {rule: '≥ 0'});
 
   const status = check.get<string>('status');
   check.expect((status === 'none') === !check.get<boolean>('registered'), 'E_STATUS_REGISTERED', 'status');

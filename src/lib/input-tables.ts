@@ -51,6 +51,12 @@ export const REGION_LEVELS = {city: '市', county: '县', township: '乡镇', vi
 export type RegionLevel = keyof typeof REGION_LEVELS;
 
 export const HOUSEHOLD_STATUSES = {poor: '未脱贫', exited: '已脱贫', returned: '返贫', none: '非建档立卡'} as const;
+/**
+ * The most members a household record may have. Rural households of more than 20 are unknown in the 建档立卡
+ * records (the national average is about 3.5); the bound is what lets a band of 1..k−1 withheld households be
+ * published as a band of people too (at most 20 for each), so a record above it is a typo to correct.
+ */
+export const MAX_HOUSEHOLD_MEMBERS = 20;
 export const MONITOR_TYPES = {unstable: '脱贫不稳定户', edge: '边缘易致贫户', sudden: '突发严重困难户'} as const;
 export type MonitorType = keyof typeof MONITOR_TYPES;
 export const FUND_LEVELS = {central: '中央', provincial: '省级', municipal: '市级', county: '县级'} as const;

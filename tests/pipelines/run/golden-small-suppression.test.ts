@@ -21,12 +21,24 @@ function readTable(file: string): Record<string, string>[] {
 const values = readTable('indicator_values.csv');
 const monitoring = readTable('monitoring.csv');
 
-/** Region codes whose value of `indicator` is withheld (null value, numerator and denominator). */
+/**
+ * Region codes whose value of `indicator` is withheld: no value or numerator, and no denominator unless the row
+ * shows a band (which stands on it).
+ */
 function withheld(indicator: string): string[] {
   const rows = values.filter((r) => r.indicator_id === indicator && r.suppressed === 'true');
-  for (const r of rows) expect([r.value, r.numerator, r.denominator, r.status]).toEqual(['', '', '', 'suppressed']);
+  for (const r of rows) {
+    expect([r.value, r.numerator, r.status]).toEqual(['', '', 'suppressed']);
+    if (r.band_of === '') expect([r.denominator, r.lower, r.upper]).toEqual(['', '', '']);
+  }
   return rows.map((r) => r.region_code!).sort();
 }
+
+/** The band rows of `indicator`: region, denominator, lower, upper and the count the rule found small. */
+const bands = (indicator: string) =>
+  values
+    .filter((r) => r.indicator_id === indicator && r.band_of !== '')
+    .map((r) => [r.region_code, r.denominator, r.lower, r.upper, r.band_of]);
 
 describe('golden case small: what is withheld', () => {
   it('withholds rates over fewer than 5 registered households (南门村) and the smaller village beside it', () => {
@@ -66,6 +78,17 @@ describe('golden case small: what is withheld', () => {
     expect(withheld('monitored_share')).toEqual([WEST, SOUTH]);
     // None of the 10 monitored households has had its risk eliminated: 0 of 10 is published at township level.
     expect(withheld('risk_elimination_rate')).toEqual([WEST, SOUTH]);
+  });
+
+  it('shows the band the rule implies above village level, and none beside villages or partners', () => {
+    // 1 returned household among 65 people: so few that 1..9 households (of up to 20 members) might have exited
+    // and 1..9 returned at once. Which of the two the rule found depends on the value: no band.
+    expect(bands('consolidation_rate')).toEqual([]);
+    // One household with a child out of school: 1..4 households of at most 20 children.
+    expect(bands('dropout_children')).toEqual(
+      [CITY, COUNTY, TOWNSHIP].map((code) => [code, '', '1.0', '80.0', 'numerator'])
+    );
+    expect(bands('monitored_share')).toEqual([]);
   });
 
   it('never withholds public data: village, fund and project indicators', () => {
