@@ -174,9 +174,10 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
       rejections: log.rejectionsByRegion(),
       synthetic: result.synthetic,
       k: policy.k,
+      kSensitive: policy.kSensitive,
       indicators,
       suppression: {
-        indicator_values: {primary: suppression.primary, complementary: suppression.complementary},
+        indicator_values: suppression,
         monitoring: {primary: monitoring.primary, complementary: monitoring.complementary},
         monitoring_flows: flows
       },

@@ -30,9 +30,9 @@ const RATE_STEPS = 1000;
  * or complement: 1..k−1 households, so at most k−1 of them (or k−1 times
  * the largest household, 20 members, where the cell counts people). None
  * where the denominator is small (the population itself is the small
- * count), where it is small enough for numerator and complement both to be
- * small, for cells not built on households, and where the band would be
- * 0–100 %.
+ * count), for a rate of at most 2(k−1) households (numerator and
+ * complement could both be small), for cells not built on households, and
+ * where the band would be 0–100 %.
  */
 export function primaryBand(cell: Cell, policy: DisclosurePolicy, countsPeople: boolean): Band | null {
   const id = cell.indicator_id;
@@ -44,14 +44,15 @@ export function primaryBand(cell: Cell, policy: DisclosurePolicy, countsPeople: 
   // A count (dropout children) is withheld when 1..k−1 households hold it.
   if (dh === null) return isSmall(nh, k) ? {lower: 1, upper: most, of: 'numerator'} : null;
   if (!sensitive || isSmall(dh, k) || nh === null || d === null || d <= 0) return null;
-  // Where both the numerator and the complement may be small (a denominator of at most twice the most they can
-  // hold), which of the two the rule found depends on the value: no band then, or moving one household could
-  // switch it. Beyond that only one of them can be small, and the band depends on the denominator alone.
-  if (d <= 2 * most) return null;
+  // Where numerator and complement may both be small, the band must not switch between them as a household
+  // moves: a rate of households with at most 2(k−1) of them (published as its denominator) gets none, and a
+  // rate of people, whose households are not published, shows the complement's band whenever the complement
+  // is small (the returns it exists to show), the numerator's only when the complement is not.
+  if (!countsPeople && d <= 2 * (k - 1)) return null;
   let bounds: [number, number];
   let of: Band['of'];
-  if (isSmall(nh, k)) [bounds, of] = [[1 / d, most / d], 'numerator'];
-  else if (isSmall(dh - nh, k)) [bounds, of] = [[1 - most / d, 1 - 1 / d], 'complement'];
+  if (isSmall(dh - nh, k)) [bounds, of] = [[1 - most / d, 1 - 1 / d], 'complement'];
+  else if (isSmall(nh, k)) [bounds, of] = [[1 / d, most / d], 'numerator'];
   else return null;
   const lower = Math.max(0, Math.floor(bounds[0] * RATE_STEPS + 1e-9) / RATE_STEPS);
   const upper = Math.min(1, Math.ceil(bounds[1] * RATE_STEPS - 1e-9) / RATE_STEPS);

@@ -47,6 +47,7 @@ const COMPUTED: Record<string, [zh: string, en: string]> = {
   suppressed: ['是否不公开', 'Withheld'],
   lower: ['下限', 'Lower bound'],
   upper: ['上限', 'Upper bound'],
+  band_of: ['区间所指计数', 'Band counts'],
   monitor_type: ['监测对象类别', 'Monitor type'],
   risk_flag: ['风险特征', 'Risk feature'],
   households: ['户数', 'Households'],

@@ -1,5 +1,6 @@
 import type {DuckDBConnection} from '@duckdb/node-api';
 import type {Indicator, SourceCitation} from '../aggregate/indicator-registry.ts';
+import {MAX_HOUSEHOLD_MEMBERS} from '../../src/lib/input-tables.ts';
 import {loadRows} from '../lib/load-rows.ts';
 import type {FileAccount, RegionRejections} from '../validate/rejection-log.ts';
 import {createNotReportedTable, createQualityTable} from './quality-table.ts';
@@ -19,11 +20,13 @@ export interface PublishOptions {
   rejections?: readonly RegionRejections[];
   synthetic: boolean;
   indicators: readonly Indicator[];
-  suppression: Record<string, {primary: number; complementary: number}>;
+  suppression: Record<string, {primary: number; complementary: number; banded?: number}>;
   /** Publisher, licence and citation of the site configuration (datapackage.json carries them). */
   site: PublicationConfig;
   /** The smallest count of households published (disclosure control's k), for the not-reported counts. */
   k: number;
+  /** The threshold of sensitive cells, for the manifest (what a band of theirs means). */
+  kSensitive: number;
 }
 
 /** The published tables in catalogue order, with their data-dictionary entries. */
@@ -57,8 +60,8 @@ export const PUBLISHED_TABLES: (TableDescription & {json: boolean})[] = [
     primaryKey: ['indicator_id', 'region_code', 'year'],
     title: {zh: '指标数值', en: 'Indicator values'},
     description: {
-      zh: '各指标按地区、年度的数值、分子、分母、覆盖范围（已报送单位数 reporting_units／应报送单位数 expected_units，单位见 indicators 表的 coverage_unit）、目标和状态；比率以小数表示（0.95 即 95%）；覆盖率低于阈值时状态为 incomplete（数据不全）；全无报送时数值为空、状态为 incomplete；不公开的单元数值为空。',
-      en: 'Every indicator per region and year: value, numerator, denominator, coverage (units that reported what it needs, reporting_units, of the units it expects, expected_units; what they count is the coverage_unit of the indicators table), target and status; shares as fractions (0.95 = 95%); below the coverage threshold the status is incomplete; where nothing was reported the value is empty and the status incomplete; withheld cells are empty.'
+      zh: '各指标按地区、年度的数值、分子、分母、覆盖范围（已报送单位数 reporting_units／应报送单位数 expected_units，单位见 indicators 表的 coverage_unit）、目标和状态；比率以小数表示（0.95 即 95%）；覆盖率低于阈值时状态为 incomplete（数据不全）；全无报送时数值为空、状态为 incomplete；不公开的单元数值为空。lower、upper 为数值的上下限（含）：公开的数值两者都等于 value；乡镇及以上因户数过少而不公开的单元给出规则所隐含的区间（band_of 说明是分子还是分母减分子为1至k−1户，并公开其分母），其余不公开的单元为空。',
+      en: 'Every indicator per region and year: value, numerator, denominator, coverage (units that reported what it needs, reporting_units, of the units it expects, expected_units; what they count is the coverage_unit of the indicators table), target and status; shares as fractions (0.95 = 95%); below the coverage threshold the status is incomplete; where nothing was reported the value is empty and the status incomplete; withheld cells are empty. lower and upper bound the value (inclusive): both equal value where it is published; a cell above village level withheld because few households stand behind it gives the interval its rule implies (band_of says whether the numerator or the complement, denominator − numerator, counts 1 to k−1 households; its denominator is published with it); other withheld cells leave them empty.'
     }
   },
   {
@@ -221,6 +224,7 @@ export async function publishTables(connection: DuckDBConnection, options: Publi
     files: options.files,
     synthetic: options.synthetic,
     suppression: options.suppression,
+    disclosure: {k: options.k, kSensitive: options.kSensitive, maxHouseholdMembers: MAX_HOUSEHOLD_MEMBERS},
     flagsReferenceDate: referenceDate,
     notReported,
     otherFiles: [datapackage]

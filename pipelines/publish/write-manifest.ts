@@ -8,8 +8,10 @@ export interface ManifestInput {
   tables: PublishedTable[];
   files: FileAccount[];
   synthetic: boolean;
-  /** Withheld cells per table, by reason. */
-  suppression: Record<string, {primary: number; complementary: number}>;
+  /** Withheld cells per table, by reason (and those of them that show a band). */
+  suppression: Record<string, {primary: number; complementary: number; banded?: number}>;
+  /** The thresholds of disclosure control, which say what a band means (1..k−1 households). */
+  disclosure: {k: number; kSensitive: number; maxHouseholdMembers: number};
   /** The date the projects' `overdue` flag is judged at (the end of the latest project year), or null without projects. */
   flagsReferenceDate: string | null;
   /** Published files that are not tables (datapackage.json). */
@@ -27,7 +29,7 @@ export interface ManifestInput {
  */
 export async function writeManifest(
   dataDir: string,
-  {tables, files, synthetic, suppression, flagsReferenceDate, otherFiles, notReported = {}}: ManifestInput
+  {tables, files, synthetic, suppression, disclosure, flagsReferenceDate, otherFiles, notReported = {}}: ManifestInput
 ) {
   const published = Object.fromEntries(
     tables.map((t) => [
@@ -46,6 +48,11 @@ export async function writeManifest(
     tables: published,
     files: other,
     suppression,
+    disclosure: {
+      k: disclosure.k,
+      k_sensitive: disclosure.kSensitive,
+      max_household_members: disclosure.maxHouseholdMembers
+    },
     flags_reference_date: flagsReferenceDate,
     inputs: files.map((f) => ({
       file: f.file,

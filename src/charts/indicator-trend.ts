@@ -1,6 +1,7 @@
 import {coverageText} from '../lib/coverage.ts';
+import {bandText} from '../lib/format-band.ts';
 import type {Locale} from '../lib/i18n.ts';
-import type {IndicatorValue, PublishedIndicator} from '../lib/published-data.ts';
+import {type IndicatorValue, type PublishedIndicator, readManifest} from '../lib/published-data.ts';
 import type {TargetOperator} from './chart-data.ts';
 import {trendCaption, trendChart} from './trend-chart.ts';
 
@@ -22,6 +23,9 @@ export function indicatorTrend(
     suppressed: v.suppressed,
     status: v.status,
     target: v.target,
+    lower: v.suppressed ? v.lower : null,
+    upper: v.suppressed ? v.upper : null,
+    band: bandText(v, indicator, readManifest().disclosure, locale)?.value,
     coverage: coverageText(v, indicator.coverage_unit, locale)
   }));
   const options = {

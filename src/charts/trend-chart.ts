@@ -27,6 +27,11 @@ export interface TrendPoint {
    * left out, `options.target` holds for every year.
    */
   target?: number | null;
+  /** Where the value is withheld with a band: its inclusive bounds (both present, or the band is not drawn). */
+  lower?: number | null;
+  upper?: number | null;
+  /** The band in words ("≥ 99.1%"), for the caption and the point's title. */
+  band?: string;
   /**
    * Where fewer units reported than were expected, that coverage in words ("290/385 个村报送"); the caption
    * names those years. Empty or absent where all reported.
@@ -72,12 +77,20 @@ export function trendChart(points: readonly TrendPoint[], options: TrendOptions)
   const words = WORDS[locale];
   const series = byYear(points);
   const shown = series.filter(isShown);
-  const withheld = series.filter((p) => p.suppressed);
+  const banded = series.filter(isBanded);
+  const withheld = series.filter((p) => p.suppressed && !isBanded(p));
   const years = series.map((p) => p.year);
   const yearly = series.map((p) => ({year: p.year, target: targetOf(p, options)}));
   const constant = new Set(yearly.map((d) => d.target)).size <= 1;
   const latest = series.length === 0 ? options.target : (yearly.findLast((d) => d.target !== null)?.target ?? null);
-  const domain = valueDomain([...shown.map((p) => p.value), ...yearly.map((d) => d.target)], unit, latest);
+  // A band's informative end joins the axis (≥ 99.1% its lower, ≤ 3.6% its upper); an open end is drawn to the
+  // edge of the plot rather than stretching the axis to 0% or 100%.
+  const bandEnds = banded.flatMap((p) => [
+    ...(unit !== 'percent' || p.lower > 0 ? [p.lower] : []),
+    ...(unit !== 'percent' || p.upper < 1 ? [p.upper] : [])
+  ]);
+  const domain = valueDomain([...shown.map((p) => p.value), ...bandEnds, ...yearly.map((d) => d.target)], unit, latest);
+  const clip = (y: number) => Math.min(Math.max(y, domain[0]), domain[1]);
   const tick = (d: number) => formatTick(d, unit, locale);
   const format = (d: number | null) => formatValue(d, unit, locale);
   const targetLabels =
@@ -146,6 +159,17 @@ export function trendChart(points: readonly TrendPoint[], options: TrendOptions)
         }),
         endLabel(above, -11),
         endLabel(below, 13),
+        // A withheld year with a band: the range its rule implies, as a bar.
+        Plot.ruleX(banded, {
+          x: 'year',
+          y1: (p: BandedPoint) => clip(p.lower),
+          y2: (p: BandedPoint) => clip(p.upper),
+          stroke: SERIES_COLOR,
+          strokeOpacity: 0.45,
+          strokeWidth: 7,
+          strokeLinecap: 'round',
+          title: (p: BandedPoint) => `${yearLabel(p.year)}: ${p.band ?? ''}`
+        }),
         Plot.dot(withheld, {
           x: 'year',
           frameAnchor: 'bottom',
@@ -185,13 +209,16 @@ export function trendCaption(points: readonly TrendPoint[], options: TrendOption
   const indicator = en ? lowerFirst(options.indicator) : options.indicator;
   const series = byYear(points);
   const shown = series.filter(isShown);
-  const withheldYears = series.filter((p) => p.suppressed).map((p) => String(p.year));
+  const withheldYears = series.filter((p) => p.suppressed && !isBanded(p)).map((p) => String(p.year));
+  const bands = series.filter(isBanded).map((p) => ({year: p.year, band: p.band ?? ''}));
   const format = (d: number) => formatValue(d, unit, locale);
   const first = shown[0];
   const last = shown.at(-1);
   if (!first || !last) {
     if (withheldYears.length === 0)
       return en ? `No value of the ${indicator} of ${region} is published.` : `${region}${indicator}暂无数据。`;
+    if (bands.length > 0)
+      return `${bandSentence(bands, region, indicator, locale)}${withheldClause(withheldYears, locale)}${en ? '.' : '。'}`;
     const [y0, y1] = [series[0]!.year, series.at(-1)!.year];
     if (y0 === y1)
       return en
@@ -203,6 +230,7 @@ export function trendCaption(points: readonly TrendPoint[], options: TrendOption
   }
   const tail =
     targetClause(last, options, first !== last) +
+    bandClause(bands, locale) +
     withheldClause(withheldYears, locale) +
     coverageClause(series, locale);
   if (first === last) {
@@ -229,6 +257,37 @@ const CHANGE: Record<Locale, Record<Change, (a: string, b: string) => string>> =
 };
 
 type ShownPoint = TrendPoint & {value: number};
+type BandedPoint = TrendPoint & {lower: number; upper: number};
+
+function isBanded(p: TrendPoint): p is BandedPoint {
+  return p.suppressed && isFiniteNumber(p.lower) && isFiniteNumber(p.upper);
+}
+
+/** The banded years in a clause: "；2023年、2024年为区间（≥ 99.1%、≥ 99.3%）". */
+function bandClause(bands: readonly {year: number; band: string}[], locale: Locale): string {
+  if (bands.length === 0) return '';
+  const list = joinList(
+    bands.map((b) => (locale === 'en' ? `${b.band} in ${b.year}` : `${b.year}年${b.band}`)),
+    locale
+  );
+  return locale === 'en' ? `; withheld but known to be ${list}` : `；不公开但已知${list}`;
+}
+
+/** A series with bands only: "2019–2025年，安远县脱贫巩固率不公开，但已知2019年≥ 99.1%…". */
+function bandSentence(
+  bands: readonly {year: number; band: string}[],
+  region: string,
+  indicator: string,
+  locale: Locale
+): string {
+  const list = joinList(
+    bands.map((b) => (locale === 'en' ? `${b.band} in ${b.year}` : `${b.year}年${b.band}`)),
+    locale
+  );
+  return locale === 'en'
+    ? `The ${indicator} of ${region} is withheld, but known to be ${list}`
+    : `${region}${indicator}不公开，但已知${list}`;
+}
 
 function isShown(p: TrendPoint): p is ShownPoint {
   return !p.suppressed && isFiniteNumber(p.value);

@@ -22,6 +22,8 @@ export interface PublishedManifest {
   tables: Record<string, {rows: number}>;
   /** The date the projects' `overdue` flag is judged at: the last day of the latest project year. */
   flags_reference_date: string | null;
+  /** Disclosure control's thresholds: a band stands for 1..k−1 households (k_sensitive for sensitive cells). */
+  disclosure: {k: number; k_sensitive: number; max_household_members: number};
 }
 
 const cache = new Map<string, unknown>();
@@ -91,6 +93,13 @@ export interface IndicatorValue {
   target_operator: string | null;
   status: IndicatorStatus;
   suppressed: boolean;
+  /**
+   * Inclusive bounds of the value: the value itself where published; where withheld, the band its rule implies
+   * (`band_of` names the count the rule found small), or null without one.
+   */
+  lower: number | null;
+  upper: number | null;
+  band_of: 'numerator' | 'complement' | null;
 }
 
 export const readIndicators = () => readPublishedJson<PublishedIndicator[]>('indicators.json');
@@ -103,6 +112,8 @@ const TYPED_COLUMNS = new Set([
   'denominator',
   'reporting_units',
   'expected_units',
+  'lower',
+  'upper',
   'target',
   'suppressed',
   'risk_flag',

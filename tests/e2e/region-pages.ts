@@ -19,8 +19,8 @@ function readCsv(site: string, name: string): Record<string, string>[] {
  * Checks, in the HTML as served (what a reader without JavaScript sees), that
  * every region of the published `regions` table has its page in both languages
  * and that the page's indicator table shows exactly the latest year's rows of
- * `indicator_values` for that region: the published value, "withheld" where
- * the row is suppressed, or "not reported" where it has no value (contract v2). Returns the pages checked and every mismatch.
+ * `indicator_values` for that region: the published value, its band where
+ * the row is withheld with one, "withheld" where it is withheld without, or "not reported" where it has no value (contract v2). Returns the pages checked and every mismatch.
  */
 export function checkRegionPages(site: string): {pages: number; values: number; mismatches: RegionPageMismatch[]} {
   const regions = readCsv(site, 'regions');
@@ -48,23 +48,35 @@ export function checkRegionPages(site: string): {pages: number; values: number; 
       }
       pages++;
       const {document} = parseHTML(readFileSync(file, 'utf8'));
-      const shown = new Map<string, {value: string | null; withheld: boolean; notReported: boolean}>();
+      const shown = new Map<
+        string,
+        {value: string | null; withheld: boolean; notReported: boolean; band: [string, string] | null}
+      >();
       for (const row of document.querySelectorAll('table.indicator-table tbody tr[data-indicator]')) {
+        const band = row.querySelector('.band');
         shown.set(row.getAttribute('data-indicator')!, {
           value: row.querySelector('[data-value]')?.getAttribute('data-value') || null,
           withheld: row.querySelector('.withheld') !== null,
-          notReported: row.querySelector('.not-reported') !== null
+          notReported: row.querySelector('.not-reported') !== null,
+          band: band ? [band.getAttribute('data-lower')!, band.getAttribute('data-upper')!] : null
         });
       }
       const expected = expectedByRegion.get(region.code!) ?? [];
-      const filled = [...shown.values()].filter((s) => s.withheld || s.notReported || s.value !== null).length;
+      const filled = [...shown.values()].filter(
+        (s) => s.withheld || s.band || s.notReported || s.value !== null
+      ).length;
       if (filled !== expected.length) {
         mismatches.push({page, indicator: null, problem: `${filled} values shown, ${expected.length} published`});
       }
       for (const row of expected) {
         checked++;
         const cell = shown.get(row.indicator_id!);
-        if (row.suppressed === 'true') {
+        if (row.suppressed === 'true' && row.band_of) {
+          const [lower, upper] = cell?.band ?? [];
+          if (Number(lower) !== Number(row.lower) || Number(upper) !== Number(row.upper)) {
+            mismatches.push({page, indicator: row.indicator_id!, problem: 'band differs from indicator_values'});
+          }
+        } else if (row.suppressed === 'true') {
           if (!cell?.withheld) mismatches.push({page, indicator: row.indicator_id!, problem: 'not shown as withheld'});
         } else if (row.value === '') {
           if (!cell?.notReported) {

@@ -29,7 +29,8 @@ async function shownValues(page: Page) {
     rows.map((row) => ({
       id: row.getAttribute('data-indicator'),
       value: row.querySelector('[data-value]')?.getAttribute('data-value') ?? null,
-      withheld: row.querySelector('.withheld') !== null
+      withheld: row.querySelector('.withheld') !== null,
+      lower: row.querySelector('.band')?.getAttribute('data-lower') ?? null
     }))
   );
 }
@@ -60,10 +61,11 @@ describe('site pages of the tiny sample', () => {
         await page.goto(`${siteUrl}regions/${region.code}/`);
         const shown = await shownValues(page);
         const expected = values.filter((v) => v.region_code === region.code && v.year === latestYear);
-        expect(shown.filter((s) => s.withheld || s.value).length).toBe(expected.length);
+        expect(shown.filter((s) => s.withheld || s.lower || s.value).length).toBe(expected.length);
         for (const row of expected) {
           const cell = shown.find((s) => s.id === row.indicator_id);
-          if (row.suppressed === 'true') expect(cell?.withheld, row.indicator_id).toBe(true);
+          if (row.band_of) expect(Number(cell?.lower), row.indicator_id).toBe(Number(row.lower));
+          else if (row.suppressed === 'true') expect(cell?.withheld, row.indicator_id).toBe(true);
           else expect(Number(cell?.value), row.indicator_id).toBeCloseTo(Number(row.value), 9);
         }
       }
@@ -78,7 +80,7 @@ describe('site pages of the tiny sample', () => {
       nodes.map((n) => ({
         id: n.getAttribute('data-indicator'),
         value: n.querySelector('[data-value]')?.getAttribute('data-value') ?? null,
-        withheld: n.querySelector('.withheld') !== null
+        withheld: n.querySelector('.withheld, .band') !== null
       }))
     );
     expect(cards.map((c) => c.id)).toEqual([

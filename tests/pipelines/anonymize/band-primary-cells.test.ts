@@ -111,12 +111,15 @@ describe('primaryBand', () => {
       upper: 1,
       of: 'complement'
     });
-    // 30 people: their households may hold 1..9 exited and 1..9 returned at once; which the rule found depends
-    // on the value, so no band (nor at 360 people, 2 × 9 households of 20; at 361 only one of them can be small).
-    expect(primaryBand(cell(5, 10, 30, 'consolidation_rate'), POLICY, true)).toBeNull();
-    expect(primaryBand(cell(300, 305, 360, 'consolidation_rate'), POLICY, true)).toBeNull();
-    expect(primaryBand(cell(300, 305, 361, 'consolidation_rate'), POLICY, true)?.of).toBe('complement');
+    // 30 people in 10 households, 5 returned: 5 exited is small too, but the returns are what the band shows.
+    expect(primaryBand(cell(5, 10, 30, 'consolidation_rate'), POLICY, true)).toEqual({
+      lower: 0,
+      upper: 0.967,
+      of: 'complement'
+    });
+    // 18 households: 1..9 monitored and 1..9 not may both hold, and which the rule found depends on the value.
     expect(primaryBand(cell(2, 18, 18), POLICY, false)).toBeNull();
+    expect(primaryBand(cell(2, 19, 19), POLICY, false)).toEqual({lower: 0.052, upper: 0.474, of: 'numerator'});
     // A small denominator is the small count itself; a rate that is not sensitive has no other rule.
     expect(primaryBand(cell(2, 8, 8), POLICY, false)).toBeNull();
     expect(primaryBand(cell(2, 3, 3, 'safe_water_rate'), POLICY, false)).toBeNull();

@@ -81,9 +81,11 @@ describe('golden case small: what is withheld', () => {
   });
 
   it('shows the band the rule implies above village level, and none beside villages or partners', () => {
-    // 1 returned household among 65 people: so few that 1..9 households (of up to 20 members) might have exited
-    // and 1..9 returned at once. Which of the two the rule found depends on the value: no band.
-    expect(bands('consolidation_rate')).toEqual([]);
+    // 1 returned household among 65 people: 1..9 households of at most 20 people returned, so the rate is below
+    // 1 − 1/65 (98.5 % rounded up); 180 people could be more than all 65, so it says nothing from below.
+    expect(bands('consolidation_rate')).toEqual(
+      [CITY, COUNTY, TOWNSHIP].map((code) => [code, '65.0', '0.0', '0.985', 'complement'])
+    );
     // One household with a child out of school: 1..4 households of at most 20 children.
     expect(bands('dropout_children')).toEqual(
       [CITY, COUNTY, TOWNSHIP].map((code) => [code, '', '1.0', '80.0', 'numerator'])
