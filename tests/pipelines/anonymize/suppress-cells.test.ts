@@ -87,11 +87,41 @@ describe('suppressCells (property)', () => {
             // Recovering the one hidden child must give nothing (it had no households).
             expect(parent.denominator! - others).toBe(0);
           }
+          // The withheld children of a published parent hold ⌈k/2⌉ households between them, or none: else each
+          // of them lies within fewer values than that.
+          const withheldHouseholds = hidden.reduce((s, c) => s + c.denominator!, 0);
+          if (withheldHouseholds > 0) expect(withheldHouseholds).toBeGreaterThanOrEqual(Math.ceil(k / 2));
           expect(byCode.get(parent.region_code)).toBe(parent);
         }
       }),
       {numRuns: 300}
     );
+  });
+
+  it('names partners beside a measure the audit found: the largest published sibling, else the parent', () => {
+    const cell = (code: string, parent: string | null, d: number): Cell => ({
+      indicator_id: 'safe_water_rate',
+      region_code: code,
+      parent_code: parent,
+      year: 2024,
+      value: 1,
+      numerator: d,
+      denominator: d,
+      numerator_households: d,
+      denominator_households: d
+    });
+    const cells = [cell('t', null, 60), cell('a', 't', 3), cell('b', 't', 12), cell('c', 't', 20), cell('d', 't', 25)];
+    const equations = new MeasureEquations(cells, POLICY);
+    const {hiddenMeasures} = equations.protect();
+    // a (3 households) is primary, b its smallest partner; the audit asking about a gets d, the largest left.
+    expect([...hiddenMeasures].map((k) => k.split('|').pop()).sort()).toEqual(['a', 'a', 'b', 'b']);
+    const [numerator] = equations.measuresOf('safe_water_rate', 'a', 2024, ['numerator']);
+    expect(numerator).toBe('safe_water_rate:numerator|2024|a');
+    expect([...equations.partnersFor([numerator!])]).toEqual(['safe_water_rate:numerator|2024|d']);
+    // With every sibling withheld, the parent; or nothing, when the caller has a cheaper remedy.
+    equations.protect(new Set(['b', 'c', 'd'].map((r) => `safe_water_rate:numerator|2024|${r}`)));
+    expect([...equations.partnersFor([numerator!])]).toEqual(['safe_water_rate:numerator|2024|t']);
+    expect([...equations.partnersFor([numerator!], {parent: false})]).toEqual([]);
   });
 
   it('publishes zero and never withholds a total while a child could be withheld instead', () => {
