@@ -55,12 +55,14 @@ export interface ProtectedMonitoring {
  * wherever indicator_values withholds the same measure (hh_monitored,
  * hh_eliminated); then parts of a total and children of a region are
  * protected against subtraction. Returns the totals withheld, for the caller
- * to feed back into indicator_values until both agree. Pure.
+ * to feed back into indicator_values until both agree. `forced` names cells
+ * to withhold besides ({@link monitoringPartners}). Pure.
  */
 export function protectMonitoring(
   rows: readonly MonitoringRow[],
   policy: DisclosurePolicy,
-  withheldMeasures: ReadonlySet<string>
+  withheldMeasures: ReadonlySet<string>,
+  forced: ReadonlySet<string> = new Set()
 ): ProtectedMonitoring {
   // The totals are the measures hh_monitored and hh_eliminated that indicator_values also publishes.
   const shared = (r: MonitoringRow) =>
@@ -91,7 +93,9 @@ export function protectMonitoring(
       (total && shared(r))
     );
   };
-  const protectedCells = suppressCells(cells, monitoringPolicy, isPrimary) as (ProtectedCell & {row: MonitoringRow})[];
+  const protectedCells = suppressCells(cells, monitoringPolicy, isPrimary, forced) as (ProtectedCell & {
+    row: MonitoringRow;
+  })[];
   protectTypesWithinRegions(protectedCells, monitoringPolicy);
   const withheldTotals = new Set(
     protectedCells
@@ -104,6 +108,66 @@ export function protectMonitoring(
     complementary: protectedCells.filter((c) => c.suppressed === 'complementary').length,
     withheldTotals
   };
+}
+
+/** The key by which `forced` names a monitoring cell: its measure, year and region, as suppressCells keys them. */
+const cellKey = (r: Pick<MonitoringRow, 'monitor_type' | 'risk_flag' | 'year' | 'region_code'>) =>
+  `monitoring|${r.monitor_type ?? ''}|${r.risk_flag ?? ''}:numerator|${r.year}|${r.region_code}`;
+
+/**
+ * Partners that widen what an outsider can work out of the monitoring cells
+ * `found` (as the audit names them: empty type and feature for all), once
+ * withheld: the published sibling region of the same type and feature with
+ * the most households, and the published other type of the same region,
+ * year and feature with the most. Keys for `forced` of
+ * {@link protectMonitoring}.
+ */
+export function monitoringPartners(
+  monitoring: ProtectedMonitoring,
+  found: Iterable<{region_code: string; year: number; monitor_type?: string; risk_flag?: string}>
+): Set<string> {
+  const {cells} = monitoring;
+  const open = (c: (typeof cells)[number]) => c.suppressed === null && c.row.households > 0;
+  const largest = (candidates: typeof cells) =>
+    candidates.reduce<(typeof cells)[number] | undefined>(
+      (best, c) => (!best || c.row.households > best.row.households ? c : best),
+      undefined
+    );
+  const partners = new Set<string>();
+  for (const f of found) {
+    const type = f.monitor_type ? f.monitor_type : null;
+    const flag = f.risk_flag ? Number(f.risk_flag) : null;
+    const cell = cells.find(
+      (c) =>
+        c.region_code === f.region_code && c.year === f.year && c.row.monitor_type === type && c.row.risk_flag === flag
+    );
+    if (!cell) continue;
+    const sibling = largest(
+      cells.filter(
+        (c) =>
+          c !== cell &&
+          open(c) &&
+          c.year === cell.year &&
+          c.parent_code === cell.parent_code &&
+          c.row.monitor_type === type &&
+          c.row.risk_flag === flag
+      )
+    );
+    const otherType = largest(
+      cells.filter(
+        (c) =>
+          c !== cell &&
+          open(c) &&
+          c.year === cell.year &&
+          c.region_code === cell.region_code &&
+          c.row.risk_flag === flag &&
+          c.row.monitor_type !== null &&
+          c.row.monitor_type !== type
+      )
+    );
+    for (const partner of [sibling, otherType]) if (partner) partners.add(cellKey(partner.row));
+  }
+  return partners;
 }
 
 /** Creates the published `monitoring` table from the protected cells. */

@@ -25,7 +25,7 @@ import type {IndicatorCells, SuppressionCounts} from './indicator-values.ts';
 import {createIndicatorValues, protectIndicatorCells} from './indicator-values.ts';
 import type {Indicator} from './indicator-registry.ts';
 import {createMonitoringFlows} from './monitoring-flows.ts';
-import {createMonitoringValues, protectMonitoring} from './monitoring-values.ts';
+import {createMonitoringValues, monitoringPartners, protectMonitoring} from './monitoring-values.ts';
 import type {MonitoringRow, ProtectedMonitoring} from './monitoring-values.ts';
 
 export interface ProtectTablesOptions {
@@ -62,20 +62,21 @@ export async function protectTables(
   const scratch = join(workDir, 'audit-round');
   let forced = new Set<string>();
   let forcedFlows = new Set<string>();
+  let forcedMonitoring = new Set<string>();
   const unbanded = new Set<string>();
   let passes = 0;
   for (let round = 1; ; round++) {
     // indicator_values and monitoring publish the same monitored-household counts: withhold them in both until
     // neither table withholds one the other publishes (in memory; the tables are written once a round).
     let indicatorCells = protectIndicatorCells(equations, forced);
-    let monitoring = protectMonitoring(monitoringRows, policy, indicatorCells.withheld);
+    let monitoring = protectMonitoring(monitoringRows, policy, indicatorCells.withheld, forcedMonitoring);
     for (passes++; ; passes++) {
       const withheld = indicatorCells.withheld;
       const missing = [...monitoring.withheldTotals].filter((key) => !withheld.has(key));
       if (missing.length === 0) break;
       forced = new Set([...forced, ...missing]);
       indicatorCells = protectIndicatorCells(equations, forced);
-      monitoring = protectMonitoring(monitoringRows, policy, indicatorCells.withheld);
+      monitoring = protectMonitoring(monitoringRows, policy, indicatorCells.withheld, forcedMonitoring);
     }
     const suppression = await createIndicatorValues(connection, cells, indicatorCells, {
       indicators,
@@ -117,12 +118,19 @@ export async function protectTables(
     }
     const more = [...partners].filter((key) => !forced.has(key));
     const moreFlows = [...flowPartners(flowCells, inFlows)].filter((key) => !forcedFlows.has(key));
-    if (findings.length === 0 || more.length + moreFlows.length + unbandedMore === 0) {
+    const moreMonitoring = [
+      ...monitoringPartners(
+        monitoring,
+        findings.filter((f) => f.table === 'monitoring')
+      )
+    ].filter((key) => !forcedMonitoring.has(key));
+    if (findings.length === 0 || more.length + moreFlows.length + moreMonitoring.length + unbandedMore === 0) {
       await rm(scratch, {recursive: true, force: true});
       return done;
     }
     forced = new Set([...forced, ...more]);
     forcedFlows = new Set([...forcedFlows, ...moreFlows]);
+    forcedMonitoring = new Set([...forcedMonitoring, ...moreMonitoring]);
   }
 }
 

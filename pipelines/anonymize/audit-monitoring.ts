@@ -27,6 +27,9 @@ const COLUMNS = [
   'suppressed'
 ] as const;
 const MEASURES = ['households', 'people', 'eliminated_households'] as const;
+/** What adds up over regions and monitor types: the published counts and the households not yet eliminated,
+ * whose sums an outsider gets by subtracting one from another (bounds propagation alone would not). */
+const SUMMED = [...MEASURES, 'remaining_households'] as const;
 
 /** The measure reference of a row: the total row (all types, all features) is plain `monitoring.<column>`. */
 const refOf = (measure: string, type: string, flag: string) =>
@@ -127,7 +130,7 @@ export async function auditMonitoring(
       const children = hierarchy.children.get(parent);
       // With no child row at all the level below is not published for this parent.
       if (!children?.some((child) => regions.has(child))) continue;
-      for (const measure of MEASURES) {
+      for (const measure of SUMMED) {
         const ref = refOf(measure, type, flag);
         const parts = children.map((child) => part(ref, keyOf(child, year, type, flag), regions.has(child)));
         ledger.sum(ledger.variable(ref, parent, year), parts, 'children');
@@ -140,7 +143,7 @@ export async function auditMonitoring(
   for (const {types} of typesOf.values()) for (const type of types) if (type !== '') allTypes.add(type);
   for (const {region, year, flag, types} of typesOf.values()) {
     if (!types.has('') || types.size === 1) continue;
-    for (const measure of MEASURES) {
+    for (const measure of SUMMED) {
       const parts = [...allTypes].map((type) =>
         part(refOf(measure, type, flag), keyOf(region, year, type, flag), types.has(type))
       );

@@ -40,6 +40,13 @@ export interface AuditOptions {
    * as an empty population. Default true.
    */
   monitoringAbsentRowsAreZero: boolean;
+  /** The most members a household may have (contract: 20), which bounds the people behind 1..k−1 households. */
+  maxHouseholdMembers: number;
+  /**
+   * Rates whose numerator is not part of their denominator, so that it may exceed it: monitored_share counts
+   * the edge households that are not registered. Their complement is no count of its own.
+   */
+  numeratorOutsideDenominator: ReadonlySet<string>;
 }
 
 const HOUSEHOLD_RATES = [
@@ -111,7 +118,9 @@ export const DEFAULT_AUDIT_OPTIONS: AuditOptions = {
       `${id}.reporting`
     ])
   ],
-  monitoringAbsentRowsAreZero: true
+  monitoringAbsentRowsAreZero: true,
+  maxHouseholdMembers: 20,
+  numeratorOutsideDenominator: new Set(['monitored_share'])
 };
 
 /** The lowest threshold the contract allows. */

@@ -47,12 +47,14 @@ export function primaryBand(cell: Cell, policy: DisclosurePolicy, countsPeople: 
   // Where numerator and complement may both be small, the band must not switch between them as a household
   // moves: a rate of households with at most 2(k−1) of them (published as its denominator) gets none, and a
   // rate of people, whose households are not published, shows the complement's band whenever the complement
-  // is small (the returns it exists to show), the numerator's only when the complement is not.
+  // is small (the returns it exists to show), the numerator's only when the complement cannot be.
   if (!countsPeople && d <= 2 * (k - 1)) return null;
   let bounds: [number, number];
   let of: Band['of'];
   if (isSmall(dh - nh, k)) [bounds, of] = [[1 - most / d, 1 - 1 / d], 'complement'];
-  else if (isSmall(nh, k)) [bounds, of] = [[1 / d, most / d], 'numerator'];
+  // A numerator's band says the complement is not small: only where it could not be anyway (more people than
+  // two such groups of households can hold) does that tell nothing more.
+  else if (isSmall(nh, k) && d > 2 * most) [bounds, of] = [[1 / d, most / d], 'numerator'];
   else return null;
   const lower = Math.max(0, Math.floor(bounds[0] * RATE_STEPS + 1e-9) / RATE_STEPS);
   const upper = Math.min(1, Math.ceil(bounds[1] * RATE_STEPS - 1e-9) / RATE_STEPS);

@@ -40,12 +40,16 @@ export interface BoundResult {
 
 export const NOT_DERIVED = -1;
 
-/** Published numbers carry 12 significant digits: what is within this of a whole number is that number. */
-const EPSILON = 1e-6;
+/**
+ * Published numbers carry 12 significant digits, and sums of them gather float noise: what lies within this of a
+ * whole number is that number (1e-6 absolute, and 1e-11 of the number beyond that, far below one household even
+ * for a province's millions).
+ */
+const tolerance = (x: number) => 1e-6 + 1e-11 * Math.abs(x);
 
 // (+ 0 turns the -0 that rounding a tiny negative gives into 0.)
-const roundUp = (x: number) => Math.ceil(x - EPSILON * Math.max(1, Math.abs(x))) + 0;
-const roundDown = (x: number) => Math.floor(x + EPSILON * Math.max(1, Math.abs(x)));
+const roundUp = (x: number) => Math.ceil(x - tolerance(x)) + 0;
+const roundDown = (x: number) => Math.floor(x + tolerance(x));
 
 /**
  * Tightens `lower` and `upper` (per variable; `Infinity` for no upper bound;

@@ -406,9 +406,9 @@ export class MeasureEquations {
  * Complementary suppression over the equations parent = sum(children) of one
  * measure and year, until stable: no withheld number may be the only unknown
  * of an equation, and the withheld children of a published parent must hold
- * at least the protection level between them (else an outsider knows each of
- * them to within fewer households: two withheld villages of 1 and 1 under a
- * published township lie in 0–2). A lone unknown child gets the smallest
+ * the protection level between them beyond one household each (else an
+ * outsider knows each of them to within fewer households: two withheld
+ * villages of 2 and 3 under a published township lie in 1–4). A lone unknown child gets the smallest
  * published sibling withheld too, a group too small the smallest sibling
  * that makes it large enough (the largest, if none does), or the parent when
  * no sibling is left (never a total before its children); a lone unknown
@@ -438,8 +438,10 @@ function protectEquations(children: Map<MeasureCell, MeasureCell[]>): void {
           lone === parent
             ? smallestMeasure(kids, open)
             : (smallestMeasure(kids, (k) => k !== lone && open(k)) ?? (open(parent) ? parent : undefined));
-      } else if (unknowns > 1 && !unknown(parent) && withheldHouseholds < protection) {
-        const short = protection - withheldHouseholds;
+      } else if (unknowns > 1 && !unknown(parent) && withheldHouseholds < protection + unknowns) {
+        // Each withheld part holds a household at least (its row says so), so n parts sharing S households each
+        // lie within 1..S − n + 1: S − n values wide.
+        const short = protection + unknowns - withheldHouseholds;
         partner =
           smallestMeasure(kids, (k) => open(k) && k.households >= short) ??
           largestMeasure(kids, open) ??
@@ -525,7 +527,8 @@ export function protectHierarchy(
             ? smallest(parts.filter(open))
             : (smallest(parts.filter((c) => c !== unknowns[0] && open(c))) ?? (open(parent) ? parent : undefined));
       } else if (unknowns.length > 1 && !unknown(parent)) {
-        const short = protection - unknowns.reduce((sum, c) => sum + slack(c), 0);
+        // Each withheld part holds a household at least: n parts sharing S lie within S − n values each.
+        const short = protection + unknowns.length - unknowns.reduce((sum, c) => sum + slack(c), 0);
         if (short > 0) {
           const candidates = parts.filter(open);
           partner =

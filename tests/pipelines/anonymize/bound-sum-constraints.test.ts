@@ -103,6 +103,16 @@ describe('boundSumConstraints', () => {
     expect([ranges.lower[7], ranges.upper[7]]).toEqual([0, 5]);
   });
 
+  it('reads a province’s millions as whole numbers: 5,000,004 − 5,000,000 pins 4', () => {
+    const ranges = boundSumConstraints(
+      3,
+      Float64Array.from([5_000_004, 5_000_000, 0]),
+      Float64Array.from([5_000_004, 5_000_000, Infinity]),
+      [{total: 0, parts: [1, 2]}]
+    );
+    expect([ranges.lower[2], ranges.upper[2]]).toEqual([4, 4]);
+  });
+
   it('reports a sum that does not add up', () => {
     const fixed = Float64Array.from([10, 4, 5]);
     expect(boundSumConstraints(3, fixed, fixed, [{total: 0, parts: [1, 2]}]).unbalanced).toEqual([0]);

@@ -87,10 +87,13 @@ describe('suppressCells (property)', () => {
             // Recovering the one hidden child must give nothing (it had no households).
             expect(parent.denominator! - others).toBe(0);
           }
-          // The withheld children of a published parent hold ⌈k/2⌉ households between them, or none: else each
-          // of them lies within fewer values than that.
-          const withheldHouseholds = hidden.reduce((s, c) => s + c.denominator!, 0);
-          if (withheldHouseholds > 0) expect(withheldHouseholds).toBeGreaterThanOrEqual(Math.ceil(k / 2));
+          // The withheld children of a published parent hold ⌈k/2⌉ households between them beyond one each, or
+          // none: else each of them lies within fewer values than that.
+          const withheld = hidden.filter((c) => c.denominator! > 0);
+          const withheldHouseholds = withheld.reduce((s, c) => s + c.denominator!, 0);
+          if (withheld.length > 1) {
+            expect(withheldHouseholds - withheld.length).toBeGreaterThanOrEqual(Math.ceil(k / 2));
+          }
           expect(byCode.get(parent.region_code)).toBe(parent);
         }
       }),
