@@ -38,7 +38,10 @@ export function bandText(
           });
   const k = indicator.sensitive ? disclosure.k_sensitive : disclosure.k;
   const key = `band.${indicator.id}.${value.band_of}`;
-  const households = t(locale, (BAND_KEYS.has(key) ? key : 'band.households') as MessageKey, {count: `1–${k - 1}`});
+  const households = t(locale, (BAND_KEYS.has(key) ? key : 'band.households') as MessageKey, {
+    // A word joiner after the dash: "1–9" never breaks across lines.
+    count: `1–\u2060${k - 1}`
+  });
   return {value: text, households};
 }
 
