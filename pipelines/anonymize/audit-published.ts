@@ -31,13 +31,14 @@ export {DEFAULT_AUDIT_OPTIONS} from './audit-options.ts';
  *   denominator, or for sensitive rates its numerator or complement; people
  *   counts judged by the households they imply), and any risk-feature row at
  *   village level.
- * - RECOVERABLE: a withheld cell that shows a number or a status, that equals
- *   a number published under another name, or that follows from the sums
- *   parent = children (every level, every additive indicator and year) and
- *   all = sum of monitor types, and for the flows stock = stayed + entered,
- *   last year's stock = stayed + exited (a stayed count of 1..k−1 that
- *   follows is reported too), solved as far as they go; and a region
- *   without a row whose count a sum reveals.
+ * - RECOVERABLE: a withheld cell that shows a number or a status, and one
+ *   whose counts, worked out as ranges from every published number, band
+ *   and sum (parent = children at every level, all = sum of monitor types,
+ *   the flows' stock = stayed + entered and last year's = stayed + exited,
+ *   numerator + complement = denominator and the like), are pinned to one
+ *   value or, where they may be 1..k−1, lie in a range narrower than ⌈k/2⌉
+ *   (bound-sum-constraints.ts); and a region without a row whose count a
+ *   sum reveals.
  *
  * Withheld cells that follow as zero are not reported (zero is published).
  * Throws when a table cannot be read, or a threshold is below 3.
