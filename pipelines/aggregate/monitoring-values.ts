@@ -127,43 +127,31 @@ export function monitoringPartners(
   found: Iterable<{region_code: string; year: number; monitor_type?: string; risk_flag?: string}>
 ): Set<string> {
   const {cells} = monitoring;
-  const open = (c: (typeof cells)[number]) => c.suppressed === null && c.row.households > 0;
-  const largest = (candidates: typeof cells) =>
-    candidates.reduce<(typeof cells)[number] | undefined>(
-      (best, c) => (!best || c.row.households > best.row.households ? c : best),
-      undefined
-    );
+  type MonitoringCell = (typeof cells)[number];
+  // Findings are few, cells many: look among the cells of a finding's year only.
+  const byYear = Map.groupBy(cells, (c) => c.year);
   const partners = new Set<string>();
   for (const f of found) {
     const type = f.monitor_type ? f.monitor_type : null;
     const flag = f.risk_flag ? Number(f.risk_flag) : null;
-    const cell = cells.find(
-      (c) =>
-        c.region_code === f.region_code && c.year === f.year && c.row.monitor_type === type && c.row.risk_flag === flag
+    const year = byYear.get(f.year) ?? [];
+    const cell = year.find(
+      (c) => c.region_code === f.region_code && c.row.monitor_type === type && c.row.risk_flag === flag
     );
     if (!cell) continue;
-    const sibling = largest(
-      cells.filter(
-        (c) =>
-          c !== cell &&
-          open(c) &&
-          c.year === cell.year &&
-          c.parent_code === cell.parent_code &&
-          c.row.monitor_type === type &&
-          c.row.risk_flag === flag
-      )
-    );
-    const otherType = largest(
-      cells.filter(
-        (c) =>
-          c !== cell &&
-          open(c) &&
-          c.year === cell.year &&
-          c.region_code === cell.region_code &&
-          c.row.risk_flag === flag &&
-          c.row.monitor_type !== null &&
-          c.row.monitor_type !== type
-      )
+    // The published cell with the most households among those `alike` to the found one.
+    const largestOpen = (alike: (c: MonitoringCell) => boolean) =>
+      year
+        .filter(
+          (c) => c !== cell && c.suppressed === null && c.row.households > 0 && c.row.risk_flag === flag && alike(c)
+        )
+        .reduce<MonitoringCell | undefined>(
+          (best, c) => (!best || c.row.households > best.row.households ? c : best),
+          undefined
+        );
+    const sibling = largestOpen((c) => c.parent_code === cell.parent_code && c.row.monitor_type === type);
+    const otherType = largestOpen(
+      (c) => c.region_code === cell.region_code && c.row.monitor_type !== null && c.row.monitor_type !== type
     );
     for (const partner of [sibling, otherType]) if (partner) partners.add(cellKey(partner.row));
   }

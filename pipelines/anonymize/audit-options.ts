@@ -4,6 +4,8 @@
  * independent reading of contract section 3.
  */
 
+import type {KnownMeasure} from './disclosure-ledger.ts';
+
 export interface AuditOptions {
   /** Minimum households behind a published cell (contract: 5, never below 3). */
   k: number;
@@ -145,15 +147,8 @@ export const isBelowThreshold = (count: number | null, k: number): boolean => co
  */
 export const protectionLevel = (k: number): number => Math.ceil(k / 2);
 
-/** A range an outsider works out of the published tables, as the ledger gives it. */
-interface Range {
-  lower: number;
-  upper: number;
-  by: 'published' | 'zero' | 'derived';
-}
-
 /** Whether a count the outsider could only derive is pinned to one value other than zero. */
-export const isPinned = (range: Range | undefined): boolean =>
+export const isPinned = (range: KnownMeasure | undefined): boolean =>
   range?.by === 'derived' && range.lower === range.upper && range.upper > 0;
 
 /**
@@ -161,5 +156,5 @@ export const isPinned = (range: Range | undefined): boolean =>
  * than the protection level: the outsider knows it to within fewer than
  * ⌈k/2⌉ households (an exact small count included).
  */
-export const isNarrow = (range: Range | undefined, k: number): boolean =>
+export const isNarrow = (range: KnownMeasure | undefined, k: number): boolean =>
   range?.by === 'derived' && range.upper > 0 && range.lower < k && range.upper - range.lower < protectionLevel(k);

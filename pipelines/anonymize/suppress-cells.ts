@@ -458,31 +458,24 @@ function protectEquations(children: Map<MeasureCell, MeasureCell[]>): void {
 const siblingKey = (key: string, region: string) => `${key.slice(0, key.lastIndexOf('|'))}|${region}`;
 
 /** The largest of `cells` that pass `eligible` (most households, then lowest code), if any. */
-function largestMeasure(cells: MeasureCell[], eligible: (m: MeasureCell) => boolean): MeasureCell | undefined {
-  let best: MeasureCell | undefined;
-  for (const c of cells) {
-    if (!eligible(c)) continue;
-    if (
-      !best ||
-      c.households > best.households ||
-      (c.households === best.households && c.region_code < best.region_code)
-    )
-      best = c;
-  }
-  return best;
-}
+const largestMeasure = (cells: MeasureCell[], eligible: (m: MeasureCell) => boolean) =>
+  extremeMeasure(cells, eligible, 1);
 
 /** The smallest of `cells` that pass `eligible` (fewest households, then lowest code), if any. */
-function smallestMeasure(cells: MeasureCell[], eligible: (m: MeasureCell) => boolean): MeasureCell | undefined {
+const smallestMeasure = (cells: MeasureCell[], eligible: (m: MeasureCell) => boolean) =>
+  extremeMeasure(cells, eligible, -1);
+
+/** The cell of `cells` passing `eligible` whose households times `sign` is greatest (ties: lowest code). */
+function extremeMeasure(
+  cells: MeasureCell[],
+  eligible: (m: MeasureCell) => boolean,
+  sign: 1 | -1
+): MeasureCell | undefined {
   let best: MeasureCell | undefined;
   for (const c of cells) {
     if (!eligible(c)) continue;
-    if (
-      !best ||
-      c.households < best.households ||
-      (c.households === best.households && c.region_code < best.region_code)
-    )
-      best = c;
+    const by = best ? sign * (c.households - best.households) : 1;
+    if (by > 0 || (by === 0 && c.region_code < best!.region_code)) best = c;
   }
   return best;
 }
@@ -533,10 +526,7 @@ export function protectHierarchy(
           const candidates = parts.filter(open);
           partner =
             smallest(candidates.filter((c) => size(c) >= short)) ??
-            candidates.reduce<ProtectedCell | undefined>(
-              (best, c) => (!best || size(c) > size(best) ? c : best),
-              undefined
-            ) ??
+            largest(candidates) ??
             (open(parent) ? parent : undefined);
         }
       }
@@ -548,10 +538,15 @@ export function protectHierarchy(
   return any;
 }
 
-/** A cell whose withholding hides something (a zero-household cell recovers nothing). */
-const hasCount = (cell: Cell) => (cell.denominator_households ?? cell.numerator_households ?? 0) > 0;
-
+/** The households behind a cell: the size by which partners are chosen. */
 const size = (c: Cell) => c.denominator_households ?? c.numerator_households ?? 0;
+
+/** A cell whose withholding hides something (a zero-household cell recovers nothing). */
+const hasCount = (cell: Cell) => size(cell) > 0;
+
+/** The largest of `cells` (the first of equals). */
+const largest = (cells: ProtectedCell[]) =>
+  cells.reduce<ProtectedCell | undefined>((best, c) => (!best || size(c) > size(best) ? c : best), undefined);
 
 function smallest(cells: ProtectedCell[]): ProtectedCell | undefined {
   return cells.reduce<ProtectedCell | undefined>(

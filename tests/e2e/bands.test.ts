@@ -55,6 +55,16 @@ describe('bands on region pages', () => {
     }
   }
 
+  it('the methodology page counts the bands indicator_values publishes, in both languages', async () => {
+    const context = await browser().newContext({javaScriptEnabled: false});
+    const page = await context.newPage();
+    await page.goto(`${siteUrl}en/methodology/`);
+    expect(await page.locator('#suppression').textContent()).toContain(`(${banded.length} of them shown as a range)`);
+    await page.goto(`${siteUrl}methodology/`);
+    expect(await page.locator('#suppression').textContent()).toContain(`（其中 ${banded.length} 个以区间显示）`);
+    await context.close();
+  });
+
   it('a village page shows no band, only the withheld mark', async () => {
     const village = values.find((v) => v.level === 'village' && v.suppressed === 'true')!;
     const context = await browser().newContext({javaScriptEnabled: false});
