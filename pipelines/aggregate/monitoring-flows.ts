@@ -107,8 +107,10 @@ const FLOWS_SQL = `
   stocks AS (
     SELECT a.ancestor_code AS region_code, m.year, sum(m.households) AS households
     FROM village_monitoring_stocks m JOIN ancestry a ON a.code = m.village_code GROUP BY ALL),
+  -- A stock is withheld where the monitoring total's households are (its eliminated ones may be on their own).
   withheld AS (
-    SELECT region_code, year, suppressed FROM monitoring WHERE monitor_type IS NULL AND risk_flag IS NULL)
+    SELECT region_code, year, households IS NULL AS suppressed
+    FROM monitoring WHERE monitor_type IS NULL AND risk_flag IS NULL)
   SELECT r.code AS region_code, r.parent_code, r.level, y.year,
     coalesce(f.entered, 0)::INTEGER AS entered, coalesce(f.exited, 0)::INTEGER AS exited,
     coalesce(s.households, 0)::INTEGER AS stock, coalesce(ps.households, 0)::INTEGER AS previous_stock,

@@ -25,7 +25,7 @@ import type {IndicatorCells, SuppressionCounts} from './indicator-values.ts';
 import {createIndicatorValues, protectIndicatorCells} from './indicator-values.ts';
 import type {Indicator} from './indicator-registry.ts';
 import {createMonitoringFlows} from './monitoring-flows.ts';
-import {createMonitoringValues, monitoringPartners, protectMonitoring} from './monitoring-values.ts';
+import {countsNamed, createMonitoringValues, monitoringPartners, protectMonitoring} from './monitoring-values.ts';
 import type {MonitoringRow, ProtectedMonitoring} from './monitoring-values.ts';
 
 export interface ProtectTablesOptions {
@@ -169,7 +169,7 @@ const ROLE_OF: Record<string, MeasureRole> = {
 
 /**
  * The measures behind what a finding says discloses its cell: those of an indicator cell, or for a monitoring
- * total the monitored and eliminated households that monitored_share and risk_elimination_rate publish too.
+ * total the monitored or eliminated households that monitored_share and risk_elimination_rate publish too.
  */
 function measuresOf(finding: AuditFinding, equations: MeasureEquations): string[] {
   const {table, indicator_id: indicator, region_code: region, year} = finding;
@@ -179,7 +179,9 @@ function measuresOf(finding: AuditFinding, equations: MeasureEquations): string[
     return equations.measuresOf(indicator, region, year, roles);
   }
   if (finding.monitor_type || finding.risk_flag) return [];
-  return equations
-    .measuresOf('monitored_share', region, year, ['numerator'])
-    .concat(equations.measuresOf('risk_elimination_rate', region, year, ['numerator']));
+  return countsNamed(finding.measures).flatMap((count) =>
+    count === 'households'
+      ? equations.measuresOf('monitored_share', region, year, ['numerator'])
+      : equations.measuresOf('risk_elimination_rate', region, year, ['numerator'])
+  );
 }

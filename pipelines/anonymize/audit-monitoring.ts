@@ -1,9 +1,10 @@
 /**
  * The audit of the published `monitoring` table (monitored households by
  * region, year, monitor type and risk feature): every cell is sensitive, risk
- * features are shown from township level up only, and a withheld row must not
+ * features are shown from township level up only, and a withheld count (the
+ * monitored households with their people, or the eliminated ones) must not
  * follow from its total and the other monitor types, nor from its parent and
- * the other regions.
+ * the other regions, nor from the other count of its row.
  */
 import {join} from 'node:path';
 import {MONITOR_TYPES} from '../../src/lib/input-tables.ts';
@@ -73,23 +74,31 @@ export async function auditMonitoring(
     if (flag !== '' && (hierarchy.level.get(region!) ?? level) === 'village') {
       add('BELOW_THRESHOLD', 'risk-feature breakdowns only at township level and above');
     }
+    const counts = [households, people, eliminated];
+    if (withheld === counts.every((n) => n !== null)) {
+      add('RECOVERABLE', withheld ? 'withheld row shows every count' : 'published row lacks a count');
+    }
+    // The monitored households and their people are withheld together, and where either is, so is what
+    // the published eliminated households would leave of them.
+    if ((households === null) !== (people === null)) add('RECOVERABLE', 'households and people withheld apart');
+    if (isBelowThreshold(households, k)) add('BELOW_THRESHOLD', `households fewer than ${k}`);
+    if (isBelowThreshold(people, k)) add('BELOW_THRESHOLD', `people fewer than ${k}, so fewer than ${k} households`);
+    if (isBelowThreshold(eliminated, k)) add('BELOW_THRESHOLD', `eliminated households fewer than ${k}`);
+    // The row shows risk_elimination_rate of its cell: its complement is protected as well.
+    if (households !== null && eliminated !== null && isBelowThreshold(households - eliminated, k)) {
+      add('BELOW_THRESHOLD', `households not yet eliminated fewer than ${k}`);
+    }
+    MEASURES.forEach((name, i) => {
+      const number = counts[i]!;
+      if (number !== null) ledger.published(refOf(name, type!, flag!), region!, year, number);
+    });
     if (withheld) {
-      if ([households, people, eliminated].some((n) => n !== null))
-        add('RECOVERABLE', 'withheld row still carries a number');
-      const refs = [...MEASURES, 'remaining_households'].map((name) => ({name, ref: refOf(name, type!, flag!)}));
+      // What the row leaves out: its empty counts, and the households not yet eliminated unless both it
+      // subtracts are shown.
+      const hidden: string[] = MEASURES.filter((_, i) => counts[i] === null);
+      if (households === null || eliminated === null) hidden.push('remaining_households');
+      const refs = hidden.map((name) => ({name, ref: refOf(name, type!, flag!)}));
       ledger.withheld(cell, refs, (known) => reveals(known, k));
-    } else {
-      if (isBelowThreshold(households, k)) add('BELOW_THRESHOLD', `households fewer than ${k}`);
-      if (isBelowThreshold(people, k)) add('BELOW_THRESHOLD', `people fewer than ${k}, so fewer than ${k} households`);
-      if (isBelowThreshold(eliminated, k)) add('BELOW_THRESHOLD', `eliminated households fewer than ${k}`);
-      // The row shows risk_elimination_rate of its cell: its complement is protected as well.
-      if (households !== null && eliminated !== null && isBelowThreshold(households - eliminated, k)) {
-        add('BELOW_THRESHOLD', `households not yet eliminated fewer than ${k}`);
-      }
-      MEASURES.forEach((name, i) => {
-        const number = [households, people, eliminated][i]!;
-        if (number !== null) ledger.published(refOf(name, type!, flag!), region!, year, number);
-      });
     }
     // An outsider knows that eliminated households are some of the monitored ones, and that a household has at
     // least one member: the households not yet eliminated (risk_elimination_rate's complement) and the people

@@ -71,8 +71,8 @@ export const PUBLISHED_TABLES: (TableDescription & {json: boolean})[] = [
     primaryKey: ['region_code', 'year', 'monitor_type', 'risk_flag'],
     title: {zh: '防返贫监测', en: 'Poverty-return monitoring'},
     description: {
-      zh: '监测对象户数、人数和风险消除户数，按地区、年度、监测对象类别和风险特征（乡镇及以上）统计；不足10户的单元不公开。',
-      en: 'Monitored households, people and households whose risk was eliminated, per region, year, monitor type and risk feature (township and above); cells under 10 households are withheld.'
+      zh: '监测对象户数、人数和风险消除户数，按地区、年度、监测对象类别和风险特征（乡镇及以上）统计；监测户数不足10户时户数和人数不公开，已消除或未消除风险的户数不足10户时风险消除户数不公开，可被推算的数也不公开（为空）；suppressed 表示该行有不公开的数。',
+      en: 'Monitored households, people and households whose risk was eliminated, per region, year, monitor type and risk feature (township and above). Households and people are withheld together where fewer than 10 households are monitored; eliminated households where they, or the households not yet eliminated, are fewer than 10; either also where it could be worked out. A withheld count is empty; suppressed says the row has one.'
     }
   },
   {

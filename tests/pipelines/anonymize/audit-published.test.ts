@@ -403,6 +403,40 @@ describe('auditPublished on hand-made tables', () => {
     ]);
   });
 
+  it('audits a row whose eliminated households alone are withheld', async () => {
+    // The township's 40 eliminated households less villages 201 and 202 leave none to village 200, and so all 30
+    // of its monitored households not yet eliminated: the 30 are the disclosure (a zero would be published).
+    const monitoring = [
+      MONITORING_HEADER,
+      '360726101,township,2021,,,100,300,40,false',
+      '360726101200,village,2021,,,30,90,,true',
+      '360726101201,village,2021,,,40,120,20,false',
+      '360726101202,village,2021,,,30,90,20,false'
+    ];
+    const found = await auditPublished(await publishedFolder({regions: REGIONS, monitoring}));
+    expect(found.map((f) => [f.code, f.region_code, f.measures])).toEqual([
+      ['RECOVERABLE', '360726101200', ['remaining_households']]
+    ]);
+    // With village 201's eliminated households withheld too, the two share 20: wide enough.
+    monitoring[3] = '360726101201,village,2021,,,40,120,,true';
+    expect(await auditPublished(await publishedFolder({regions: REGIONS, monitoring}))).toEqual([]);
+  });
+
+  it('reports a monitoring row whose withheld flag disagrees with its counts', async () => {
+    const monitoring = [
+      MONITORING_HEADER,
+      '360726101,township,2021,,,100,300,40,true',
+      '360726101200,village,2021,,,30,,20,true',
+      '360726101201,village,2021,,,,,20,false'
+    ];
+    const found = await auditPublished(await publishedFolder({regions: REGIONS, monitoring}));
+    expect(found.filter((f) => f.code === 'RECOVERABLE' && !f.measures).map((f) => [f.region_code, f.detail])).toEqual([
+      ['360726101', 'withheld row shows every count'],
+      ['360726101200', 'households and people withheld apart'],
+      ['360726101201', 'published row lacks a count']
+    ]);
+  });
+
   it('reads a region without a monitoring row as zero: the writer omits empty rows', async () => {
     const monitoring = [
       MONITORING_HEADER,
