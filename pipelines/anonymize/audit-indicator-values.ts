@@ -92,6 +92,8 @@ export async function auditIndicatorValues(
         const most = (kCell - 1) * (people ? options.maxHouseholdMembers : 1);
         ledger.bounded(ref[of], region, cell.year, 1, most);
       }
+      // A band of `both` (1..d−1 of d) needs no rule read: rounded outwards by 0.001 of fewer than 19 households,
+      // its bounds still give 1..d−1 in whole numbers.
     }
     // An outsider knows that a numerator never exceeds its denominator, nor reporting units the expected ones.
     const variableOf = (name: MeasureName) => ledger.variable(ref[name], region, cell.year);

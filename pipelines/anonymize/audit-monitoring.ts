@@ -9,7 +9,7 @@
 import {join} from 'node:path';
 import {MONITOR_TYPES} from '../../src/lib/input-tables.ts';
 import type {AuditFinding, CellKey} from './audit-finding.ts';
-import {isBelowThreshold, isNarrow, isPinned} from './audit-options.ts';
+import {isBelowThreshold, isNarrow} from './audit-options.ts';
 import type {AuditOptions} from './audit-options.ts';
 import type {DisclosureLedger, KnownMeasure} from './disclosure-ledger.ts';
 import type {PublishedHierarchy} from './read-published-hierarchy.ts';
@@ -164,16 +164,17 @@ export async function auditMonitoring(
 
 /**
  * Whether what an outsider can work out of a withheld monitoring row discloses
- * it: any count pinned to one value by the sums (every monitoring number is a
- * sensitive count, and zero is published anyway) or narrowed to fewer than
- * ⌈k/2⌉ values while it may be 1..k−1, or a count shown under another name
- * (the total is monitored_share's numerator) that is below the threshold.
+ * it: a count narrowed to fewer than ⌈k/2⌉ values while it may be 1..k−1
+ * (pinned included), or a count shown under another name (the total is
+ * monitored_share's numerator) that is below the threshold. A count of k or
+ * more that follows exactly is one the rule would publish: hiding it was to no
+ * end, but it tells nothing of a small group (a township whose villages show
+ * none eliminated has none, and so all its monitored households not yet
+ * eliminated). Its people follow from the same sums as its households, so they
+ * are pinned only where the households are. Zero is published anyway.
  */
 function reveals(known: Readonly<Record<string, KnownMeasure>>, k: number): readonly string[] {
   return Object.entries(known)
-    .filter(
-      ([, m]) =>
-        m.by !== 'zero' && (isPinned(m) || isNarrow(m, k) || (m.by === 'published' && isBelowThreshold(m.lower, k)))
-    )
+    .filter(([, m]) => m.by !== 'zero' && (isNarrow(m, k) || (m.by === 'published' && isBelowThreshold(m.lower, k))))
     .map(([name]) => name);
 }

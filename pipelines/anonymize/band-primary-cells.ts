@@ -18,8 +18,12 @@ import {isSmall} from './suppress-cells.ts';
 export interface Band {
   lower: number;
   upper: number;
-  /** The numerator (for a count, the count itself) or the complement (denominator − numerator). */
-  of: 'numerator' | 'complement';
+  /**
+   * The numerator (for a count, the count itself) or the complement (denominator − numerator) that counts
+   * 1..k−1 households, or `both` where the rule withholds every value but none and all (at most 2(k−1)
+   * households: the numerator is 1..d−1, whichever count was small).
+   */
+  of: 'numerator' | 'complement' | 'both';
 }
 
 /** Rates are published as fractions and read to 0.1 %: their bands are rounded outwards to 0.001. */
@@ -28,11 +32,12 @@ const RATE_STEPS = 1000;
 /**
  * The band of `cell` if a primary rule withholds it for a small numerator
  * or complement: 1..k−1 households, so at most k−1 of them (or k−1 times
- * the largest household, 20 members, where the cell counts people). None
- * where the denominator is small (the population itself is the small
- * count), for a rate of at most 2(k−1) households (numerator and
- * complement could both be small), for cells not built on households, and
- * where the band would be 0–100 %.
+ * the largest household, 20 members, where the cell counts people). A
+ * rate of k..2(k−1) households, whose numerator and complement could both
+ * be small, is withheld for every numerator but none and all: its band is
+ * 1..d−1 of d, the same whichever count the rule found small. None where
+ * the denominator is small (the population itself is the small count), for
+ * cells not built on households, and where the band would be 0–100 %.
  */
 export function primaryBand(cell: Cell, policy: DisclosurePolicy, countsPeople: boolean): Band | null {
   const id = cell.indicator_id;
@@ -45,13 +50,15 @@ export function primaryBand(cell: Cell, policy: DisclosurePolicy, countsPeople: 
   if (dh === null) return isSmall(nh, k) ? {lower: 1, upper: most, of: 'numerator'} : null;
   if (!sensitive || isSmall(dh, k) || nh === null || d === null || d <= 0) return null;
   // Where numerator and complement may both be small, the band must not switch between them as a household
-  // moves: a rate of households with at most 2(k−1) of them (published as its denominator) gets none, and a
-  // rate of people, whose households are not published, shows the complement's band whenever the complement
-  // is small (the returns it exists to show), the numerator's only when the complement cannot be.
-  if (!countsPeople && d <= 2 * (k - 1)) return null;
+  // moves: a rate of households with at most 2(k−1) of them (published as its denominator) gets the band of
+  // both, and a rate of people, whose households are not published, shows the complement's band whenever the
+  // complement is small (the returns it exists to show), the numerator's only when the complement cannot be.
   let bounds: [number, number];
   let of: Band['of'];
-  if (isSmall(dh - nh, k)) [bounds, of] = [[1 - most / d, 1 - 1 / d], 'complement'];
+  if (!countsPeople && d <= 2 * (k - 1)) {
+    if (!isSmall(nh, k) && !isSmall(dh - nh, k)) return null;
+    [bounds, of] = [[1 / d, (d - 1) / d], 'both'];
+  } else if (isSmall(dh - nh, k)) [bounds, of] = [[1 - most / d, 1 - 1 / d], 'complement'];
   // A numerator's band says the complement is not small: only where it could not be anyway (more people than
   // two such groups of households can hold) does that tell nothing more.
   else if (isSmall(nh, k) && d > 2 * most) [bounds, of] = [[1 / d, most / d], 'numerator'];

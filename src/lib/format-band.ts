@@ -2,9 +2,10 @@
  * A withheld value's band in words: "≥ 99.1%" with "返贫 1–9 户" beside it.
  * The bounds are the published `lower` and `upper`; the households are the
  * rule's 1..k−1 (k of the manifest, the sensitive one for sensitive
- * indicators), named by the count the rule found small.
+ * indicators), named by the count the rule found small, or for a band of
+ * both ("10.0%–90.0%") the denominator it lies between none and all of.
  */
-import {formatValue} from './format-number.ts';
+import {formatCount, formatValue} from './format-number.ts';
 import type {Unit} from './format-number.ts';
 import {type Locale, type MessageKey, messageKeys, t} from './i18n.ts';
 import type {IndicatorValue, PublishedIndicator, PublishedManifest} from './published-data.ts';
@@ -18,7 +19,7 @@ export interface BandText {
 
 /** The band of a withheld `value` in words, or null when it shows none. */
 export function bandText(
-  value: Pick<IndicatorValue, 'lower' | 'upper' | 'band_of' | 'suppressed'> | undefined,
+  value: Pick<IndicatorValue, 'lower' | 'upper' | 'band_of' | 'suppressed' | 'denominator'> | undefined,
   indicator: Pick<PublishedIndicator, 'id' | 'unit' | 'sensitive'>,
   disclosure: PublishedManifest['disclosure'],
   locale: Locale
@@ -38,9 +39,12 @@ export function bandText(
           });
   const k = indicator.sensitive ? disclosure.k_sensitive : disclosure.k;
   const key = `band.${indicator.id}.${value.band_of}`;
-  const households = t(locale, (BAND_KEYS.has(key) ? key : 'band.households') as MessageKey, {
+  // A band of both (none and all published, everything between withheld) names the households it is of.
+  const generic = value.band_of === 'both' ? 'band.both' : 'band.households';
+  const households = t(locale, (BAND_KEYS.has(key) ? key : generic) as MessageKey, {
     // A word joiner after the dash: "1–9" never breaks across lines.
-    count: `1–\u2060${k - 1}`
+    count: `1–\u2060${k - 1}`,
+    total: formatCount(value.denominator, locale)
   });
   return {value: text, households};
 }

@@ -95,11 +95,12 @@ export interface IndicatorValue {
   suppressed: boolean;
   /**
    * Inclusive bounds of the value: the value itself where published; where withheld, the band its rule implies
-   * (`band_of` names the count the rule found small), or null without one.
+   * (`band_of` names the count the rule found small, or `both` where every value but none and all is withheld),
+   * or null without one.
    */
   lower: number | null;
   upper: number | null;
-  band_of: 'numerator' | 'complement' | null;
+  band_of: 'numerator' | 'complement' | 'both' | null;
 }
 
 export const readIndicators = () => readPublishedJson<PublishedIndicator[]>('indicators.json');

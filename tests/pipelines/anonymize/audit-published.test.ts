@@ -227,6 +227,31 @@ describe('auditPublished on hand-made tables', () => {
     ]);
   });
 
+  it('reads a band of both as 1..d−1 households: two of them that leave little between them are found', async () => {
+    // Two townships of 18 monitored households each, every risk-elimination rate but 0 and 100 % withheld:
+    // 5.5 %..94.5 % of 18 reads as 1..17. A third shows 10 of 20 eliminated. The county's 17 eliminated leave the
+    // two 7, 1..6 each: 6 values, wide enough; its 14 leave 4, 1..3 each: narrow.
+    const regions = [
+      ...REGIONS.slice(0, 4),
+      '360726102,长沙乡,township,360726,,,',
+      '360726103,欣山镇,township,360726,,,'
+    ];
+    const rows = (eliminated: number) => [
+      VALUES_HEADER + ',lower,upper,band_of',
+      `risk_elimination_rate,360726,county,2021,${eliminated / 56},${eliminated}.0,56.0,56,56,0.9,>=,off_track,false,,,`,
+      ...['360726101', '360726102'].map(
+        (township) => `risk_elimination_rate,${township},township,2021,,,18.0,,,0.9,>=,suppressed,true,0.055,0.945,both`
+      ),
+      'risk_elimination_rate,360726103,township,2021,0.5,10.0,20.0,20,20,0.9,>=,off_track,false,0.5,0.5,'
+    ];
+    expect(await auditPublished(await publishedFolder({regions, indicator_values: rows(17)}))).toEqual([]);
+    const found = await auditPublished(await publishedFolder({regions, indicator_values: rows(14)}));
+    expect(found.map((f) => [f.region_code, f.measures])).toEqual([
+      ['360726101', ['numerator']],
+      ['360726102', ['numerator']]
+    ]);
+  });
+
   it('adds up the households not yet eliminated, which no single published sum gives', async () => {
     // 100 monitored households in the township, 87 of them eliminated; village 202 shows 30 and 20, so villages
     // 200 and 201 share 70 households, 67 eliminated: 3 not yet eliminated between them, 0..3 each.
@@ -404,11 +429,11 @@ describe('auditPublished on hand-made tables', () => {
   });
 
   it('audits a row whose eliminated households alone are withheld', async () => {
-    // The township's 40 eliminated households less villages 201 and 202 leave none to village 200, and so all 30
-    // of its monitored households not yet eliminated: the 30 are the disclosure (a zero would be published).
+    // The township's 65 eliminated households less villages 201 and 202 leave 25 to village 200, and so 5 of its
+    // 30 monitored households not yet eliminated: the count it left out to hide them is pinned.
     const monitoring = [
       MONITORING_HEADER,
-      '360726101,township,2021,,,100,300,40,false',
+      '360726101,township,2021,,,100,300,65,false',
       '360726101200,village,2021,,,30,90,,true',
       '360726101201,village,2021,,,40,120,20,false',
       '360726101202,village,2021,,,30,90,20,false'
@@ -417,8 +442,21 @@ describe('auditPublished on hand-made tables', () => {
     expect(found.map((f) => [f.code, f.region_code, f.measures])).toEqual([
       ['RECOVERABLE', '360726101200', ['remaining_households']]
     ]);
-    // With village 201's eliminated households withheld too, the two share 20: wide enough.
+    // With village 201's eliminated households withheld too, the two share 45: 200 keeps 0..25 not eliminated.
     monitoring[3] = '360726101201,village,2021,,,40,120,,true';
+    expect(await auditPublished(await publishedFolder({regions: REGIONS, monitoring}))).toEqual([]);
+  });
+
+  it('lets a monitoring count of k or more follow exactly: the rule would publish it', async () => {
+    // The villages show none of their 100 monitored households out of risk, so the township has none: all 100 are
+    // not yet eliminated. Its withheld eliminated count hides nothing, and discloses nothing of a small group.
+    const monitoring = [
+      MONITORING_HEADER,
+      '360726101,township,2021,,,100,300,,true',
+      '360726101200,village,2021,,,30,90,0,false',
+      '360726101201,village,2021,,,40,120,0,false',
+      '360726101202,village,2021,,,30,90,0,false'
+    ];
     expect(await auditPublished(await publishedFolder({regions: REGIONS, monitoring}))).toEqual([]);
   });
 

@@ -117,8 +117,13 @@ describe('primaryBand', () => {
       upper: 0.967,
       of: 'complement'
     });
-    // 18 households: 1..9 monitored and 1..9 not may both hold, and which the rule found depends on the value.
-    expect(primaryBand(cell(2, 18, 18), POLICY, false)).toBeNull();
+    // 18 households: 1..9 monitored and 1..9 not may both hold, so every numerator but 0 and 18 is withheld and
+    // the band is 1..17 of 18, whichever count the rule found small; none for a cell withheld for neither.
+    for (const nh of [2, 9, 10, 17]) {
+      expect(primaryBand(cell(nh, 18, 18), POLICY, false)).toEqual({lower: 0.055, upper: 0.945, of: 'both'});
+    }
+    expect(primaryBand(cell(0, 18, 18), POLICY, false)).toBeNull();
+    expect(primaryBand(cell(3, 10, 10), POLICY, false)).toEqual({lower: 0.1, upper: 0.9, of: 'both'});
     expect(primaryBand(cell(2, 19, 19), POLICY, false)).toEqual({lower: 0.052, upper: 0.474, of: 'numerator'});
     // A small denominator is the small count itself; a rate that is not sensitive has no other rule.
     expect(primaryBand(cell(2, 8, 8), POLICY, false)).toBeNull();
