@@ -96,6 +96,12 @@ interface MeasureCell {
   /** The width its range must keep when withheld: ⌈k/2⌉ households, for the most sensitive cell using it. */
   protection: number;
   hidden: boolean;
+  /**
+   * Whether its being withheld tells an outsider that it holds a household at least: true unless it is withheld
+   * only as the numerator of rates whose denominator is small, which are withheld whatever their numerator
+   * (none included).
+   */
+  atLeastOne: boolean;
   /** Its measure and year's equations, by position among them. */
   equations: number;
 }
@@ -223,6 +229,7 @@ export class MeasureEquations {
           households,
           protection,
           hidden: false,
+          atLeastOne: false,
           equations: -1
         };
         group.set(cell.region_code, m);
@@ -347,23 +354,28 @@ export class MeasureEquations {
     hiddenMeasures: Set<string>;
     coverageHidden: boolean[];
   } {
-    for (const m of this.#measureCells) m.hidden = false;
+    for (const m of this.#measureCells) m.hidden = m.atLeastOne = false;
+    const withhold = (m: MeasureCell, atLeastOne = true) => {
+      m.hidden = true;
+      if (atLeastOne) m.atLeastOne = true;
+    };
     // `forced` names a few thousand counts of a million: look each up rather than every count in it.
     if (forced.size > 0) {
       this.#byKey ??= new Map(this.#measureCells.map((m) => [m.key, m]));
       for (const key of forced) {
         const m = this.#byKey.get(key);
-        if (m) m.hidden = true;
+        if (m) withhold(m);
       }
     }
-    for (const m of this.#smallCoverage) m.hidden = true;
+    for (const m of this.#smallCoverage) withhold(m);
     const reasons = [...this.#primary];
     for (let i = 0; i < reasons.length; i++) {
       if (reasons[i] === null) continue;
+      // A rate withheld for its small denominator would be withheld with no household in its numerator too.
       const numerator = this.#numerators[i];
-      if (numerator) numerator.hidden = true;
+      if (numerator) withhold(numerator, !this.#hidesDenominator[i]);
       const denominator = this.#denominators[i];
-      if (denominator && this.#hidesDenominator[i]) denominator.hidden = true;
+      if (denominator && this.#hidesDenominator[i]) withhold(denominator);
     }
     // A cell's reporting units never exceed its expected ones: a withheld expected count is withheld with its
     // reporting count, whose value would bound it from below (and tell it where every unit reported); a
@@ -379,7 +391,8 @@ export class MeasureEquations {
         const expected = this.#expected[i]!;
         if (reporting.hidden === expected.hidden) continue;
         if (expected.hidden || reporting.households === expected.households) {
-          reporting.hidden = expected.hidden = true;
+          withhold(reporting);
+          withhold(expected);
           linked.add(reporting.equations).add(expected.equations);
         }
       }
@@ -406,13 +419,15 @@ export class MeasureEquations {
  * Complementary suppression over the equations parent = sum(children) of one
  * measure and year, until stable: no withheld number may be the only unknown
  * of an equation, and the withheld children of a published parent must hold
- * the protection level between them beyond one household each (else an
- * outsider knows each of them to within fewer households: two withheld
- * villages of 2 and 3 under a published township lie in 1–4). A lone unknown child gets the smallest
- * published sibling withheld too, a group too small the smallest sibling
- * that makes it large enough (the largest, if none does), or the parent when
- * no sibling is left (never a total before its children); a lone unknown
- * parent gets its smallest child withheld.
+ * the protection level between them beyond one household for each that an
+ * outsider knows to hold one (else he knows each of them to within fewer
+ * households: two withheld villages of 2 and 3 under a published township
+ * lie in 1–4; a numerator withheld for its small denominator may be none).
+ * A lone unknown child gets the smallest published sibling withheld too, a
+ * group too small the smallest sibling that makes it large enough (the
+ * largest, if none does), or the parent when no sibling is left (never a
+ * total before its children); a lone unknown parent gets its smallest child
+ * withheld.
  */
 function protectEquations(children: Map<MeasureCell, MeasureCell[]>): void {
   const unknown = (m: MeasureCell) => m.hidden && m.households > 0;
@@ -423,12 +438,15 @@ function protectEquations(children: Map<MeasureCell, MeasureCell[]>): void {
       // The unknowns: counted without building a list (millions of equations).
       let lone: MeasureCell | undefined = unknown(parent) ? parent : undefined;
       let unknowns = lone ? 1 : 0;
+      // The withheld parts an outsider knows to hold a household at least.
+      let nonEmpty = 0;
       let withheldHouseholds = 0;
       let protection = 0;
       for (const kid of kids) {
         if (!unknown(kid)) continue;
         lone = kid;
         unknowns++;
+        if (kid.atLeastOne) nonEmpty++;
         withheldHouseholds += kid.households;
         protection = Math.max(protection, kid.protection);
       }
@@ -438,17 +456,18 @@ function protectEquations(children: Map<MeasureCell, MeasureCell[]>): void {
           lone === parent
             ? smallestMeasure(kids, open)
             : (smallestMeasure(kids, (k) => k !== lone && open(k)) ?? (open(parent) ? parent : undefined));
-      } else if (unknowns > 1 && !unknown(parent) && withheldHouseholds < protection + unknowns) {
-        // Each withheld part holds a household at least (its row says so), so n parts sharing S households each
-        // lie within 1..S − n + 1: S − n values wide.
-        const short = protection + unknowns - withheldHouseholds;
+      } else if (unknowns > 1 && !unknown(parent) && withheldHouseholds < protection + nonEmpty) {
+        // A withheld part known to hold a household at least lies, with n such parts sharing S households,
+        // within 1..S − n + 1: S − n values wide (parts that may hold none widen nothing below one).
+        const short = protection + nonEmpty - withheldHouseholds;
         partner =
           smallestMeasure(kids, (k) => open(k) && k.households >= short) ??
           largestMeasure(kids, open) ??
           (open(parent) ? parent : undefined);
       }
       if (!partner) continue;
-      partner.hidden = true;
+      // A partner is chosen among counts with a household at least.
+      partner.hidden = partner.atLeastOne = true;
       changed = true;
     }
   }

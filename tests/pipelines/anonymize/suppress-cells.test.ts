@@ -152,6 +152,44 @@ describe('suppressCells (property)', () => {
     expect(status).toEqual({t: null, a: 'primary', b: 'complementary', c: null, z: null});
   });
 
+  it('counts a household in each withheld part only where its withholding says so', () => {
+    const status = (indicator: string, villages: [string, number, number][]) => {
+      const cell = (code: string, parent: string | null, n: number, d: number): Cell => ({
+        indicator_id: indicator,
+        region_code: code,
+        parent_code: parent,
+        year: 2024,
+        value: n / d,
+        numerator: n,
+        denominator: d,
+        numerator_households: n,
+        denominator_households: d
+      });
+      const sum = (i: 1 | 2) => villages.reduce((s, v) => s + v[i], 0);
+      const cells = [cell('t', null, sum(1), sum(2)), ...villages.map(([code, n, d]) => cell(code, 't', n, d))];
+      return Object.fromEntries(suppressCells(cells, POLICY).map((c) => [c.region_code, c.suppressed]));
+    };
+    // Three villages of 3–4 households are withheld for their size, whatever their numerators (1, 2 and 2 of
+    // them might as well be none): their 5 share 0..5 each, wide enough for k = 5 without a partner.
+    expect(
+      status('safe_water_rate', [
+        ['a', 1, 3],
+        ['b', 2, 4],
+        ['c', 2, 4],
+        ['e', 35, 49]
+      ])
+    ).toEqual({t: null, a: 'primary', b: 'primary', c: 'primary', e: null});
+    // Withheld for their 1, 2 and 2 monitored households, each holds one at least: 1..3 each, so e goes with them.
+    expect(
+      status('monitored_share', [
+        ['a', 1, 20],
+        ['b', 2, 20],
+        ['c', 2, 20],
+        ['e', 30, 40]
+      ])
+    ).toEqual({t: null, a: 'primary', b: 'primary', c: 'primary', e: 'complementary'});
+  });
+
   it('gives on every pass over the same equations what a fresh suppression of the cells gives', () => {
     // The build protects one MeasureEquations pass after pass with more and more measures forced: no pass may
     // carry a withheld measure over to the next.
