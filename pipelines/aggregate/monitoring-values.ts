@@ -245,23 +245,36 @@ export async function createMonitoringValues(
 
 /**
  * The three monitor types of a region and year add up to its total, so a lone
- * withheld type would be recoverable; protecting types can in turn expose a
- * region to its parent, so both passes repeat until neither changes anything.
+ * withheld type would be recoverable; a risk feature is part of its total, so
+ * it is withheld where the total is; protecting types and features can in
+ * turn expose a region to its parent, so the passes repeat until none
+ * changes anything.
  */
 function protectTypesWithinRegions(cells: MonitoringCell[], policy: DisclosurePolicy, totalId: string): void {
   const totals = new Map<string, ProtectedCell>();
   const key = (c: {row: MonitoringRow}) => `${c.row.region_code}\u0000${c.row.year}`;
   for (const c of cells) if (c.row.monitor_type === null && c.row.risk_flag === null) totals.set(key(c), c);
   const typeCells = cells.filter((c) => c.row.monitor_type !== null || c.row.risk_flag === null);
+  const featureCells = cells.filter((c) => c.row.risk_flag !== null);
   const byGroup = Map.groupBy(cells, (c) => `${c.indicator_id}\u0000${c.year}`);
   // Every monitoring count is sensitive: withheld parts keep a range of ⌈kSensitive/2⌉ households.
   const protection = Math.ceil(policy.kSensitive / 2);
   for (let changed = true; changed;) {
-    changed = protectHierarchy(
-      typeCells,
-      (c) => (c.indicator_id === totalId ? undefined : totals.get(key(c as MonitoringCell))),
-      protection
-    );
+    changed = false;
+    // A risk feature's households are some of the region's: a feature row shown beside a withheld total bounds
+    // it from below (38 of 40 households eliminated in one feature leave the total's 1..2 not yet eliminated).
+    for (const c of featureCells) {
+      if (c.suppressed === null && c.row.households > 0 && totals.get(key(c))?.suppressed) {
+        c.suppressed = 'complementary';
+        changed = true;
+      }
+    }
+    changed =
+      protectHierarchy(
+        typeCells,
+        (c) => (c.indicator_id === totalId ? undefined : totals.get(key(c as MonitoringCell))),
+        protection
+      ) || changed;
     for (const group of byGroup.values()) {
       if (!policy.additive.has(group[0]!.indicator_id)) continue;
       const byCode = new Map(group.map((c) => [c.region_code, c]));

@@ -146,6 +146,16 @@ export async function auditMonitoring(
       }
     }
   }
+  // A risk feature's households are some of the region's monitored ones: the feature row is at most the total,
+  // in each count (the rest, households without that feature, is a count of at least zero).
+  for (const {region, year, flag, types} of typesOf.values()) {
+    if (flag === '' || !types.has('') || !typesOf.get(`${region}\u0000${year}\u0000`)?.types.has('')) continue;
+    for (const measure of SUMMED) {
+      const total = ledger.variable(refOf(measure, '', ''), region, year);
+      const rest = ledger.variable(refOf(measure, '', `not ${flag}`), region, year);
+      ledger.sum(total, [ledger.variable(refOf(measure, '', flag), region, year), rest], 'risk feature and the rest');
+    }
+  }
   // All types = sum of the monitor types, for the total and each risk feature. Risk features overlap
   // (a household may have several), so they are not a breakdown.
   const allTypes = new Set(Object.keys(MONITOR_TYPES));

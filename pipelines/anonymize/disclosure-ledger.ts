@@ -18,7 +18,8 @@ export type SumKind =
   | 'entries and stayers'
   | 'exits and stayers'
   | 'numerator and complement'
-  | 'reporting and not reporting';
+  | 'reporting and not reporting'
+  | 'risk feature and the rest';
 
 const SUM_KINDS: readonly SumKind[] = [
   'children',
@@ -26,7 +27,8 @@ const SUM_KINDS: readonly SumKind[] = [
   'entries and stayers',
   'exits and stayers',
   'numerator and complement',
-  'reporting and not reporting'
+  'reporting and not reporting',
+  'risk feature and the rest'
 ];
 /** Ranges of fewer values than this are named in a finding; wider ones are no reason for it. */
 const NARROW_ENOUGH_TO_NAME = 10;

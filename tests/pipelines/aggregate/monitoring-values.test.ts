@@ -56,6 +56,26 @@ describe('protectMonitoring', () => {
     expect(byRegion.B).toEqual({households: 'complementary', eliminated: 'complementary'});
   });
 
+  it('withholds a risk feature’s count wherever its total’s is withheld: the feature bounds the total', () => {
+    // Township A: 38 of its 40 monitored households eliminated, so 2 not yet (withheld). Its 38 with feature 1,
+    // all eliminated, would say that A has 38 eliminated at least: the feature's count goes with the total's.
+    const feature = (row: MonitoringRow) => ({...row, risk_flag: 1});
+    const rows = [
+      total('county', null, 100, 58),
+      feature(total('county', null, 58, 48)),
+      total('A', 'county', 40, 38),
+      feature(total('A', 'county', 38, 38)),
+      total('B', 'county', 30, 10),
+      feature(total('B', 'county', 20, 10)),
+      total('C', 'county', 30, 10)
+    ];
+    const {cells} = protectMonitoring(rows, POLICY, new Set());
+    const eliminated = (region: string, flag: number | null) =>
+      cells.find((c) => c.count === 'eliminated' && c.region_code === region && c.row.risk_flag === flag)!.suppressed;
+    expect(eliminated('A', null)).toBe('primary');
+    expect(eliminated('A', 1)).toBe('complementary');
+  });
+
   it('withholds a total count wherever indicator_values withholds its measure, and says which', () => {
     const rows = [total('county', null, 90, 55), total('A', 'county', 40, 25), total('B', 'county', 50, 30)];
     const {byRegion, withheldTotals} = shown(rows, new Set(['hh_eliminated|2021|A']));

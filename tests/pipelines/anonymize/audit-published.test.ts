@@ -460,6 +460,39 @@ describe('auditPublished on hand-made tables', () => {
     expect(await auditPublished(await publishedFolder({regions: REGIONS, monitoring}))).toEqual([]);
   });
 
+  it('reads a risk feature as some of the monitored households: a feature row bounds its total', async () => {
+    // (An independent review's case.) The county's 58 eliminated less township 103's 10 leave 48 to 101 and 102;
+    // feature 1 shows 38 of them in 101 and 10 in 102, so 101 has 38 of its 40: 2 not yet eliminated, and its
+    // villages 0..2 each.
+    const regions = [
+      'code,name,level,parent_code,poor_village,deep_poor_village,weak_village',
+      '360726,安远县,county,,,,',
+      '360726101,孔田镇,township,360726,,,',
+      '360726102,长沙乡,township,360726,,,',
+      '360726103,欣山镇,township,360726,,,',
+      '360726101200,上魏村村委会,village,360726101,false,false,false',
+      '360726101201,下魏村村委会,village,360726101,false,false,false'
+    ];
+    const monitoring = [
+      MONITORING_HEADER,
+      '360726,county,2021,,,100,300,58,false',
+      '360726,county,2021,,1,58,174,48,false',
+      '360726101,township,2021,,,40,120,,true',
+      '360726101,township,2021,,1,38,114,38,false',
+      '360726102,township,2021,,,30,90,,true',
+      '360726102,township,2021,,1,20,60,10,false',
+      '360726103,township,2021,,,30,90,10,false',
+      '360726101200,village,2021,,,20,60,,true',
+      '360726101201,village,2021,,,20,60,,true'
+    ];
+    const found = await auditPublished(await publishedFolder({regions, monitoring}));
+    expect(found.map((f) => [f.region_code, f.measures])).toEqual([
+      ['360726101', ['remaining_households']],
+      ['360726101200', ['remaining_households']],
+      ['360726101201', ['remaining_households']]
+    ]);
+  });
+
   it('reports a monitoring row whose withheld flag disagrees with its counts', async () => {
     const monitoring = [
       MONITORING_HEADER,
