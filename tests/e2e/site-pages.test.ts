@@ -160,6 +160,8 @@ describe('site pages of the tiny sample', () => {
     await page.keyboard.press('Tab');
     await expect(page.evaluate(() => document.activeElement?.className)).resolves.toBe('skip-link');
     await page.keyboard.press('Enter');
+    // Following the link is a same-document navigation: wait for it rather than read the address at once.
+    await page.waitForURL((url) => url.hash === '#main', {timeout: 5000});
     expect(page.url()).toContain('#main');
     await page.close();
   });
