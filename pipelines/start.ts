@@ -5,7 +5,7 @@
 import {existsSync} from 'node:fs';
 import {join} from 'node:path';
 import {runCli} from './commands/run-cli.ts';
-import {PROJECT_ROOT} from './publish/build-site.ts';
+import {PROJECT_ROOT} from './site/build-site.ts';
 import {serveStatic} from './serve/serve-static.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';

@@ -1,6 +1,10 @@
 import type {DuckDBConnection} from '@duckdb/node-api';
 import {sqlString} from '../lib/duckdb.ts';
+import {createHouseholdMeasures} from './household-measures.ts';
 import {INDICATOR_FORMULAS} from './indicator-formulas.ts';
+import type {Indicator} from './indicator-registry.ts';
+import {createAncestry} from './region-ancestry.ts';
+import {createVillageAndProjectMeasures} from './village-measures.ts';
 
 /**
  * Creates `indicator_raw(indicator_id, region_code, level, year, value,
@@ -32,4 +36,22 @@ export async function computeIndicators(connection: DuckDBConnection, ids: reado
       FROM ${f.table} ${window})`;
   });
   await connection.run(`CREATE OR REPLACE TABLE indicator_raw AS ${selects.join('\nUNION ALL\n')}`);
+}
+
+/**
+ * Computes every indicator for every region and year into `indicator_raw`
+ * (before disclosure control), from the validated tables.
+ */
+export async function computeIndicatorValues(
+  connection: DuckDBConnection,
+  indicators: readonly Indicator[],
+  povertyLines: ReadonlyMap<number, number>
+): Promise<void> {
+  await createAncestry(connection);
+  await createHouseholdMeasures(connection, povertyLines);
+  await createVillageAndProjectMeasures(connection);
+  await computeIndicators(
+    connection,
+    indicators.map((i) => i.id)
+  );
 }

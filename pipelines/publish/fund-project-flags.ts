@@ -1,7 +1,7 @@
 import type {DuckDBConnection} from '@duckdb/node-api';
 import {exactSum} from '../lib/duckdb.ts';
 import {MIN_NOTICE_DAYS} from '../aggregate/village-measures.ts';
-import {readRows} from './publish-table.ts';
+import {readRows} from '../lib/read-rows.ts';
 
 /**
  * A completed or accepted project that paid out less than this share of its

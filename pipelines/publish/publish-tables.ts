@@ -7,7 +7,7 @@ import {createNotReportedTable, createQualityTable} from './quality-table.ts';
 import {INDICATOR_FORMULAS} from '../aggregate/indicator-formulas.ts';
 import {join} from 'node:path';
 import {createFundProjectViews} from './fund-project-flags.ts';
-import {type PublishedTable, describeFile, publishTable} from './publish-table.ts';
+import {type PublishedTable, describeFile, publishTable} from './write-table-files.ts';
 import {type TableDescription, writeDatapackage} from './write-datapackage.ts';
 import {writeManifest} from './write-manifest.ts';
 import type {PublicationConfig} from '../../src/lib/publication-config.ts';

@@ -3,7 +3,7 @@ import {inputTable, measureColumns} from '../../src/lib/input-tables.ts';
 import {sqlIdentifier, sqlString} from '../lib/duckdb.ts';
 import {loadRows} from '../lib/load-rows.ts';
 import type {FileAccount, RegionRejections} from '../validate/rejection-log.ts';
-import {readRows} from './publish-table.ts';
+import {readRows} from '../lib/read-rows.ts';
 
 export const QUALITY_COLUMNS = {region_code: 'VARCHAR', dataset: 'VARCHAR', measure: 'VARCHAR', count: 'BIGINT'};
 

@@ -2,7 +2,7 @@ import {writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import type {DuckDBConnection} from '@duckdb/node-api';
 import {sqlIdentifier} from '../lib/duckdb.ts';
-import {readRows} from './publish-table.ts';
+import {readRows} from '../lib/read-rows.ts';
 import {columnLabel} from './column-labels.ts';
 import type {PublicationConfig} from '../../src/lib/publication-config.ts';
 

@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto';
 import {writeFile} from 'node:fs/promises';
 import {join, relative} from 'node:path';
 import type {FileAccount} from '../validate/rejection-log.ts';
-import type {PublishedFile, PublishedTable} from './publish-table.ts';
+import type {PublishedFile, PublishedTable} from './write-table-files.ts';
 
 export interface ManifestInput {
   tables: PublishedTable[];

@@ -3,7 +3,7 @@ import {join} from 'node:path';
 import type {DuckDBConnection} from '@duckdb/node-api';
 import type {Changelog, RevisedValue, RowKey} from '../../src/lib/releases.ts';
 import {sqlIdentifier, sqlString} from '../lib/duckdb.ts';
-import {readRows} from '../publish/publish-table.ts';
+import {readRows} from '../lib/read-rows.ts';
 
 /** A published table as the data package describes it: its name and primary key. */
 export interface DiffTable {

@@ -4,7 +4,7 @@ import {join, relative} from 'node:path';
 import type {DuckDBConnection} from '@duckdb/node-api';
 import type {Changelog, ReleaseEntry, ReleaseFile, ReleaseIndex} from '../../src/lib/releases.ts';
 import {releaseIdDate, zipName} from '../../src/lib/releases.ts';
-import {describeFile} from '../publish/publish-table.ts';
+import {describeFile} from '../publish/write-table-files.ts';
 import type {CarriedRelease, PreviousOutput} from './read-previous-release.ts';
 import {type DiffTable, diffReleases} from './diff-releases.ts';
 import {CHECKSUMS_FILE, formatChecksums, writeChecksums} from './write-checksums.ts';

@@ -17,7 +17,7 @@ import {fundRows} from './funds.ts';
 import {buildFundsAndProjects} from './funds-and-projects.ts';
 import {householdRows} from './households.ts';
 import {planMonitoring} from './monitoring-episodes.ts';
-import {readPovertyLines} from './poverty-lines.ts';
+import {samplePovertyLines} from './poverty-lines.ts';
 import {projectRow} from './projects.ts';
 import {sampleReadme, syntheticNotice} from './readme.ts';
 import {regionRows} from './region-rows.ts';
@@ -75,7 +75,7 @@ export async function generateSample(options: SampleOptions): Promise<SampleSumm
 
   // Load: the reference hierarchy and poverty lines; plan counties and villages.
   const scope = regionsForScale(readReferenceRegions(), scale);
-  const povertyLines = readPovertyLines();
+  const povertyLines = samplePovertyLines();
   const profiles = new Map(scope.counties.map((c) => [c.code, countyProfile(seed, c)]));
   const plans = planVillages(seed, scope, profiles, SCALE_PROFILES[scale]);
 

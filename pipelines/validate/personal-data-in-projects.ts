@@ -11,12 +11,12 @@
 import {join} from 'node:path';
 import {type DuckDBConnection, listValue} from '@duckdb/node-api';
 import {inputTable} from '../../src/lib/input-tables.ts';
-import {NAME_DOTS, PII_SQL_FORMS, type PiiColumn, collectPii} from '../anonymize/collect-pii.ts';
-import {isOfficeName} from '../anonymize/office-name.ts';
+import {NAME_DOTS, PII_SQL_FORMS, type PiiColumn, collectPii} from '../ingest/collect-pii.ts';
+import {isOfficeName} from '../ingest/office-name.ts';
 import {readCsvHead} from '../ingest/read-csv-head.ts';
 import {sqlString} from '../lib/duckdb.ts';
 import type {Problem} from '../lib/error-codes.ts';
-import {readRows} from '../publish/publish-table.ts';
+import {readRows} from '../lib/read-rows.ts';
 
 /** Columns that must name an office or an office line: a whole text that is a head's name breaks the rule. */
 const OFFICE_COLUMNS = ['responsible_unit', 'asset_owner', 'hotline'] as const;

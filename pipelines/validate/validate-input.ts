@@ -12,7 +12,7 @@ import {type IngestResult, type IngestedRow, isFile, readInputTable} from '../in
 import {isGb18030File, transcodeToUtf8} from '../ingest/transcode-to-utf8.ts';
 import type {Problem} from '../lib/error-codes.ts';
 import type {Progress} from '../lib/progress.ts';
-import {readRows} from '../publish/publish-table.ts';
+import {readRows} from '../lib/read-rows.ts';
 import {sqlIdentifier} from '../lib/duckdb.ts';
 import {findPersonalDataInProjects} from './personal-data-in-projects.ts';
 import {rejectDuplicates} from './reject-duplicates.ts';

@@ -1,16 +1,10 @@
 import * as Plot from '@observablehq/plot';
 import {formatTick, formatYuan} from '../lib/format-number.ts';
+import type {FundFlow} from '../lib/fund-ledger.ts';
 import type {Locale} from '../lib/i18n.ts';
 import {FUND_LEVELS, type FundLevel} from '../lib/input-tables.ts';
 import {joinList, textWidth} from './chart-data.ts';
 import {renderSvg} from './render-svg.ts';
-
-/** Money of one fund level that reached one county (directly or through its townships). */
-export interface FundFlow {
-  county: string;
-  level: FundLevel;
-  amount: number;
-}
 
 /** Okabe–Ito colours, one per level, from the farthest (中央) to the nearest (县级). */
 export const FUND_LEVEL_COLORS: Readonly<Record<FundLevel, string>> = {

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import type {Cell, ResultColumn} from '../client/query-result.ts';
+import type {Cell, ResultColumn} from '../lib/query-result-types.ts';
 import type {Locale} from '../lib/i18n.ts';
 import {SERIES_COLOR} from './palette.ts';
 

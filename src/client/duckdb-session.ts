@@ -4,7 +4,8 @@ import {AsyncDuckDB, type AsyncDuckDBConnection, VoidLogger} from '@duckdb/duckd
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import {type ExploreTable, createTableSql} from '../lib/explore-tables.ts';
-import {type Cell, type QueryResult, appendRows, resultColumns} from './query-result.ts';
+import type {Cell, QueryResult} from '../lib/query-result-types.ts';
+import {appendRows, resultColumns} from './query-result.ts';
 
 /** Thrown by {@link DuckDBSession.run} when the query was cancelled. */
 export class QueryCancelled extends Error {

@@ -1,28 +1,5 @@
 import type {DataType, Field, RecordBatch} from 'apache-arrow';
-
-/** What a result column holds, as the table, chart and CSV treat it. */
-export type ColumnKind = 'number' | 'date' | 'string' | 'boolean' | 'other';
-
-/** A column of a query result. */
-export interface ResultColumn {
-  name: string;
-  kind: ColumnKind;
-  /** The DuckDB/Arrow type as text, shown in the table header's tooltip. */
-  type: string;
-}
-
-/** A query result held in the page: plain JavaScript values, at most `limit` rows. */
-export interface QueryResult {
-  columns: ResultColumn[];
-  /** Rows as arrays in column order: numbers, strings (dates as ISO text), booleans or null. */
-  rows: Cell[][];
-  /** True when the query gave more rows than were kept. */
-  truncated: boolean;
-  /** Wall time of the query in milliseconds, loading of tables included. */
-  ms: number;
-}
-
-export type Cell = number | string | boolean | null;
+import type {Cell, ColumnKind, ResultColumn} from '../lib/query-result-types.ts';
 
 // Arrow type ids (apache-arrow's Type enum), spelled out so the page need not import arrow at run time.
 const INT = 2;

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type {Cell, ResultColumn} from './query-result.ts';
+import type {Cell, ResultColumn} from '../lib/query-result-types.ts';
 
 /**
  * Returns a query result as CSV text in UTF-8 with a byte-order mark (so Excel

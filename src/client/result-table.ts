@@ -1,4 +1,4 @@
-import type {Cell, ResultColumn} from './query-result.ts';
+import type {Cell, ResultColumn} from '../lib/query-result-types.ts';
 
 /** Rows per page of the result table: the DOM never holds more, however large the result. */
 export const PAGE_SIZE = 100;

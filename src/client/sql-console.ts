@@ -1,6 +1,6 @@
 import type {ExploreTable} from '../lib/explore-tables.ts';
 import {DuckDBSession, QueryCancelled} from './duckdb-session.ts';
-import type {QueryResult} from './query-result.ts';
+import type {QueryResult} from '../lib/query-result-types.ts';
 import {resultCsv} from './result-csv.ts';
 import {resultTable} from './result-table.ts';
 

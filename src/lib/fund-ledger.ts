@@ -1,8 +1,14 @@
-import type {FundFlow} from '../charts/fund-flow.ts';
 import {FUND_LEVELS, type FundLevel} from './input-tables.ts';
 import type {PublishedFund} from './project-index.ts';
 import {type PublishedProject, readProjects, readPublishedJson, readRegions} from './published-data.ts';
 import {regionTreeOf} from './region-tree.ts';
+
+/** Money of one fund level that reached one county (directly or through its townships). */
+export interface FundFlow {
+  county: string;
+  level: FundLevel;
+  amount: number;
+}
 
 /** The published funds with their reconciliation columns, by year, date and id. */
 export const readFunds = () => readPublishedJson<PublishedFund[]>('funds.json');

@@ -9,10 +9,10 @@
 import {existsSync} from 'node:fs';
 import {join} from 'node:path';
 import {parseArgs} from 'node:util';
-import {auditPublished} from '../../pipelines/anonymize/audit-published.ts';
+import {auditPublished} from '../../pipelines/audit/audit-published.ts';
 import {openDuckDB, sqlString} from '../../pipelines/lib/duckdb.ts';
-import {PROJECT_ROOT} from '../../pipelines/publish/build-site.ts';
-import {readRows} from '../../pipelines/publish/publish-table.ts';
+import {PROJECT_ROOT} from '../../pipelines/site/build-site.ts';
+import {readRows} from '../../pipelines/lib/read-rows.ts';
 import {buildRelease} from '../../pipelines/run.ts';
 import {generateSample} from '../../pipelines/sample/generate-sample.ts';
 

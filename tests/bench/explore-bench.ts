@@ -21,7 +21,7 @@ import {join} from 'node:path';
 import {parseArgs} from 'node:util';
 import {chromium} from 'playwright-core';
 import {createProgress} from '../../pipelines/lib/progress.ts';
-import {PROJECT_ROOT} from '../../pipelines/publish/build-site.ts';
+import {PROJECT_ROOT} from '../../pipelines/site/build-site.ts';
 import {buildRelease} from '../../pipelines/run.ts';
 import {generateSample} from '../../pipelines/sample/generate-sample.ts';
 import {serveStatic} from '../../pipelines/serve/serve-static.ts';

@@ -14,7 +14,7 @@ import {parseArgs} from 'node:util';
 import {DEFAULT_MEMORY_LIMIT, openDuckDB, sqlIdentifier, sqlString} from '../../pipelines/lib/duckdb.ts';
 import {inputTable} from '../../src/lib/input-tables.ts';
 import {createProgress} from '../../pipelines/lib/progress.ts';
-import {PROJECT_ROOT} from '../../pipelines/publish/build-site.ts';
+import {PROJECT_ROOT} from '../../pipelines/site/build-site.ts';
 import {buildRelease} from '../../pipelines/run.ts';
 import {generateSample} from '../../pipelines/sample/generate-sample.ts';
 

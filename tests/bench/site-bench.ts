@@ -10,7 +10,7 @@ import {join} from 'node:path';
 import {parseArgs} from 'node:util';
 import {gzipSync} from 'node:zlib';
 import {createProgress} from '../../pipelines/lib/progress.ts';
-import {PROJECT_ROOT} from '../../pipelines/publish/build-site.ts';
+import {PROJECT_ROOT} from '../../pipelines/site/build-site.ts';
 import {buildRelease} from '../../pipelines/run.ts';
 import {generateSample} from '../../pipelines/sample/generate-sample.ts';
 import {checkRegionPages} from '../e2e/region-pages.ts';

@@ -4,7 +4,7 @@ import {computeIndicators} from '../../../pipelines/aggregate/compute-indicators
 import {createHouseholdMeasures} from '../../../pipelines/aggregate/household-measures.ts';
 import {createAncestry} from '../../../pipelines/aggregate/region-ancestry.ts';
 import {openDuckDB} from '../../../pipelines/lib/duckdb.ts';
-import {readRows} from '../../../pipelines/publish/publish-table.ts';
+import {readRows} from '../../../pipelines/lib/read-rows.ts';
 
 const REGIONS = [
   ['3607', 'city', null],

@@ -3,7 +3,7 @@ import type {DuckDBConnection} from '@duckdb/node-api';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {openDuckDB} from '../../../pipelines/lib/duckdb.ts';
 import {createFundProjectViews} from '../../../pipelines/publish/fund-project-flags.ts';
-import {readRows} from '../../../pipelines/publish/publish-table.ts';
+import {readRows} from '../../../pipelines/lib/read-rows.ts';
 import {PROJECT_FLAGS, type ProjectFlag, splitFlags} from '../../../src/lib/flags.ts';
 
 interface ProjectFixture {

@@ -9,7 +9,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {unzipSync} from 'fflate';
 import {afterAll, describe, expect, it} from 'vitest';
-import {describeFile} from '../../../pipelines/publish/publish-table.ts';
+import {describeFile} from '../../../pipelines/publish/write-table-files.ts';
 import {formatChecksums, writeChecksums} from '../../../pipelines/release/write-checksums.ts';
 import {folderEntries, writeDataZip} from '../../../pipelines/release/write-data-zip.ts';
 import {writeDataZipInWorker} from '../../../pipelines/release/zip-in-worker.ts';

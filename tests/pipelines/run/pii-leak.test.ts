@@ -9,7 +9,7 @@ import {mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
-import {locateCell} from '../../../pipelines/anonymize/locate-leak.ts';
+import {locateCell} from '../../../pipelines/audit/locate-leak.ts';
 import {formatProblem} from '../../../pipelines/lib/error-codes.ts';
 import {createProgress} from '../../../pipelines/lib/progress.ts';
 import {type PipelineError, isPipelineError} from '../../../pipelines/lib/pipeline-error.ts';

@@ -12,7 +12,7 @@ import type {DuckDBConnection} from '@duckdb/node-api';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {closeDuckDB, openDuckDB} from '../../../pipelines/lib/duckdb.ts';
 import type {Problem} from '../../../pipelines/lib/error-codes.ts';
-import {readRows} from '../../../pipelines/publish/publish-table.ts';
+import {readRows} from '../../../pipelines/lib/read-rows.ts';
 import {householdRulesSql} from '../../../pipelines/validate/household-rules-sql.ts';
 import {loadTableInDuckDB} from '../../../pipelines/validate/load-table-in-duckdb.ts';
 import {inputTable} from '../../../src/lib/input-tables.ts';

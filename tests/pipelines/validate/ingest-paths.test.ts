@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import {afterAll, describe, expect, it} from 'vitest';
-import {readRows} from '../../../pipelines/publish/publish-table.ts';
+import {readRows} from '../../../pipelines/lib/read-rows.ts';
 import type {RejectionLog} from '../../../pipelines/validate/rejection-log.ts';
 import {inputTable} from '../../../src/lib/input-tables.ts';
 import {messyCell} from '../ingest/messy-cells.ts';

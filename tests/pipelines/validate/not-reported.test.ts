@@ -5,7 +5,7 @@
  * project may leave its dates open, work in progress its end; a share target may be written 95%, ９５％ or 0.95.
  */
 import {afterAll, describe, expect, it} from 'vitest';
-import {readRows} from '../../../pipelines/publish/publish-table.ts';
+import {readRows} from '../../../pipelines/lib/read-rows.ts';
 import {inputTable, measureColumns} from '../../../src/lib/input-tables.ts';
 import {accountOf, checkTables, expectChangeRejected} from './check-folder.ts';
 import {type InputTables, minimalInput, removeInputs, writeInput} from './input-folder.ts';

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {FUND_LEVEL_COLORS, type FundFlow, fundFlowCaption, fundFlowChart} from '../../../src/charts/fund-flow.ts';
+import {FUND_LEVEL_COLORS, fundFlowCaption, fundFlowChart} from '../../../src/charts/fund-flow.ts';
+import type {FundFlow} from '../../../src/lib/fund-ledger.ts';
 import {expectSnapshot} from './snapshot.ts';
 
 const FLOWS: FundFlow[] = [

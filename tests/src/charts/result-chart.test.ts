@@ -1,7 +1,7 @@
 import {parseHTML} from 'linkedom';
 import {describe, expect, it} from 'vitest';
 import {MAX_SERIES, chooseResultChart, resultChart} from '../../../src/charts/result-chart.ts';
-import type {ResultColumn} from '../../../src/client/query-result.ts';
+import type {ResultColumn} from '../../../src/lib/query-result-types.ts';
 
 const col = (name: string, kind: ResultColumn['kind']): ResultColumn => ({name, kind, type: kind});
 

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import {describe, expect, it} from 'vitest';
-import type {ResultColumn} from '../../../src/client/query-result.ts';
+import type {ResultColumn} from '../../../src/lib/query-result-types.ts';
 import {resultCsv} from '../../../src/client/result-csv.ts';
 
 const columns: ResultColumn[] = [

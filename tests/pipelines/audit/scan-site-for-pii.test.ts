@@ -1,0 +1,102 @@
+import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {dirname, join} from 'node:path';
+import {gzipSync} from 'node:zlib';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import type {PiiValues} from '../../../pipelines/ingest/collect-pii.ts';
+import {scanSiteForPii} from '../../../pipelines/audit/scan-site-for-pii.ts';
+import type {PiiLeak} from '../../../pipelines/audit/scan-site-for-pii.ts';
+import {openDuckDB, sqlString} from '../../../pipelines/lib/duckdb.ts';
+
+// Invented values, planted in the site below; none may appear in a leak record.
+const NAME = '钟秀英';
+const NAME_IN_REGION = '上魏';
+const ESCAPED_NAME = '赖桂兰';
+const ID = '360726198209200397';
+const ID_X = '36072619820920041X';
+const PHONE_HTML = '13282926908';
+const PHONE_PARQUET = '15879012345';
+const PHONE_GZ = '18870011223';
+const PHONE_SPACED = '13900001111';
+// A phone that is also the start of a 12-digit region code published on the site.
+const PHONE_IN_CODE = '13607261010';
+const PHONE_IN_IMAGE = '19912345678';
+
+const PII: PiiValues = {
+  names: new Set([NAME, NAME_IN_REGION, ESCAPED_NAME, '秘']),
+  idNumbers: new Set([ID, ID_X]),
+  phones: new Set([PHONE_HTML, PHONE_PARQUET, PHONE_GZ, PHONE_SPACED, PHONE_IN_CODE, PHONE_IN_IMAGE])
+};
+const VOCABULARY = ['上魏村村委会', '安远县'];
+
+let site: string;
+let leaks: PiiLeak[];
+
+beforeAll(async () => {
+  site = await mkdtemp(join(tmpdir(), 'gongshi-scan-'));
+  const files: Record<string, string | Buffer> = {
+    'index.html': `<!doctype html><p>安远县上魏村村委会 136072610100</p><p>户主${NAME}，联系电话 ${PHONE_HTML}</p>`,
+    'regions/360726101200/index.html': '<h1>上魏村村委会</h1><p>区划代码 136072610100；秘书</p>',
+    'data/people.json': JSON.stringify([{note: `证件 ${ID} 已核实`}, {note: `证件 ${ID_X.toLowerCase()}`}]),
+    'escaped.html': `<p>${[...ESCAPED_NAME].map((c) => `&#x${c.codePointAt(0)!.toString(16)};`).join('')}</p>`,
+    'spaced.txt': `电话：${PHONE_SPACED.slice(0, 3)} ${PHONE_SPACED.slice(3, 7)} ${PHONE_SPACED.slice(7)}\n`,
+    'data/rows.csv.gz': gzipSync(`\uFEFFregion,phone\n360726101200,${PHONE_GZ}\n`),
+    'logo.png': Buffer.from(`\x89PNG ${PHONE_IN_IMAGE}`, 'latin1')
+  };
+  for (const [name, content] of Object.entries(files)) {
+    await mkdir(dirname(join(site, name)), {recursive: true});
+    await writeFile(join(site, name), content);
+  }
+  const connection = await openDuckDB();
+  const parquet = join(site, 'data', 'contacts.parquet');
+  await connection.run(
+    `COPY (SELECT '360726101200' AS region_code, '${PHONE_PARQUET}' AS phone) TO ${sqlString(parquet)} (FORMAT parquet)`
+  );
+  connection.closeSync();
+  leaks = await scanSiteForPii(site, PII, VOCABULARY);
+});
+
+afterAll(async () => {
+  await rm(site, {recursive: true, force: true});
+});
+
+describe('scanSiteForPii', () => {
+  it('finds a name in a page and an ID number in a JSON string, lower-case check character too', () => {
+    expect(leaks.filter((l) => l.file === 'index.html' && l.kind === 'name')).toHaveLength(1);
+    expect(leaks.filter((l) => l.file === 'data/people.json').map((l) => l.kind)).toEqual(['id_number', 'id_number']);
+  });
+
+  it('finds phones in a page, a Parquet file, a gzip copy and with spaces', () => {
+    const phones = leaks.filter((l) => l.kind === 'phone').map((l) => l.file);
+    expect(phones).toEqual(['data/contacts.parquet', 'data/rows.csv.gz', 'index.html', 'spaced.txt']);
+  });
+
+  it('finds a name written as character references', () => {
+    expect(leaks.filter((l) => l.file === 'escaped.html').map((l) => l.kind)).toEqual(['name']);
+  });
+
+  it('ignores a 12-digit region code, a name inside a public region name, one-character names and images', () => {
+    expect(leaks.filter((l) => l.file.startsWith('regions/'))).toEqual([]);
+    expect(leaks.map((l) => l.file)).not.toContain('logo.png');
+    expect(leaks).toHaveLength(8);
+  });
+
+  it('reports where, never what', () => {
+    const offset = leaks.find((l) => l.file === 'index.html' && l.kind === 'name')!.offset;
+    expect(offset).toBe(`<!doctype html><p>安远县上魏村村委会 136072610100</p><p>户主`.length);
+    const text = JSON.stringify(leaks);
+    for (const value of [NAME, ESCAPED_NAME, ID, ID_X, ID_X.toLowerCase(), PHONE_HTML, PHONE_PARQUET, PHONE_GZ]) {
+      expect(text).not.toContain(value);
+    }
+    expect(text).not.toContain(PHONE_SPACED.slice(3, 7));
+    for (const leak of leaks) expect(Object.keys(leak).sort()).toEqual(['file', 'kind', 'offset']);
+  });
+});
+
+describe('scanSiteForPii memory', () => {
+  it("reads the Parquet files within the build's --memory-limit, not a limit of its own", async () => {
+    // A limit DuckDB refuses shows that the one given is the one used.
+    await expect(scanSiteForPii(site, PII, VOCABULARY, {memoryLimit: 'a lot'})).rejects.toThrow(/config/i);
+    expect(await scanSiteForPii(site, PII, VOCABULARY, {memoryLimit: '64MB'})).toEqual(leaks);
+  });
+});
