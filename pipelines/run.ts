@@ -1,50 +1,48 @@
 /**
- * The recipe: every stage of `gongshi check` and `gongshi build`, in order.
+ * The recipe: every stage of `gongshi check` and `gongshi build`, in order,
+ * each in the folder of that name (docs/architecture.md).
  *
  *   validate   read each input file (regions first, households last), apply
  *              the contract's rules, load accepted rows into DuckDB
- *   aggregate  compute every indicator for every region and year in DuckDB
- *   anonymize  withhold small and recoverable cells, attach targets and status
+ *   aggregate  compute every indicator and monitoring count for every region
+ *              and year in DuckDB, then drop the households
+ *   protect    withhold small and recoverable cells, publish bands where the
+ *              rule allows, attach targets and status, until the audit of the
+ *              tables finds nothing
  *   publish    write the public tables (CSV with BOM, Parquet, JSON) and the
  *              manifest into a staging folder
- *   audit      attack the published files as an outsider would
+ *   audit      scan the published tables for PII; attack them as an outsider
+ *              would (beside the release, which writes meanwhile)
  *   release    compare with the previous release, write the changelog, the
  *              checksums, the bulk zip and the release index
  *   site       build the Astro site from the published tables only; place
- *              every release's files under releases/<id>/
+ *              every release's files under releases/<id>/; index and map it;
+ *              scan it for PII
  *   swap       replace the previous output only when everything succeeded
  */
 import {cp, mkdir} from 'node:fs/promises';
 import {join} from 'node:path';
 import type {DuckDBConnection} from '@duckdb/node-api';
-import type {Lang, Problem} from './lib/error-codes.ts';
-import {computeIndicatorValues} from './aggregate/compute-indicators.ts';
-import {readIndicatorCells} from './protect/indicator-values.ts';
-import {readIndicatorRegistry} from './aggregate/indicator-registry.ts';
-import {createMonitoringMoves} from './aggregate/monitoring-moves.ts';
-import {readMonitoringRows} from './protect/monitoring-values.ts';
-import {protectTables} from './protect/protect-tables.ts';
-import {readPovertyLines} from './reference/poverty-lines.ts';
-import {auditPublished, formatAuditFinding} from './audit/audit-published.ts';
-import {type PiiValues, collectPii} from './ingest/collect-pii.ts';
-import {locateLeak} from './audit/locate-leak.ts';
-import {disclosurePolicy} from './protect/disclosure-policy.ts';
-import {readPublicVocabulary} from './audit/read-public-vocabulary.ts';
-import {scanSiteForPii} from './audit/scan-site-for-pii.ts';
 import {siteOrigin} from '../src/lib/site-config.ts';
-import {PipelineError} from './lib/pipeline-error.ts';
+import {createAggregates} from './aggregate/create-aggregates.ts';
+import {readIndicatorRegistry} from './aggregate/indicator-registry.ts';
+import {assertNothingDisclosed} from './audit/disclosure-gate.ts';
+import {type PiiSearch, scanBuiltSite, scanPublishedTables} from './audit/pii-scans.ts';
 import {closeDuckDB, openDuckDB} from './lib/duckdb.ts';
-import {createWorkDir, removeWorkDir} from './lib/work-dir.ts';
+import type {Lang, Problem} from './lib/error-codes.ts';
 import {type Progress, createProgress} from './lib/progress.ts';
-import {buildSite} from './site/build-site.ts';
-import {indexSiteSearch} from './site/index-site-search.ts';
-import {writeSitemap} from './site/write-sitemap.ts';
+import {createWorkDir, removeWorkDir} from './lib/work-dir.ts';
+import {disclosurePolicy} from './protect/disclosure-policy.ts';
+import {protectAggregates} from './protect/protect-tables.ts';
 import {publishTables} from './publish/publish-tables.ts';
-import {createStaging, discardStaging, swapOutput} from './site/swap-output.ts';
 import {readPublicationConfig} from './publish/read-publication-config.ts';
 import {DEFAULT_TITLE} from './publish/write-datapackage.ts';
+import {readPovertyLines} from './reference/poverty-lines.ts';
 import {readPreviousRelease} from './release/read-previous-release.ts';
-import {placeReleases, writeRelease} from './release/write-release.ts';
+import {type ReleasePlan, placeReleases, writeRelease} from './release/write-release.ts';
+import {buildSite} from './site/build-site.ts';
+import {indexAndMapSite} from './site/index-and-map-site.ts';
+import {createStaging, discardStaging, swapOutput} from './site/swap-output.ts';
 import {checkRejectedShare} from './validate/rejected-share.ts';
 import {type FileAccount, RejectionLog} from './validate/rejection-log.ts';
 import {validateInput} from './validate/validate-input.ts';
@@ -109,65 +107,42 @@ export interface BuildOptions extends RunOptions {
 export async function buildRelease(options: BuildOptions): Promise<CheckResult & {built: boolean}> {
   // Read before any work, so that a wrong --previous fails at once (and before the swap may replace it).
   const previous = options.previous ? readPreviousRelease(options.previous) : undefined;
-  const staging = await createStaging(options.out);
-  // Row-level work files (accepted rows on their way into DuckDB, DuckDB's spilled pages, which may hold whole
-  // input lines with names and ID numbers) go to a private folder of the system's, never beside the output,
-  // which may be served.
-  const workDir = await createWorkDir('gongshi-build-');
-  // Closed as soon as the data are published: the site build needs none of DuckDB's memory.
-  let duckdb: DuckDBConnection | undefined;
-  const closeDatabase = () => {
-    const open = duckdb;
-    duckdb = undefined;
-    if (open) closeDuckDB(open);
-  };
-  try {
+  const progress = options.progress ?? SILENT;
+  for (const id of previous?.missing ?? []) progress.warn(`release ${id}: its files are not in ${options.previous}`);
+  return inStaging(options, async ({staging, workDir, connection, closeDatabase}) => {
     const dataDir = join(staging, 'data');
     const siteDir = join(staging, 'site');
-    await mkdir(dataDir, {recursive: true});
-    const connection = await openDuckDB({tempDirectory: join(workDir, 'duckdb'), memoryLimit: options.memoryLimit});
-    duckdb = connection;
     const {log} = await validateStage(connection, workDir, options);
     const result = report(log);
-    if (result.faults.length) {
-      closeDatabase();
-      await discardStaging(staging);
-      return {...result, built: false};
-    }
+    if (result.faults.length) return {...result, built: false};
 
-    const progress = options.progress ?? SILENT;
-    const city = await connection.runAndReadAll('SELECT name FROM regions WHERE parent_code IS NULL');
     const site = readPublicationConfig(
       options.input,
-      {publisher: String(city.getRowObjectsJS()[0]?.name ?? 'Gongshi'), title: DEFAULT_TITLE},
+      {publisher: await cityName(connection), title: DEFAULT_TITLE},
       options.siteConfig
     );
-    let stage = progress.stage('aggregate');
     const indicators = readIndicatorRegistry();
-    const povertyLines = new Map([...readPovertyLines()].map(([year, p]) => [year, p.line]));
     const policy = disclosurePolicy(indicators);
-    await computeIndicatorValues(connection, indicators, povertyLines);
-    const monitoringRows = await readMonitoringRows(connection);
-    await createMonitoringMoves(connection);
-    // Everything published about households is now counted: their table (by far the largest) goes, so that
-    // DuckDB's memory is free for what follows — before the 600,000 indicator cells come into this process's.
-    await connection.run('DROP TABLE households');
-    const cells = await readIndicatorCells(connection);
-    const {suppression, monitoring, flows, passes, rounds} = await protectTables(connection, {
-      cells,
-      monitoringRows,
+
+    let stage = progress.stage('aggregate');
+    await createAggregates(connection, {indicators, povertyLines: povertyLineAmounts()});
+    stage.done(`${indicators.length} indicators`);
+
+    stage = progress.stage('protect');
+    const {suppression, monitoring, flows, passes, rounds} = await protectAggregates(connection, {
       policy,
       indicators,
       workDir,
       coverageThreshold: site.coverage_threshold
     });
     stage.done(
-      `${indicators.length} indicators; withheld ${suppression.primary} cells, ${suppression.complementary} more to ` +
-        `protect them; monitoring ${monitoring.primary} + ${monitoring.complementary}; ` +
+      `withheld ${suppression.primary} cells, ${suppression.complementary} more to protect them; ` +
+        `monitoring ${monitoring.primary} + ${monitoring.complementary}; ` +
         `flows ${flows.primary} + ${flows.complementary}; ${passes} passes, ${rounds} audit rounds`
     );
 
     stage = progress.stage('publish');
+    await mkdir(dataDir, {recursive: true});
     const published = await publishTables(connection, {
       dataDir,
       workDir,
@@ -189,58 +164,25 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
     // The site shows the published tables' texts on its pages: a name or number in them fails here, in seconds,
     // at its input line, rather than at the final scan after the site build (many minutes on a county's data).
     // A data-only build publishes no site, and skips it with the final scan.
-    let pii: PiiValues | undefined;
-    let vocabulary: string[] | undefined;
+    let search: PiiSearch | undefined;
     if (!options.dataOnly) {
       stage = progress.stage('scan data');
-      pii = await collectPii(options.input);
-      vocabulary = await readPublicVocabulary(dataDir);
-      const leaks = await scanSiteForPii(dataDir, pii, vocabulary, {
-        memoryLimit: options.memoryLimit
-      });
-      if (leaks.length) throw new PipelineError(await locateLeak(connection, dataDir, leaks));
+      search = await scanPublishedTables(connection, options.input, dataDir, {memoryLimit: options.memoryLimit});
       stage.done('no name, ID number or phone number in the published tables');
     }
 
-    // The attacker's view: from the published files only, through code that shares nothing with the suppressor.
-    // The release (changelog, checksums, the bulk zip) is written into the staging folder meanwhile: its zip
-    // deflates in a worker thread while the audit runs on this one. A failed audit discards it with the folder.
     stage = progress.stage('audit');
-    for (const id of previous?.missing ?? []) progress.warn(`release ${id}: its files are not in ${options.previous}`);
     const releasing = writeRelease(connection, {dataDir, workDir, previous});
-    const released = releasing.then(
-      () => undefined,
-      () => undefined
-    );
-    const findings = await auditPublished(dataDir, {k: policy.k, kSensitive: policy.kSensitive}).catch(
-      async (error: unknown) => {
-        await released;
-        throw error;
-      }
-    );
-    if (findings.length) {
-      await released;
-      throw new PipelineError({
-        code: 'E_DISCLOSURE',
-        file: 'indicator_values.csv',
-        params: {count: findings.length, first: formatAuditFinding(findings[0]!)}
-      });
-    }
+    await beside(releasing, () => assertNothingDisclosed(dataDir, {k: policy.k, kSensitive: policy.kSensitive}));
     stage.done('no cell below threshold or recoverable');
 
     stage = progress.stage('release');
     const release = await releasing;
     closeDatabase();
-    const changes = release.changelog?.tables.reduce((sum, t) => sum + t.added + t.removed + t.changed, 0);
-    stage.done(
-      release.changelog
-        ? `${changes} rows changed and ${release.changelog.revised_values.length} values revised since ${release.changelog.previous}; ${release.index.releases.length} releases`
-        : 'first release'
-    );
+    stage.done(describeRelease(release));
 
-    if (options.dataOnly) {
+    if (!search) {
       await swapOutput(dataDir, options.out);
-      await discardStaging(staging);
       return {...result, built: true};
     }
 
@@ -249,38 +191,54 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
     // Merge into the site's own data/ (per-indicator endpoints are built by Astro).
     await cp(dataDir, join(siteDir, 'data'), {recursive: true});
     await placeReleases(release, siteDir);
-    const searchable = await indexSiteSearch(siteDir);
-    const mapped = await writeSitemap({
-      siteDir,
+    const {mapped, searchable} = await indexAndMapSite(siteDir, {
       origin: options.siteUrl ?? siteOrigin(),
       base: options.base ?? '/'
     });
     stage.done(`built, ${mapped} pages in the sitemap, ${searchable} searchable`);
 
     stage = progress.stage('scan');
-    // The values and public words of the data scan (a build with a site always runs it; the site's data/ is a
-    // copy of what it scanned).
-    pii ??= await collectPii(options.input);
-    vocabulary ??= await readPublicVocabulary(join(siteDir, 'data'));
-    const found = await scanSiteForPii(siteDir, pii, vocabulary, {
-      memoryLimit: options.memoryLimit
-    });
-    // The search index holds Pagefind's word segments of the indexed page text (scanned above as HTML):
-    // a segment of a place name such as 文龙 in 文龙村 can equal a head's name without anything leaking,
-    // so there only ID and phone numbers count.
-    const leaks = found.filter((leak) => !(leak.kind === 'name' && leak.file.startsWith('pagefind/')));
-    if (leaks.length) {
-      throw new PipelineError({
-        code: 'E_PII_LEAK',
-        file: leaks[0]!.file,
-        params: {count: leaks.length, kinds: [...new Set(leaks.map((l) => l.kind))].join(', ')}
-      });
-    }
+    await scanBuiltSite(siteDir, search, {memoryLimit: options.memoryLimit});
     stage.done('no name, ID number or phone number in the site');
 
     await swapOutput(siteDir, options.out);
-    await discardStaging(staging);
     return {...result, built: true};
+  });
+}
+
+/** What a build works in: its staging folder, a private work folder and a DuckDB database there. */
+interface BuildPlace {
+  staging: string;
+  workDir: string;
+  connection: DuckDBConnection;
+  /** Closes the database early (the site build needs none of its memory); closing twice is harmless. */
+  closeDatabase: () => void;
+}
+
+/**
+ * Runs `build` in a staging folder beside `options.out` and a private work
+ * folder with its database, and leaves nothing behind: the staging folder is
+ * discarded whether `build` swapped it in, stopped short or failed.
+ */
+async function inStaging<T>(options: BuildOptions, build: (place: BuildPlace) => Promise<T>): Promise<T> {
+  const staging = await createStaging(options.out);
+  // Row-level work files (accepted rows on their way into DuckDB, DuckDB's spilled pages, which may hold whole
+  // input lines with names and ID numbers) go to a private folder of the system's, never beside the output,
+  // which may be served.
+  const workDir = await createWorkDir('gongshi-build-');
+  let duckdb: DuckDBConnection | undefined;
+  const closeDatabase = () => {
+    const open = duckdb;
+    duckdb = undefined;
+    if (open) closeDuckDB(open);
+  };
+  try {
+    const connection = await openDuckDB({tempDirectory: join(workDir, 'duckdb'), memoryLimit: options.memoryLimit});
+    duckdb = connection;
+    const built = await build({staging, workDir, connection, closeDatabase});
+    closeDatabase();
+    await discardStaging(staging);
+    return built;
   } catch (error) {
     // The build's own error is the one to report, not one from closing the database after it.
     try {
@@ -294,6 +252,40 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
     await removeWorkDir(workDir);
   }
 }
+
+/**
+ * Runs `work` while `running` goes on: the audit reads the published files only, through code that shares nothing
+ * with the suppressor, while the release (changelog, checksums, the bulk zip) is written into the staging folder,
+ * its zip deflating in a worker thread. When `work` fails, waits for `running` to settle first, so that the staging
+ * folder it writes into is discarded whole; `running`'s own failure is the caller's to await.
+ */
+async function beside(running: Promise<unknown>, work: () => Promise<void>): Promise<void> {
+  const settled = running.then(
+    () => undefined,
+    () => undefined
+  );
+  try {
+    await work();
+  } catch (error) {
+    await settled;
+    throw error;
+  }
+}
+
+const describeRelease = ({changelog, index}: ReleasePlan) => {
+  if (!changelog) return 'first release';
+  const changes = changelog.tables.reduce((sum, t) => sum + t.added + t.removed + t.changed, 0);
+  return `${changes} rows changed and ${changelog.revised_values.length} values revised since ${changelog.previous}; ${index.releases.length} releases`;
+};
+
+/** The name of the hierarchy's root (the city), the default publisher. */
+async function cityName(connection: DuckDBConnection): Promise<string> {
+  const city = await connection.runAndReadAll('SELECT name FROM regions WHERE parent_code IS NULL');
+  return String(city.getRowObjectsJS()[0]?.name ?? 'Gongshi');
+}
+
+/** The shipped poverty lines in yuan per person per year, by year. */
+const povertyLineAmounts = () => new Map([...readPovertyLines()].map(([year, p]) => [year, p.line]));
 
 async function validateStage(connection: DuckDBConnection, workDir: string, options: RunOptions) {
   const log = new RejectionLog();

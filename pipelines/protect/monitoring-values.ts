@@ -34,9 +34,13 @@ export const MONITORING_COLUMNS = {
   suppressed: 'BOOLEAN'
 };
 
-/** The rows of the monitoring table before disclosure control, from the validated households. */
+/** The rows of the monitoring table before disclosure control (`monitoring_raw`, from the aggregate stage). */
 export async function readMonitoringRows(connection: DuckDBConnection): Promise<MonitoringRow[]> {
-  return (await readRows(connection, MONITORING_SQL)) as unknown as MonitoringRow[];
+  const rows = await readRows(
+    connection,
+    'SELECT * FROM monitoring_raw ORDER BY region_code, year, monitor_type NULLS FIRST, risk_flag NULLS FIRST'
+  );
+  return rows as unknown as MonitoringRow[];
 }
 
 /**
@@ -284,24 +288,3 @@ function protectTypesWithinRegions(cells: MonitoringCell[], policy: DisclosurePo
     }
   }
 }
-
-const MONITORING_SQL = `
-  WITH m AS (
-    SELECT village_code, year, monitor_type, members, risk_flags,
-      risk_eliminated_date <= make_date(year, 12, 31) AS eliminated
-    FROM households WHERE monitored),
-  parts AS (
-    SELECT village_code, year, NULL AS monitor_type, NULL::INTEGER AS risk_flag, members, eliminated FROM m
-    UNION ALL
-    SELECT village_code, year, monitor_type, NULL, members, eliminated FROM m
-    UNION ALL
-    SELECT village_code, year, NULL, unnest(string_split(risk_flags, ';'))::INTEGER, members, eliminated
-    FROM m WHERE risk_flags IS NOT NULL AND risk_flags <> '')
-  SELECT a.ancestor_code AS region_code, r.parent_code, a.ancestor_level AS level, p.year, p.monitor_type, p.risk_flag,
-    count(*)::INTEGER AS households, sum(p.members)::INTEGER AS people,
-    count(*) FILTER (p.eliminated)::INTEGER AS eliminated_households
-  FROM parts p JOIN ancestry a ON a.code = p.village_code JOIN regions r ON r.code = a.ancestor_code
-  -- Risk-feature breakdowns only at township level and above (contract section 3).
-  WHERE p.risk_flag IS NULL OR a.ancestor_level <> 'village'
-  GROUP BY ALL
-  ORDER BY region_code, year, monitor_type NULLS FIRST, risk_flag NULLS FIRST`;

@@ -22,10 +22,16 @@ import {MeasureEquations} from './suppress-cells.ts';
 import type {DisclosurePolicy, MeasureRole} from './suppress-cells.ts';
 import {sqlString} from '../lib/duckdb.ts';
 import type {IndicatorCells, SuppressionCounts} from './indicator-values.ts';
-import {createIndicatorValues, protectIndicatorCells} from './indicator-values.ts';
+import {createIndicatorValues, protectIndicatorCells, readIndicatorCells} from './indicator-values.ts';
 import type {Indicator} from '../aggregate/indicator-registry.ts';
 import {createMonitoringFlows} from './monitoring-flows.ts';
-import {countsNamed, createMonitoringValues, monitoringPartners, protectMonitoring} from './monitoring-values.ts';
+import {
+  countsNamed,
+  createMonitoringValues,
+  monitoringPartners,
+  protectMonitoring,
+  readMonitoringRows
+} from './monitoring-values.ts';
 import type {MonitoringRow, ProtectedMonitoring} from './monitoring-values.ts';
 
 export interface ProtectTablesOptions {
@@ -47,6 +53,22 @@ export interface ProtectedTables {
   passes: number;
   /** Rounds of writing and auditing the tables. */
   rounds: number;
+}
+
+/** The protect stage's inputs beside the aggregates in DuckDB. */
+export type ProtectAggregatesOptions = Omit<ProtectTablesOptions, 'cells' | 'monitoringRows'>;
+
+/**
+ * The protect stage: reads the aggregates (`indicator_raw`, `monitoring_raw`)
+ * and creates the protected tables from them, as {@link protectTables}.
+ */
+export async function protectAggregates(
+  connection: DuckDBConnection,
+  options: ProtectAggregatesOptions
+): Promise<ProtectedTables> {
+  const cells = await readIndicatorCells(connection);
+  const monitoringRows = await readMonitoringRows(connection);
+  return protectTables(connection, {cells, monitoringRows, ...options});
 }
 
 /**

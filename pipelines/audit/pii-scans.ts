@@ -1,0 +1,57 @@
+/**
+ * The two PII scans of a build (contract section 3): of the published tables,
+ * in seconds, before anything else is built on them, and of the whole site at
+ * the end. Each fails the build on the first name, ID number or phone number
+ * of households.csv it finds.
+ */
+import type {DuckDBConnection} from '@duckdb/node-api';
+import {type PiiValues, collectPii} from '../ingest/collect-pii.ts';
+import {PipelineError} from '../lib/pipeline-error.ts';
+import {locateLeak} from './locate-leak.ts';
+import {readPublicVocabulary} from './read-public-vocabulary.ts';
+import {scanSiteForPii} from './scan-site-for-pii.ts';
+
+/** What the scans look for, and the public words they blank first (a head named 龙南 is not found in 龙南镇). */
+export interface PiiSearch {
+  pii: PiiValues;
+  vocabulary: string[];
+}
+
+export interface PiiScanOptions {
+  /** DuckDB's memory limit for the scan, as the build's. */
+  memoryLimit?: string;
+}
+
+/**
+ * Scans the published tables in `dataDir` for the PII of the input folder
+ * `input`, and throws a PipelineError naming the input line and column of the
+ * first leak (the rows are still in DuckDB). Returns what it searched for,
+ * for the site's scan.
+ */
+export async function scanPublishedTables(
+  connection: DuckDBConnection,
+  input: string,
+  dataDir: string,
+  {memoryLimit}: PiiScanOptions = {}
+): Promise<PiiSearch> {
+  const search = {pii: await collectPii(input), vocabulary: await readPublicVocabulary(dataDir)};
+  const leaks = await scanSiteForPii(dataDir, search.pii, search.vocabulary, {memoryLimit});
+  if (leaks.length) throw new PipelineError(await locateLeak(connection, dataDir, leaks));
+  return search;
+}
+
+/** Scans every file of the built site in `siteDir`; throws E_PII_LEAK with the first file found. */
+export async function scanBuiltSite(siteDir: string, search: PiiSearch, {memoryLimit}: PiiScanOptions = {}) {
+  const found = await scanSiteForPii(siteDir, search.pii, search.vocabulary, {memoryLimit});
+  // The search index holds Pagefind's word segments of the indexed page text (scanned above as HTML):
+  // a segment of a place name such as 文龙 in 文龙村 can equal a head's name without anything leaking,
+  // so there only ID and phone numbers count.
+  const leaks = found.filter((leak) => !(leak.kind === 'name' && leak.file.startsWith('pagefind/')));
+  if (leaks.length) {
+    throw new PipelineError({
+      code: 'E_PII_LEAK',
+      file: leaks[0]!.file,
+      params: {count: leaks.length, kinds: [...new Set(leaks.map((l) => l.kind))].join(', ')}
+    });
+  }
+}
