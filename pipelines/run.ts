@@ -23,7 +23,7 @@
 import {cp, mkdir} from 'node:fs/promises';
 import {join} from 'node:path';
 import type {DuckDBConnection} from '@duckdb/node-api';
-import {siteOrigin} from '../src/lib/site-config.ts';
+import {DEFAULT_SITE_URL, originOf} from '../src/lib/site-config.ts';
 import {createAggregates} from './aggregate/create-aggregates.ts';
 import {readIndicatorRegistry} from './aggregate/indicator-registry.ts';
 import {assertNothingDisclosed} from './audit/disclosure-gate.ts';
@@ -192,7 +192,7 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
     await cp(dataDir, join(siteDir, 'data'), {recursive: true});
     await placeReleases(release, siteDir);
     const {mapped, searchable} = await indexAndMapSite(siteDir, {
-      origin: options.siteUrl ?? siteOrigin(),
+      origin: originOf(options.siteUrl ?? DEFAULT_SITE_URL),
       base: options.base ?? '/'
     });
     stage.done(`built, ${mapped} pages in the sitemap, ${searchable} searchable`);

@@ -2,6 +2,7 @@ import {cp, mkdir, rename} from 'node:fs/promises';
 import {join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'astro';
+import {DEFAULT_SITE_URL, type SiteConfig, siteConfigIntegration} from '../../src/lib/site-config.ts';
 import {holdAsWorkDir, removeWorkDir} from '../lib/work-dir.ts';
 import {precompressAssets} from './precompress-assets.ts';
 
@@ -15,7 +16,7 @@ export interface BuildSiteOptions {
   outDir: string;
   /** URL path the site is served under, default `/`. */
   base?: string;
-  /** Origin the site is served from (absolute URLs: QR codes, feed, sitemap); default http://localhost:4321. */
+  /** Origin the site is served from (absolute URLs: QR codes, feed, sitemap); default DEFAULT_SITE_URL. */
   siteUrl?: string;
   /** Address "report a problem" mails go to; none by default. */
   contact?: string;
@@ -23,16 +24,18 @@ export interface BuildSiteOptions {
 
 /**
  * Builds the Astro site from published tables into `outDir`, with compressed
- * copies of its large assets. The site reads GONGSHI_DATA during the build, so
- * it is set for the duration of the call.
+ * copies of its large assets. The site gets its configuration (data folder,
+ * base, origin, contact) as one module through an Astro integration, not
+ * through the environment.
  */
 export async function buildSite({dataDir, outDir, base = '/', siteUrl, contact}: BuildSiteOptions): Promise<void> {
-  const previous = {
-    GONGSHI_DATA: process.env.GONGSHI_DATA,
-    GONGSHI_SITE_URL: process.env.GONGSHI_SITE_URL,
-    GONGSHI_CONTACT: process.env.GONGSHI_CONTACT,
-    BASE_URL: process.env.BASE_URL
+  const config: SiteConfig = {
+    dataDir: resolve(dataDir),
+    base,
+    siteUrl: siteUrl ?? DEFAULT_SITE_URL,
+    contact: contact ?? ''
   };
+  const previousBaseUrl = process.env.BASE_URL;
   const cwd = process.cwd();
   // Astro renders pages from chunks in `<outDir>/.prerender` when outDir lies inside the working
   // directory, else in `<cwd>/.astro`, which two builds at once would share and delete under each
@@ -41,25 +44,26 @@ export async function buildSite({dataDir, outDir, base = '/', siteUrl, contact}:
   const scratch = join(PROJECT_ROOT, '.gongshi', `site-${process.pid}-${Date.now().toString(36)}`);
   await mkdir(scratch, {recursive: true});
   holdAsWorkDir(scratch);
-  process.env.GONGSHI_DATA = resolve(dataDir);
-  if (siteUrl !== undefined) process.env.GONGSHI_SITE_URL = siteUrl;
-  if (contact !== undefined) process.env.GONGSHI_CONTACT = contact;
   // Astro fills import.meta.env of server code from process.env, so a BASE_URL there (Vitest sets one) would
   // override `base`, and every URL of a site built for a sub-path would point at the root.
   delete process.env.BASE_URL;
   process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
   process.chdir(PROJECT_ROOT);
   try {
-    await build({root: PROJECT_ROOT, outDir: scratch, base, logLevel: 'warn', mode: 'production'});
+    await build({
+      root: PROJECT_ROOT,
+      outDir: scratch,
+      base,
+      logLevel: 'warn',
+      mode: 'production',
+      integrations: [siteConfigIntegration(config)]
+    });
     await precompressAssets(scratch, {cacheDir: join(PROJECT_ROOT, '.gongshi', 'cache', 'precompressed')});
     await moveFolder(scratch, resolve(cwd, outDir));
   } finally {
     process.chdir(cwd);
     await removeWorkDir(scratch);
-    for (const [name, value] of Object.entries(previous)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
+    if (previousBaseUrl !== undefined) process.env.BASE_URL = previousBaseUrl;
   }
 }
 

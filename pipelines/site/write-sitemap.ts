@@ -1,6 +1,6 @@
 import {readdir, writeFile} from 'node:fs/promises';
 import {join, relative, sep} from 'node:path';
-import {xml} from '../../src/lib/notice-feed.ts';
+import {xml} from '../../src/lib/xml-text.ts';
 
 /** The sitemap protocol's limit of URLs per file; a larger site gets a sitemap index. */
 export const SITEMAP_LIMIT = 50_000;

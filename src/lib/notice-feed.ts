@@ -3,8 +3,9 @@ import {type Locale, t} from './i18n.ts';
 import {allNotices, noticePath} from './notice-index.ts';
 import {readRegions} from './published-data.ts';
 import {regionTreeOf} from './region-tree.ts';
-import {absoluteUrl} from './site-config.ts';
+import {absoluteUrl} from './site-settings.ts';
 import {localeUrl} from './site-urls.ts';
+import {xml} from './xml-text.ts';
 
 /** How many notices the feed carries: the newest; older ones stay on the site and in the sitemap. */
 export const FEED_ENTRIES = 200;
@@ -64,13 +65,3 @@ export function noticeFeed(locale: Locale): string {
 
 /** An ISO calendar date as an Atom date-time: midnight UTC of that day. */
 const atomDate = (date: string) => `${date}T00:00:00Z`;
-
-/** Escapes text for XML character data and attribute values. */
-export function xml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}

@@ -3,6 +3,7 @@ import {join} from 'node:path';
 import Papa from 'papaparse';
 import type {CoverageUnit} from './coverage.ts';
 import type {RegionLevel} from './input-tables.ts';
+import {publishedDataDir} from './site-settings.ts';
 
 /** A row of the published `regions` table. */
 export interface PublishedRegion {
@@ -27,16 +28,6 @@ export interface PublishedManifest {
 }
 
 const cache = new Map<string, unknown>();
-
-/**
- * Returns the folder of published tables the site is built from. `gongshi build`
- * sets GONGSHI_DATA; the site never reads raw input.
- */
-export function publishedDataDir(): string {
-  const dir = process.env.GONGSHI_DATA;
-  if (!dir) throw new Error('GONGSHI_DATA is not set: build the site with `gongshi build --input DIR`');
-  return dir;
-}
 
 /** Reads (once per build) a published JSON file such as `regions.json`. */
 export function readPublishedJson<T>(file: string): T {

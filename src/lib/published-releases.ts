@@ -2,7 +2,8 @@ import {existsSync} from 'node:fs';
 import {join} from 'node:path';
 import type {Changelog, ReleaseIndex} from './releases.ts';
 import type {PublicationConfig} from './publication-config.ts';
-import {publishedDataDir, readPublishedJson} from './published-data.ts';
+import {readPublishedJson} from './published-data.ts';
+import {publishedDataDir} from './site-settings.ts';
 
 /** A column of a published table, as datapackage.json's Table Schema gives it. */
 export interface PublishedField {

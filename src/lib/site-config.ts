@@ -1,8 +1,24 @@
 /**
- * Site settings that are not data: where the site is served and whom the
- * public writes to. `gongshi build --site-url URL --contact ADDRESS` sets them
- * (through GONGSHI_SITE_URL and GONGSHI_CONTACT) for the duration of the build.
+ * The site's configuration: what it is built with that is not data — the
+ * folder of published tables it reads, the base path and origin it is served
+ * at, and whom the public writes to. `gongshi build` hands it to Astro in one
+ * piece through {@link siteConfigIntegration}; pages read it from
+ * `site-settings.ts`. (Publisher, licence and citation are publication
+ * metadata: they come with the input folder's site.yml and travel in the
+ * published data, `publication-config.ts`.)
  */
+import type {AstroIntegration} from 'astro';
+
+export interface SiteConfig {
+  /** Absolute path of the folder of published tables the site is built from (never raw input). */
+  dataDir: string;
+  /** The URL path the site is served under, e.g. `/` or `/gongshi/`. */
+  base: string;
+  /** The origin the site is served from (`https://gongshi.example.gov.cn`): absolute URLs build on it. */
+  siteUrl: string;
+  /** Address "report a problem" mails go to; `''` when none is configured. */
+  contact: string;
+}
 
 /** The origin `npm start` serves at: absolute URLs point there unless `--site-url` says otherwise. */
 export const DEFAULT_SITE_URL = 'http://localhost:4321';
@@ -10,25 +26,33 @@ export const DEFAULT_SITE_URL = 'http://localhost:4321';
 /** The national supervision and complaints hotline for rural poverty-consolidation work (农业农村部 12317). */
 export const SUPERVISION_HOTLINE = '12317';
 
-/**
- * Returns the origin the site is served from, without a trailing slash
- * (`https://gongshi.example.gov.cn`). Absolute URLs — the QR code of a notice,
- * the Atom feed, the sitemap — are built on it; default {@link DEFAULT_SITE_URL}.
- */
-export function siteOrigin(): string {
-  return (process.env.GONGSHI_SITE_URL || DEFAULT_SITE_URL).replace(/\/+$/, '');
-}
+/** The module id under which the site imports its configuration. */
+export const SITE_CONFIG_MODULE = 'virtual:gongshi/site-config';
+
+/** A URL's origin as absolute URLs use it: without a trailing slash. */
+export const originOf = (url: string) => url.replace(/\/+$/, '');
 
 /**
- * Returns the address that "report a problem" mails are addressed to, or `''`
- * when none is configured: the link then opens a prefilled mail with the
- * recipient left for the writer to fill in, rather than one we invented.
+ * A Vite plugin that serves `config` as the module {@link SITE_CONFIG_MODULE}
+ * (as JSON: the configuration is plain data).
  */
-export function contactAddress(): string {
-  return process.env.GONGSHI_CONTACT ?? '';
+export function siteConfigPlugin(config: SiteConfig) {
+  const resolved = `\0${SITE_CONFIG_MODULE}`;
+  return {
+    name: 'gongshi-site-config',
+    resolveId: (id: string) => (id === SITE_CONFIG_MODULE ? resolved : undefined),
+    load: (id: string) => (id === resolved ? `export default ${JSON.stringify(config)};` : undefined)
+  };
 }
 
-/** Returns the absolute URL of a site path that already carries the base path (`/gongshi/notices/`). */
-export function absoluteUrl(path: string): string {
-  return `${siteOrigin()}/${path.replace(/^\//, '')}`;
+/** The Astro integration that hands the site `config` (see {@link siteConfigPlugin}). */
+export function siteConfigIntegration(config: SiteConfig): AstroIntegration {
+  return {
+    name: 'gongshi-site-config',
+    hooks: {
+      'astro:config:setup': ({updateConfig}) => {
+        updateConfig({vite: {plugins: [siteConfigPlugin(config)]}});
+      }
+    }
+  };
 }

@@ -1,7 +1,7 @@
 import type {Locale} from './i18n.ts';
 
 /**
- * Returns a site-internal URL under the configured base path (GONGSHI_BASE,
+ * Returns a site-internal URL under the configured base path (`--base`,
  * e.g. `/gongshi/`), so the site works when served from a sub-path.
  */
 export function siteUrl(path: string): string {

@@ -1,0 +1,79 @@
+/**
+ * The site's configuration reaches every page as one module, not through the
+ * environment: a build given an origin, a contact address and a base path
+ * uses them in absolute URLs (sitemap, the notices' QR links), in the
+ * "report a problem" mail and in every internal link, and leaves no trace of
+ * the defaults — while the environment holds other values, which it ignores.
+ */
+import {mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {DEFAULT_SITE_URL} from '../../../src/lib/site-config.ts';
+import {buildRelease} from '../../../pipelines/run.ts';
+import {gongshiOk} from '../run/gongshi.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'gongshi-site-config-'));
+const input = join(root, 'tiny');
+const out = join(root, 'site');
+const ORIGIN = 'https://gongshi.example.gov.cn';
+const CONTACT = 'jiandu@example.gov.cn';
+const saved = {...process.env};
+
+beforeAll(async () => {
+  await gongshiOk('sample', '--scale', 'tiny', '--seed', '1', '--out', input);
+  // Variables an earlier Gongshi read: a build must not take its configuration from them.
+  Object.assign(process.env, {
+    GONGSHI_DATA: join(root, 'nowhere'),
+    GONGSHI_SITE_URL: 'https://wrong.example.com',
+    GONGSHI_CONTACT: 'wrong@example.com',
+    GONGSHI_BASE: '/wrong/'
+  });
+  const built = await buildRelease({
+    input,
+    out,
+    lang: 'en',
+    siteUrl: `${ORIGIN}/`,
+    contact: CONTACT,
+    base: '/gongshi/'
+  });
+  expect(built.built).toBe(true);
+});
+afterAll(() => {
+  process.env = saved;
+  rmSync(root, {recursive: true, force: true});
+});
+
+const htmlFiles = (dir: string) =>
+  readdirSync(dir, {recursive: true, encoding: 'utf8'})
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => join(dir, file));
+
+describe('a site built with an origin, a contact and a base path', () => {
+  it('maps every page under the origin and the base', () => {
+    const sitemap = readFileSync(join(out, 'sitemap.xml'), 'utf8');
+    const urls = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+    expect(urls.length).toBeGreaterThan(100);
+    expect(urls.filter((url) => !url.startsWith(`${ORIGIN}/gongshi/`))).toEqual([]);
+  });
+
+  it('prints the notices’ absolute links on the origin and mails problems to the contact', () => {
+    const notices = htmlFiles(join(out, 'notices')).filter((file) => /notices\/\d{4}\/\d+\/index\.html$/.test(file));
+    expect(notices.length).toBeGreaterThan(0);
+    const page = readFileSync(notices[0]!, 'utf8');
+    expect(page).toContain(`${ORIGIN}/gongshi/notices/`);
+    expect(page).toContain(`href="mailto:${CONTACT}?`);
+  });
+
+  it('links within the base and keeps neither the defaults nor the environment’s values', () => {
+    const pages = htmlFiles(out);
+    const offBase = pages.filter((file) => /href="\/(?!gongshi\/)/.test(readFileSync(file, 'utf8')));
+    expect(offBase).toEqual([]);
+    const strays = pages.filter((file) =>
+      [DEFAULT_SITE_URL, 'wrong.example.com', 'wrong@example.com', '/wrong/'].some((text) =>
+        readFileSync(file, 'utf8').includes(text)
+      )
+    );
+    expect(strays).toEqual([]);
+  });
+});
