@@ -1,0 +1,9 @@
+import type {APIRoute, GetStaticPaths} from 'astro';
+import {localeOf, localePaths} from '../../../lib/locale-routes.ts';
+import {noticeFeed} from '../../../lib/notice-feed.ts';
+
+export const getStaticPaths = localePaths satisfies GetStaticPaths;
+
+/** The Atom feed of notices, in the language of its path. */
+export const GET: APIRoute = ({params}) =>
+  new Response(noticeFeed(localeOf(params.lang)), {headers: {'Content-Type': 'application/atom+xml; charset=utf-8'}});
