@@ -6,6 +6,9 @@ export type MessageKey = keyof typeof zh;
 
 const MESSAGES: Record<Locale, Record<MessageKey, string>> = {'zh-CN': zh, en};
 
+/** The other language: where a page's language switch leads. */
+export const otherLocale = (locale: Locale): Locale => (locale === 'en' ? 'zh-CN' : 'en');
+
 /**
  * Returns the UI string `key` in `locale` with `{name}` placeholders filled
  * from `params`. Every key exists in both files (a test checks it).

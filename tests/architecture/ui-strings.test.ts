@@ -1,0 +1,61 @@
+/**
+ * Every UI word of the pages lives in src/i18n/*.json: the views, components
+ * and layouts hold no Chinese text of their own (comments aside) and choose
+ * no text by language between two literals — they call t(). What a view may
+ * still choose by language is data (an indicator's name_zh or name_en).
+ */
+import {readFileSync, readdirSync} from 'node:fs';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {describe, expect, it} from 'vitest';
+import {otherLocale} from '../../src/lib/i18n.ts';
+
+const SRC = fileURLToPath(new URL('../../src', import.meta.url));
+const FOLDERS = ['views', 'components', 'layouts'];
+
+/** The code of each file (comments removed), by its path under src/. */
+const code = new Map(
+  FOLDERS.flatMap((folder) =>
+    readdirSync(join(SRC, folder), {recursive: true, encoding: 'utf8'})
+      .filter((file) => /\.(astro|ts)$/.test(file))
+      .map((file) => {
+        const text = readFileSync(join(SRC, folder, file), 'utf8')
+          .replace(/<!--[\s\S]*?-->/g, '')
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+        return [`${folder}/${file}`, text] as const;
+      })
+  )
+);
+
+const HAN = /\p{Script=Han}/u;
+const LITERAL = String.raw`(?:'[^'\n]*'|"[^"\n]*"|\x60[^\x60]*\x60)`;
+const TEXT_BY_LANGUAGE = new RegExp(String.raw`(?:\ben|locale === 'en')\s*\?\s*${LITERAL}\s*:\s*${LITERAL}`);
+const LOCALE_CODE = new RegExp(
+  String.raw`(?:\ben|locale === 'en')\s*\?\s*'(?:en|zh-CN|zh)'\s*:\s*'(?:en|zh-CN|zh)'`,
+  'g'
+);
+
+describe('the pages’ words', () => {
+  it('are read from the views, components and layouts', () => {
+    expect(code.size).toBeGreaterThan(30);
+    expect(code.get('views/QualityView.astro')).toContain("t(locale, 'quality.inputFiles')");
+  });
+
+  it('hold no Chinese text in a view, component or layout', () => {
+    const withHan = [...code].filter(([, text]) => HAN.test(text)).map(([file]) => file);
+    expect(withHan).toEqual([]);
+  });
+
+  it('choose no text between two literals by language (t() does)', () => {
+    const choosing = [...code]
+      .filter(([, text]) => TEXT_BY_LANGUAGE.test(text.replace(LOCALE_CODE, '')))
+      .map(([file]) => file);
+    expect(choosing).toEqual([]);
+  });
+
+  it('switch to the other language through one helper', () => {
+    expect(otherLocale('zh-CN')).toBe('en');
+    expect(otherLocale('en')).toBe('zh-CN');
+  });
+});
