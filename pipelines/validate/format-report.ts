@@ -1,6 +1,7 @@
 import {type Lang, formatProblem} from '../lib/error-codes.ts';
 import type {Problem} from '../lib/error-codes.ts';
 import type {FileAccount} from './rejection-log.ts';
+import {fillPlaceholders} from '../../src/lib/fill-placeholders.ts';
 
 const WORDS = {
   zh: {
@@ -36,7 +37,7 @@ export function formatReport(files: FileAccount[], problems: Problem[], lang: La
   const lines = problems.map((p) => formatProblem(p, lang));
   const listed = problems.length;
   const total = files.reduce((sum, f) => sum + Object.values(f.rejectedByCode).reduce((a, b) => a + (b ?? 0), 0), 0);
-  if (total > listed) lines.push(words.more.replace('{n}', String(total - listed)));
+  if (total > listed) lines.push(fillPlaceholders(words.more, {n: total - listed}));
   if (lines.length) lines.push('');
   for (const f of files.filter((file) => file.present)) {
     lines.push(

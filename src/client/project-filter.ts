@@ -7,6 +7,7 @@ import {
   type CompactRegion,
   decodeCompactColumns
 } from '../lib/compact-projects.ts';
+import {fillPlaceholders} from '../lib/fill-placeholders.ts';
 
 /** Rows shown at once; the count and the CSV cover every matching row. */
 const SHOWN = 200;
@@ -77,8 +78,8 @@ export async function enhanceProjectFilter(): Promise<void> {
     current = filtered(dt, Object.fromEntries(new FormData(form)) as Record<string, string>);
     render(tbody, current, labels, locale, form);
     const count = form.querySelector<HTMLOutputElement>('[data-result-count]')!;
-    const text = labels.count.replace('{count}', formatCount(current.numRows(), locale));
-    count.value = current.numRows() > SHOWN ? `${text} ${labels.more.replace('{shown}', String(SHOWN))}` : text;
+    const text = fillPlaceholders(labels.count, {count: formatCount(current.numRows(), locale)});
+    count.value = current.numRows() > SHOWN ? `${text} ${fillPlaceholders(labels.more, {shown: SHOWN})}` : text;
     count.dataset.count = String(current.numRows());
     for (const hide of document.querySelectorAll<HTMLElement>('[data-pagination], [data-static-range]')) {
       hide.hidden = true;

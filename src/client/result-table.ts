@@ -1,4 +1,5 @@
 import type {Cell, ResultColumn} from '../lib/query-result-types.ts';
+import {fillPlaceholders} from '../lib/fill-placeholders.ts';
 
 /** Rows per page of the result table: the DOM never holds more, however large the result. */
 export const PAGE_SIZE = 100;
@@ -98,10 +99,11 @@ export function resultTable(
         return tr;
       })
     );
-    label.textContent = text.page
-      .replace('{from}', text.count(rows.length ? start + 1 : 0))
-      .replace('{to}', text.count(start + slice.length))
-      .replace('{rows}', text.count(rows.length));
+    label.textContent = fillPlaceholders(text.page, {
+      from: text.count(rows.length ? start + 1 : 0),
+      to: text.count(start + slice.length),
+      rows: text.count(rows.length)
+    });
     buttons[0]!.disabled = buttons[1]!.disabled = current === 0;
     buttons[2]!.disabled = buttons[3]!.disabled = current === pages - 1;
   }

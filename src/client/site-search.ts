@@ -1,3 +1,5 @@
+import {fillPlaceholders} from '../lib/fill-placeholders.ts';
+
 interface PagefindResult {
   data: () => Promise<{url: string; meta: {title?: string; place?: string}}>;
 }
@@ -20,7 +22,7 @@ export async function runSearch(): Promise<void> {
   const {results} = await pagefind.search(query);
   const items = await Promise.all(results.slice(0, 50).map((r) => r.data()));
   const heading = document.createElement('h2');
-  heading.textContent = (items.length ? section.dataset.heading! : section.dataset.none!).replace('{q}', query);
+  heading.textContent = fillPlaceholders(items.length ? section.dataset.heading! : section.dataset.none!, {q: query});
   const list = document.createElement('ol');
   for (const item of items) {
     const link = document.createElement('a');

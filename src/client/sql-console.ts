@@ -3,6 +3,7 @@ import {DuckDBSession, QueryCancelled} from './duckdb-session.ts';
 import type {QueryResult} from '../lib/query-result-types.ts';
 import {resultCsv} from './result-csv.ts';
 import {resultTable} from './result-table.ts';
+import {fillPlaceholders} from '../lib/fill-placeholders.ts';
 
 /** Rows a result keeps in the page; a larger result is cut there, and the page says so. */
 export const ROW_LIMIT = 200_000;
@@ -47,10 +48,10 @@ export function startSqlConsole(): void {
     status.textContent = messages['explore.running']!;
     try {
       const result = await session.run(sql, ROW_LIMIT);
-      status.textContent = messages['explore.done']!.replace('{rows}', count(result.rows.length)).replace(
-        '{seconds}',
-        (result.ms / 1000).toFixed(2)
-      );
+      status.textContent = fillPlaceholders(messages['explore.done']!, {
+        rows: count(result.rows.length),
+        seconds: (result.ms / 1000).toFixed(2)
+      });
       await showResult(result);
       settle('done');
     } catch (error) {
@@ -74,7 +75,8 @@ export function startSqlConsole(): void {
   async function showResult(result: QueryResult) {
     const parts: Node[] = [];
     resultSection.dataset.rows = String(result.rows.length);
-    if (result.truncated) parts.push(paragraph(messages['explore.truncated']!.replaceAll('{limit}', count(ROW_LIMIT))));
+    if (result.truncated)
+      parts.push(paragraph(fillPlaceholders(messages['explore.truncated']!, {limit: count(ROW_LIMIT)})));
     if (!result.rows.length) parts.push(paragraph(messages['explore.noRows']!));
     else {
       parts.push(
@@ -129,7 +131,7 @@ export function startSqlConsole(): void {
     const categories = new Set(result.rows.map((r) => r[spec.kind === 'bar' ? spec.category : (spec.series ?? 0)]));
     const limit = spec.kind === 'bar' ? MAX_BARS : MAX_SERIES;
     if ((spec.kind === 'bar' || spec.series !== null) && categories.size > limit) {
-      figure.append(paragraph(messages['explore.chartPartial']!.replace('{count}', String(limit))));
+      figure.append(paragraph(fillPlaceholders(messages['explore.chartPartial']!, {count: limit})));
     }
     return figure;
   }

@@ -1,5 +1,6 @@
 import en from '../i18n/en.json' with {type: 'json'};
 import zh from '../i18n/zh-CN.json' with {type: 'json'};
+import {fillPlaceholders} from './fill-placeholders.ts';
 
 export type Locale = 'zh-CN' | 'en';
 export type MessageKey = keyof typeof zh;
@@ -14,7 +15,7 @@ export const otherLocale = (locale: Locale): Locale => (locale === 'en' ? 'zh-CN
  * from `params`. Every key exists in both files (a test checks it).
  */
 export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return MESSAGES[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return fillPlaceholders(MESSAGES[locale][key], params);
 }
 
 /** The keys of each locale file, for the completeness test. */

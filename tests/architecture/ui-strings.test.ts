@@ -54,6 +54,17 @@ describe('the pages’ words', () => {
     expect(choosing).toEqual([]);
   });
 
+  it('fill their placeholders through one function, in the site, the browser code and the pipelines', () => {
+    const filesOf = (dir: string) =>
+      readdirSync(join(SRC, '..', dir), {recursive: true, encoding: 'utf8'})
+        .filter((file) => /\.(astro|ts)$/.test(file))
+        .map((file) => join(dir, file));
+    const byHand = [...filesOf('src'), ...filesOf('pipelines')].filter((file) =>
+      /\.replace(All)?\(\s*['"]\{\w+\}['"]/.test(readFileSync(join(SRC, '..', file), 'utf8'))
+    );
+    expect(byHand).toEqual([]);
+  });
+
   it('switch to the other language through one helper', () => {
     expect(otherLocale('zh-CN')).toBe('en');
     expect(otherLocale('en')).toBe('zh-CN');
