@@ -3,7 +3,7 @@
  * estimates and list wording in both languages.
  */
 import {type Unit, formatValue, isFiniteNumber} from '../lib/format-number.ts';
-import type {Locale} from '../lib/i18n.ts';
+import {type Locale, t} from '../lib/i18n.ts';
 
 /** A target's comparison, as published in `indicator_values.target_operator`. */
 export type TargetOperator = '>=' | '>' | '<=' | '<' | '=';
@@ -24,7 +24,7 @@ export function formatTarget(
   const symbol = OPERATOR_SYMBOLS[operator ?? '>='] ?? operator;
   const value = formatValue(target, unit, locale);
   if (!symbol) return value;
-  return locale === 'en' ? `${symbol} ${value}` : `${symbol}${value}`;
+  return t(locale, 'chart.target', {symbol, value});
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import {type Unit, formatTick, formatValue, isFiniteNumber} from '../lib/format-number.ts';
-import type {Locale} from '../lib/i18n.ts';
+import {type Locale, type MessageKey, t} from '../lib/i18n.ts';
 import {type TargetOperator, formatTarget, textWidth, valueDomain} from './chart-data.ts';
 import {HAIRLINE_COLOR, MUTED_COLOR, STATUSES, STATUS_COLORS, type Status, isStatus} from './palette.ts';
 import {renderSvg} from './render-svg.ts';
@@ -34,10 +34,13 @@ const WIDTH = 640;
 const ROW_HEIGHT = 22;
 const MARGIN_TOP = 30;
 const MARGIN_BOTTOM = 52;
-const WORDS = {
-  'zh-CN': {target: '目标', withheld: '不公开', missing: '无数据', notReported: '未报送'},
-  en: {target: 'target', withheld: 'withheld', missing: 'no data', notReported: 'not reported'}
-} as const;
+/** The chart's words in `locale`. */
+const wordsOf = (locale: Locale) => ({
+  target: t(locale, 'chart.distribution.target'),
+  withheld: t(locale, 'chart.distribution.withheld'),
+  missing: t(locale, 'chart.distribution.missing'),
+  notReported: t(locale, 'chart.distribution.notReported')
+});
 
 /**
  * Returns the SVG markup of the child regions' values (counties or
@@ -52,7 +55,7 @@ const WORDS = {
  */
 export function distributionChart(rows: readonly DistributionRow[], options: DistributionOptions): string {
   const {unit, target, locale} = options;
-  const words = WORDS[locale];
+  const words = wordsOf(locale);
   const {shown, hidden} = splitRows(rows);
   const ordered = [...shown, ...hidden];
   const names = new Map(ordered.map((r) => [r.code, r.name]));
@@ -145,46 +148,41 @@ export function distributionChart(rows: readonly DistributionRow[], options: Dis
  */
 export function distributionCaption(rows: readonly DistributionRow[], options: DistributionOptions): string {
   const {unit, target, locale, year} = options;
-  const en = locale === 'en';
   const {shown, hidden} = splitRows(rows);
   const withheld = hidden.filter((r) => r.status === 'suppressed').length;
   // A row without a value that is not withheld says its region has not reported (status incomplete).
   const notReported = hidden.filter((r) => r.status === 'incomplete').length;
   const missing = hidden.length - withheld - notReported;
   const format = (d: number) => formatValue(d, unit, locale);
-  const regions = (n: number) => (en ? `${n} ${n === 1 ? 'region' : 'regions'}` : `${n}个地区`);
-  const lead = year === undefined ? '' : en ? `In ${year}, ` : `${year}年，`;
+  const regions = (n: number) => t(locale, n === 1 ? 'chart.regions.one' : 'chart.regions.other', {n});
+  const lead = year === undefined ? '' : t(locale, 'chart.distribution.lead', {year});
   const parts: string[] = [];
   const highest = shown[0];
   const lowest = shown.at(-1);
   if (highest && lowest) {
     const n = shown.length;
-    const t = target === null ? null : formatTarget(target, options.targetOperator, unit, locale);
+    const targetText = target === null ? null : formatTarget(target, options.targetOperator, unit, locale);
     const met = shown.filter((r) => r.status === 'met').length;
     const [hi, lo] = [format(highest.value), format(lowest.value)];
-    let extremes: string;
-    if (highest === lowest) extremes = en ? `${highest.name} was ${hi}` : `${highest.name}为${hi}`;
-    else if (en) extremes = `the highest was ${highest.name} (${hi}) and the lowest ${lowest.name} (${lo})`;
-    else extremes = `最高为${highest.name}（${hi}），最低为${lowest.name}（${lo}）`;
-    if (en)
-      parts.push(
-        t === null ? `across ${regions(n)} ${extremes}` : `${met} of ${regions(n)} met the target (${t}); ${extremes}`
-      );
-    else parts.push(t === null ? `${regions(n)}中${extremes}` : `${regions(n)}中${met}个达到目标（${t}），${extremes}`);
-  }
-  if (withheld > 0)
-    parts.push(en ? `${regions(withheld)} ${withheld === 1 ? 'is' : 'are'} withheld` : `${regions(withheld)}不公开`);
-  if (notReported > 0)
+    const extremes =
+      highest === lowest
+        ? t(locale, 'chart.distribution.onlyOne', {name: highest.name, value: hi})
+        : t(locale, 'chart.distribution.extremes', {highest: highest.name, hi, lowest: lowest.name, lo});
     parts.push(
-      en
-        ? `${regions(notReported)} ${notReported === 1 ? 'has' : 'have'} not reported`
-        : `${regions(notReported)}未报送`
+      targetText === null
+        ? t(locale, 'chart.distribution.across', {regions: regions(n), extremes})
+        : t(locale, 'chart.distribution.met', {met, regions: regions(n), target: targetText, extremes})
     );
-  if (missing > 0)
-    parts.push(en ? `${regions(missing)} ${missing === 1 ? 'has' : 'have'} no data` : `${regions(missing)}无数据`);
-  if (parts.length === 0) return en ? `${lead}no region has data.` : `${lead}暂无数据。`;
-  const sentence = parts.join(en ? '; ' : '；');
-  return en ? `${capitalize(lead + sentence)}.` : `${lead}${sentence}。`;
+  }
+  const counted = (count: number, one: MessageKey, many: MessageKey) =>
+    t(locale, count === 1 ? one : many, {regions: regions(count)});
+  if (withheld > 0) parts.push(counted(withheld, 'chart.distribution.withheldOne', 'chart.distribution.withheldMany'));
+  if (notReported > 0)
+    parts.push(counted(notReported, 'chart.distribution.notReportedOne', 'chart.distribution.notReportedMany'));
+  if (missing > 0) parts.push(counted(missing, 'chart.distribution.missingOne', 'chart.distribution.missingMany'));
+  if (parts.length === 0) return t(locale, 'chart.distribution.noData', {lead});
+  const sentence = parts.join(t(locale, 'chart.separator'));
+  return t(locale, 'chart.sentence', {text: capitalize(lead + sentence)});
 }
 
 /** The row's status, an unknown one drawn as `no_target`. */

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import {formatCount} from '../lib/format-number.ts';
-import type {Locale} from '../lib/i18n.ts';
+import {type Locale, t} from '../lib/i18n.ts';
 import {joinList, textWidth} from './chart-data.ts';
 import {MUTED_COLOR, SERIES_COLOR} from './palette.ts';
 import {renderSvg} from './render-svg.ts';
@@ -24,10 +24,13 @@ const WIDTH = 640;
 const HEIGHT = 260;
 /** Entries in Okabe–Ito blue, exits in Okabe–Ito orange: apart under the common colour vision deficiencies. */
 const FLOW_COLORS = {entered: SERIES_COLOR, exited: '#E69F00'} as const;
-const WORDS = {
-  'zh-CN': {entered: '纳入监测', exited: '退出监测', withheld: '不公开', title: '防返贫监测对象纳入与退出'},
-  en: {entered: 'Entered', exited: 'Left', withheld: 'withheld', title: 'Households entering and leaving monitoring'}
-} as const;
+/** The chart's words in `locale`. */
+const wordsOf = (locale: Locale) => ({
+  entered: t(locale, 'chart.flows.entered'),
+  exited: t(locale, 'chart.flows.exited'),
+  withheld: t(locale, 'chart.flows.withheld'),
+  title: t(locale, 'chart.flows.title')
+});
 
 /**
  * Returns the SVG markup (640×260) of the households that entered and left
@@ -38,7 +41,7 @@ const WORDS = {
  */
 export function flowChart(years: readonly FlowYear[], options: FlowOptions): string {
   const {locale} = options;
-  const words = WORDS[locale];
+  const words = wordsOf(locale);
   const sorted = [...years].sort((a, b) => a.year - b.year);
   const bars = sorted.flatMap((y) =>
     y.suppressed
@@ -106,34 +109,25 @@ export function flowChart(years: readonly FlowYear[], options: FlowOptions): str
  * entered and 198 left." Totals are over the published years; withheld years are named.
  */
 export function flowCaption(years: readonly FlowYear[], {locale, region}: FlowOptions): string {
-  const en = locale === 'en';
   const sorted = [...years].sort((a, b) => a.year - b.year);
   const shown = sorted.filter((y) => !y.suppressed);
   const withheldYears = sorted.filter((y) => y.suppressed).map((y) => String(y.year));
   const n = (x: number) => formatCount(x, locale);
   const tail =
-    withheldYears.length === 0
-      ? ''
-      : en
-        ? `; the figures for ${joinList(withheldYears, locale)} are withheld`
-        : `；${joinList(withheldYears, locale)}年数据不公开`;
+    withheldYears.length === 0 ? '' : t(locale, 'chart.flows.withheldYears', {years: joinList(withheldYears, locale)});
   if (shown.length === 0) {
-    if (sorted.length === 0)
-      return en ? `No flows are published for ${region}.` : `${region}暂无纳入和退出监测的数据。`;
-    return en
-      ? `The flows into and out of monitoring in ${region} are withheld for every year.`
-      : `${region}各年度纳入和退出监测的户数均不公开。`;
+    return t(locale, sorted.length === 0 ? 'chart.flows.none' : 'chart.flows.allWithheld', {region});
   }
   const entered = shown.reduce((s, y) => s + (y.entered ?? 0), 0);
   const exited = shown.reduce((s, y) => s + (y.exited ?? 0), 0);
   const last = shown.at(-1)!;
   const [first, lastYear] = [shown[0]!.year, last.year];
-  const span = first === lastYear ? String(first) : `${first}–${lastYear}`;
-  if (en) {
-    const latest =
-      first === lastYear ? '' : `; in ${lastYear}, ${n(last.entered ?? 0)} entered and ${n(last.exited ?? 0)} left`;
-    return `${first === lastYear ? 'In' : 'From'} ${span.replace('–', ' to ')}, ${n(entered)} households entered monitoring in ${region} and ${n(exited)} left it${latest}${tail}.`;
-  }
-  const latest = first === lastYear ? '' : `；${lastYear}年纳入${n(last.entered ?? 0)}户、退出${n(last.exited ?? 0)}户`;
-  return `${span}年，${region}共有${n(entered)}户新纳入监测、${n(exited)}户退出监测${latest}${tail}。`;
+  const counts = {region, entered: n(entered), exited: n(exited), tail};
+  if (first === lastYear) return t(locale, 'chart.flows.captionOneYear', {...counts, year: first});
+  const latest = t(locale, 'chart.flows.latest', {
+    year: lastYear,
+    entered: n(last.entered ?? 0),
+    exited: n(last.exited ?? 0)
+  });
+  return t(locale, 'chart.flows.caption', {...counts, from: first, to: lastYear, latest});
 }

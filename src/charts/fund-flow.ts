@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import {formatTick, formatYuan} from '../lib/format-number.ts';
 import type {FundFlow} from '../lib/fund-ledger.ts';
-import type {Locale} from '../lib/i18n.ts';
+import {type Locale, t} from '../lib/i18n.ts';
 import {FUND_LEVELS, type FundLevel} from '../lib/input-tables.ts';
 import {joinList, textWidth} from './chart-data.ts';
 import {renderSvg} from './render-svg.ts';
@@ -15,18 +15,14 @@ export const FUND_LEVEL_COLORS: Readonly<Record<FundLevel, string>> = {
 };
 
 const LEVELS = Object.keys(FUND_LEVELS) as FundLevel[];
-const EN_LEVELS: Record<FundLevel, string> = {
-  central: 'central',
-  provincial: 'provincial',
-  municipal: 'municipal',
-  county: 'county'
-};
 const ROW_HEIGHT = 20;
 const LEGEND_HEIGHT = 34;
 
-/** Returns the name of a fund level: 中央 / central. */
-export const levelLabel = (level: FundLevel, locale: Locale) =>
-  locale === 'en' ? EN_LEVELS[level] : FUND_LEVELS[level];
+/** Returns the name of a fund level as it runs in a sentence: 中央 / central. */
+export const levelLabel = (level: FundLevel, locale: Locale) => {
+  const label = t(locale, `fundLevel.${level}`);
+  return locale === 'en' ? label[0]!.toLowerCase() + label.slice(1) : label;
+};
 
 /**
  * Returns the SVG markup of the fund flow: one horizontal bar per county
@@ -80,7 +76,7 @@ export function fundFlowChart(
  */
 export function fundFlowCaption(flows: readonly FundFlow[], locale: Locale, period: string): string {
   const total = flows.reduce((sum, f) => sum + f.amount, 0);
-  if (total === 0) return locale === 'en' ? `No funds in ${period}.` : `${period}年无资金下达。`;
+  if (total === 0) return t(locale, 'chart.funds.none', {period});
   const byLevel = LEVELS.map((level) => ({
     level,
     amount: flows.filter((f) => f.level === level).reduce((sum, f) => sum + f.amount, 0)
@@ -94,13 +90,16 @@ export function fundFlowCaption(flows: readonly FundFlow[], locale: Locale, peri
     ['', -1]
   );
   const parts = byLevel.map((l) =>
-    locale === 'en'
-      ? `${formatYuan(l.amount, locale)} ${levelLabel(l.level, locale)}`
-      : `${levelLabel(l.level, locale)}${formatYuan(l.amount, locale)}`
+    t(locale, 'chart.funds.part', {amount: formatYuan(l.amount, locale), level: levelLabel(l.level, locale)})
   );
-  return locale === 'en'
-    ? `In ${period}, ${formatYuan(total, locale)} was issued to ${byCounty.size} counties: ${joinList(parts, locale)}; the most to ${top} (${formatYuan(topAmount, locale)}).`
-    : `${period}年共向${byCounty.size}个县（市、区）下达资金${formatYuan(total, locale)}，其中${joinList(parts, locale)}；最多的是${top}（${formatYuan(topAmount, locale)}）。`;
+  return t(locale, 'chart.funds.caption', {
+    period,
+    total: formatYuan(total, locale),
+    counties: byCounty.size,
+    parts: joinList(parts, locale),
+    top,
+    topAmount: formatYuan(topAmount, locale)
+  });
 }
 
 // The key inside the image (Plot's own colour legend is HTML beside the SVG), so a downloaded SVG carries it.

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import {type Unit, formatValue, isFiniteNumber} from '../lib/format-number.ts';
-import type {Locale} from '../lib/i18n.ts';
+import {type Locale, t} from '../lib/i18n.ts';
 import {valueDomain} from './chart-data.ts';
 import {SERIES_COLOR} from './palette.ts';
 import {renderSvg} from './render-svg.ts';
@@ -74,13 +74,12 @@ export function sparkline(points: readonly SparkPoint[], options: SparklineOptio
  */
 export function sparklineLabel(points: readonly SparkPoint[], {unit, locale = 'zh-CN'}: SparklineOptions): string {
   const shown = [...points].sort((a, b) => a.year - b.year).filter(isShown);
-  const en = locale === 'en';
   const first = shown[0];
   const last = shown.at(-1);
-  if (!first || !last) return en ? 'withheld' : '数据不公开';
+  if (!first || !last) return t(locale, 'chart.sparkline.withheld');
   const [a, b] = [formatValue(first.value, unit, locale), formatValue(last.value, unit, locale)];
-  if (first === last) return en ? `${b} in ${last.year}` : `${last.year}年：${b}`;
-  return en ? `from ${a} in ${first.year} to ${b} in ${last.year}` : `从${first.year}年的${a}到${last.year}年的${b}`;
+  if (first === last) return t(locale, 'chart.sparkline.one', {value: b, year: last.year});
+  return t(locale, 'chart.sparkline.change', {from: a, fromYear: first.year, to: b, toYear: last.year});
 }
 
 function isShown(p: SparkPoint): p is SparkPoint & {value: number} {

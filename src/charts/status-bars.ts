@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import type {Locale} from '../lib/i18n.ts';
+import {type Locale, t} from '../lib/i18n.ts';
 import {joinList} from './chart-data.ts';
 import {STATUSES, STATUS_COLORS, type Status} from './palette.ts';
 import {renderSvg} from './render-svg.ts';
@@ -20,7 +20,6 @@ export interface StatusSummaryOptions {
 
 const BAR_HEIGHT = 22;
 const MARGIN_BOTTOM = 30;
-const TITLES = {'zh-CN': '指标达标情况', en: 'Indicators by status'} as const;
 
 /**
  * Returns the SVG markup of one stacked horizontal bar of indicator counts by
@@ -42,7 +41,7 @@ export function statusSummaryChart(counts: StatusCounts, options: StatusSummaryO
       marginRight: 4,
       marginBottom: MARGIN_BOTTOM,
       marginLeft: 4,
-      ariaLabel: options.title ?? TITLES[locale],
+      ariaLabel: options.title ?? t(locale, 'chart.status.title'),
       ariaDescription: statusSummaryCaption(counts, options),
       x: {domain: [0, Math.max(1, total)], axis: null},
       color: {type: 'ordinal', domain: [...STATUSES], range: STATUSES.map((s) => STATUS_COLORS[s])},
@@ -74,13 +73,14 @@ export function statusSummaryChart(counts: StatusCounts, options: StatusSummaryO
 export function statusSummaryCaption(counts: StatusCounts, {locale}: StatusSummaryOptions): string {
   const rows = entries(counts);
   const total = rows.reduce((sum, r) => sum + r.count, 0);
-  if (total === 0) return locale === 'en' ? 'No indicators.' : '暂无指标。';
+  if (total === 0) return t(locale, 'chart.status.none');
   const items = rows.map((r) =>
-    locale === 'en' ? `${r.count} ${statusLabel(r.status, locale)}` : `${r.count}项${statusLabel(r.status, locale)}`
+    t(locale, 'chart.status.item', {count: r.count, status: statusLabel(r.status, locale)})
   );
-  return locale === 'en'
-    ? `Of ${total} ${total === 1 ? 'indicator' : 'indicators'}, ${joinList(items, locale)}.`
-    : `${total}项指标中，${joinList(items, locale)}。`;
+  return t(locale, total === 1 ? 'chart.status.summaryOne' : 'chart.status.summary', {
+    total,
+    items: joinList(items, locale)
+  });
 }
 
 interface Row {

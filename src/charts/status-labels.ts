@@ -1,33 +1,14 @@
 /**
- * Status names in both languages, as in the data contract
- * (docs/data-contract.md, section 2). Charts render at build time from plain
- * options, so they carry these few words themselves.
+ * Status names as the charts' sentences and legends use them: the UI's words
+ * (status.* in src/i18n), in English in lower case, as they run in a
+ * sentence ("12 met, 3 on track").
  */
-import type {Locale} from '../lib/i18n.ts';
-import {type Status, isStatus} from './palette.ts';
-
-const LABELS: Readonly<Record<Locale, Readonly<Record<Status, string>>>> = {
-  'zh-CN': {
-    met: '达标',
-    on_track: '进度正常',
-    at_risk: '有风险',
-    off_track: '滞后',
-    no_target: '无目标',
-    incomplete: '数据不全',
-    suppressed: '不公开'
-  },
-  en: {
-    met: 'met',
-    on_track: 'on track',
-    at_risk: 'at risk',
-    off_track: 'off track',
-    no_target: 'no target',
-    incomplete: 'incomplete data',
-    suppressed: 'withheld'
-  }
-};
+import {type Locale, t} from '../lib/i18n.ts';
+import {isStatus} from './palette.ts';
 
 /** Returns the name of `status` in `locale` ("达标" / "met"); an unknown status is returned as given. */
 export function statusLabel(status: string, locale: Locale): string {
-  return isStatus(status) ? LABELS[locale][status] : status;
+  if (!isStatus(status)) return status;
+  const label = t(locale, `status.${status}`);
+  return locale === 'en' ? label[0]!.toLowerCase() + label.slice(1) : label;
 }
