@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
-import type {Cell, ResultColumn} from '../lib/query-result-types.ts';
-import type {Locale} from '../lib/i18n.ts';
+import {type Cell, type ResultColumn, YEAR_COLUMN_NAME} from '../lib/query-result-types.ts';
+import {fillPlaceholders} from '../lib/fill-placeholders.ts';
 import {SERIES_COLOR} from './palette.ts';
 
 /** The chart a query result gets: a line over time or ordered numbers, bars per category, or none. */
@@ -11,7 +11,7 @@ export type ResultChartSpec =
 export const MAX_SERIES = 12;
 export const MAX_BARS = 40;
 
-const isYear = (column: ResultColumn) => column.kind === 'number' && /(^|_)(year|年度|年份|年)$/i.test(column.name);
+const isYear = (column: ResultColumn) => column.kind === 'number' && YEAR_COLUMN_NAME.test(column.name);
 
 /**
  * Chooses a chart from the result's column types: a line chart when a date
@@ -32,7 +32,12 @@ export function chooseResultChart(columns: readonly ResultColumn[]): ResultChart
 }
 
 export interface ResultChartOptions {
-  locale: Locale;
+  /**
+   * The charts' accessible names with their placeholders, in the page's language: `bar` with `{y}` and
+   * `{category}`, `line` with `{y}` and `{x}` (explore.chartBar and explore.chartLine of src/i18n). Passed in, so
+   * that the browser code carries the page's words only, not every UI string of both languages.
+   */
+  labels: {bar: string; line: string};
   width: number;
   /** The document to draw in (the page's; a DOM implementation in tests). */
   document?: Document;
@@ -48,9 +53,8 @@ export function resultChart(
   columns: readonly ResultColumn[],
   rows: readonly (readonly Cell[])[],
   spec: NonNullable<ResultChartSpec>,
-  {locale, width, document}: ResultChartOptions
+  {labels, width, document}: ResultChartOptions
 ): Element {
-  const en = locale === 'en';
   if (spec.kind === 'bar') {
     const name = columns[spec.category]!.name;
     const y = columns[spec.y]!.name;
@@ -64,7 +68,7 @@ export function resultChart(
         width,
         marginLeft: Math.min(240, 16 + 13 * Math.max(4, ...data.map((d) => d.category.length))),
         height: 40 + 22 * new Set(data.map((d) => d.category)).size,
-        ariaLabel: en ? `Bar chart of ${y} by ${name}` : `${y}（按${name}）条形图`,
+        ariaLabel: fillPlaceholders(labels.bar, {y, category: name}),
         x: {label: y, grid: true},
         y: {label: null, domain: [...new Set(data.map((d) => d.category))]},
         marks: [Plot.barX(data, {x: 'value', y: 'category', fill: SERIES_COLOR, tip: true}), Plot.ruleX([0])]
@@ -91,7 +95,7 @@ export function resultChart(
       width,
       height: 320,
       marginRight: series === null ? 20 : 120,
-      ariaLabel: en ? `Line chart of ${y} over ${x.name}` : `${y}随${x.name}变化的折线图`,
+      ariaLabel: fillPlaceholders(labels.line, {y, x: x.name}),
       x: {
         label: x.name,
         ...(x.kind === 'date'

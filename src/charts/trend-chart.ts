@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import {type Unit, formatTick, formatValue, isFiniteNumber} from '../lib/format-number.ts';
-import type {Locale} from '../lib/i18n.ts';
+import {type Locale, t} from '../lib/i18n.ts';
 import {
   type TargetOperator,
   formatTarget,
@@ -56,10 +56,11 @@ export interface TrendOptions {
 
 const WIDTH = 640;
 const HEIGHT = 260;
-const WORDS = {
-  'zh-CN': {target: '目标', withheld: '不公开'},
-  en: {target: 'target', withheld: 'withheld'}
-} as const;
+/** The chart's words in `locale`. */
+const wordsOf = (locale: Locale) => ({
+  target: t(locale, 'chart.trend.target'),
+  withheld: t(locale, 'chart.trend.withheld')
+});
 
 /**
  * Returns the SVG markup (640×260) of an indicator over the years: a line
@@ -74,7 +75,7 @@ const WORDS = {
  */
 export function trendChart(points: readonly TrendPoint[], options: TrendOptions): string {
   const {unit, targetOperator, locale} = options;
-  const words = WORDS[locale];
+  const words = wordsOf(locale);
   const series = byYear(points);
   const shown = series.filter(isShown);
   const banded = series.filter(isBanded);
@@ -120,7 +121,7 @@ export function trendChart(points: readonly TrendPoint[], options: TrendOptions)
       strokeWidth: 3,
       paintOrder: 'stroke'
     });
-  const yearLabel = (year: number) => (locale === 'en' ? String(year) : `${year}年`);
+  const yearLabel = (year: number) => t(locale, 'chart.year', {year});
   return renderSvg(
     {
       width: WIDTH,
@@ -215,18 +216,14 @@ export function trendCaption(points: readonly TrendPoint[], options: TrendOption
   const first = shown[0];
   const last = shown.at(-1);
   if (!first || !last) {
-    if (withheldYears.length === 0)
-      return en ? `No value of the ${indicator} of ${region} is published.` : `${region}${indicator}暂无数据。`;
-    if (bands.length > 0)
-      return `${bandSentence(bands, region, indicator, locale)}${withheldClause(withheldYears, locale)}${en ? '.' : '。'}`;
+    if (withheldYears.length === 0) return t(locale, 'chart.trend.none', {indicator, region});
+    if (bands.length > 0) {
+      const text = `${bandSentence(bands, region, indicator, locale)}${withheldClause(withheldYears, locale)}`;
+      return t(locale, 'chart.sentence', {text});
+    }
     const [y0, y1] = [series[0]!.year, series.at(-1)!.year];
-    if (y0 === y1)
-      return en
-        ? `The ${indicator} of ${region} in ${y0} is withheld.`
-        : `${y0}年，${region}${indicator}的数据不公开。`;
-    return en
-      ? `Every value of the ${indicator} of ${region} from ${y0} to ${y1} is withheld.`
-      : `${y0}–${y1}年，${region}${indicator}的数据均不公开。`;
+    if (y0 === y1) return t(locale, 'chart.trend.withheldYear', {indicator, region, year: y0});
+    return t(locale, 'chart.trend.withheldYears', {indicator, region, from: y0, to: y1});
   }
   const tail =
     targetClause(last, options, first !== last) +
@@ -234,27 +231,13 @@ export function trendCaption(points: readonly TrendPoint[], options: TrendOption
     withheldClause(withheldYears, locale) +
     coverageClause(series, locale);
   if (first === last) {
-    return en
-      ? `In ${last.year} the ${indicator} of ${region} was ${format(last.value)}${tail}.`
-      : `${last.year}年，${region}${indicator}为${format(last.value)}${tail}。`;
+    return t(locale, 'chart.trend.oneYear', {year: last.year, indicator, region, value: format(last.value), tail});
   }
   const [a, b] = [format(first.value), format(last.value)];
-  const change = CHANGE[locale][a === b ? 'same' : last.value > first.value ? 'up' : 'down'](a, b);
-  return en
-    ? `From ${first.year} to ${last.year} the ${indicator} of ${region} ${change}${tail}.`
-    : `${first.year}–${last.year}年，${region}${indicator}${change}${tail}。`;
+  const way = a === b ? 'same' : last.value > first.value ? 'up' : 'down';
+  const change = t(locale, `chart.trend.change.${way}`, {from: a, to: b});
+  return t(locale, 'chart.trend.years', {from: first.year, to: last.year, indicator, region, change, tail});
 }
-
-type Change = 'up' | 'down' | 'same';
-
-const CHANGE: Record<Locale, Record<Change, (a: string, b: string) => string>> = {
-  'zh-CN': {up: (a, b) => `从${a}升至${b}`, down: (a, b) => `从${a}降至${b}`, same: (_a, b) => `保持在${b}`},
-  en: {
-    up: (a, b) => `rose from ${a} to ${b}`,
-    down: (a, b) => `fell from ${a} to ${b}`,
-    same: (_a, b) => `remained at ${b}`
-  }
-};
 
 type ShownPoint = TrendPoint & {value: number};
 type BandedPoint = TrendPoint & {lower: number; upper: number};
@@ -266,11 +249,7 @@ function isBanded(p: TrendPoint): p is BandedPoint {
 /** The banded years in a clause: "；2023年、2024年为区间（≥ 99.1%、≥ 99.3%）". */
 function bandClause(bands: readonly {year: number; band: string}[], locale: Locale): string {
   if (bands.length === 0) return '';
-  const list = joinList(
-    bands.map((b) => (locale === 'en' ? `${b.band} in ${b.year}` : `${b.year}年${b.band}`)),
-    locale
-  );
-  return locale === 'en' ? `; withheld but known to be ${list}` : `；不公开但已知${list}`;
+  return t(locale, 'chart.trend.bandClause', {list: bandList(bands, locale)});
 }
 
 /** A series with bands only: "2019–2025年，安远县脱贫巩固率不公开，但已知2019年≥ 99.1%…". */
@@ -280,14 +259,15 @@ function bandSentence(
   indicator: string,
   locale: Locale
 ): string {
-  const list = joinList(
-    bands.map((b) => (locale === 'en' ? `${b.band} in ${b.year}` : `${b.year}年${b.band}`)),
+  return t(locale, 'chart.trend.bandSentence', {indicator, region, list: bandList(bands, locale)});
+}
+
+/** The bands with their years, as a list: "≥ 99.1% in 2023 and ≥ 99.3% in 2024" / "2023年≥ 99.1%、2024年≥ 99.3%". */
+const bandList = (bands: readonly {year: number; band: string}[], locale: Locale) =>
+  joinList(
+    bands.map((b) => t(locale, 'chart.trend.band', {band: b.band, year: b.year})),
     locale
   );
-  return locale === 'en'
-    ? `The ${indicator} of ${region} is withheld, but known to be ${list}`
-    : `${region}${indicator}不公开，但已知${list}`;
-}
 
 function isShown(p: TrendPoint): p is ShownPoint {
   return !p.suppressed && isFiniteNumber(p.value);
@@ -305,7 +285,7 @@ function yearDomain(years: readonly number[]): [number, number] {
 }
 
 function defaultTitle({locale, region, indicator}: TrendOptions): string {
-  return locale === 'en' ? `${indicator}, ${region}` : `${region}${indicator}`;
+  return t(locale, 'chart.trend.title', {indicator, region});
 }
 
 /** The target in force in `p`'s year: its own, else the chart's. */
@@ -324,41 +304,24 @@ function targetClause(last: ShownPoint, options: TrendOptions, withYear: boolean
   const target = targetOf(last, options);
   if (target === null) return '';
   const status = last.status ?? (satisfiesTarget(last.value, targetOperator, target) ? 'met' : 'off_track');
-  const t = formatTarget(target, targetOperator, unit, locale);
-  const en = locale === 'en';
-  const zhYear = withYear ? `${last.year}年` : '';
-  const inYear = withYear ? ` in ${last.year}` : '';
-  const asOf = withYear ? ` as of ${last.year}` : '';
-  switch (status) {
-    case 'met':
-      return en ? `, meeting the target (${t})${inYear}` : `，${zhYear}达到目标（${t}）`;
-    case 'on_track':
-      return en ? `, on track to meet the target (${t})${asOf}` : `，${zhYear}进度正常，有望如期达到目标（${t}）`;
-    case 'at_risk':
-      return en ? `, at risk of missing the target (${t})${asOf}` : `，${zhYear}有未能如期达到目标（${t}）的风险`;
-    case 'off_track':
-      return en ? `, not meeting the target (${t})${inYear}` : `，${zhYear}未达到目标（${t}）`;
-    case 'incomplete':
-      return en
-        ? `, too few units reported${inYear} to judge it against the target (${t})`
-        : `，${zhYear}报送不全，未与目标（${t}）比较`;
-    default:
-      return '';
-  }
+  const targetText = formatTarget(target, targetOperator, unit, locale);
+  const known = ['met', 'on_track', 'at_risk', 'off_track', 'incomplete'] as const;
+  if (!(known as readonly string[]).includes(status)) return '';
+  const key = `chart.trend.status.${status as (typeof known)[number]}${withYear ? 'InYear' : ''}` as const;
+  return t(locale, key, {target: targetText, year: last.year});
 }
 
 /** The years that rest on fewer units than expected, each with its coverage: "；2019年290/385 个村报送". */
 function coverageClause(series: readonly TrendPoint[], locale: Locale): string {
   const partial = series.filter((p) => !p.suppressed && p.coverage);
   if (partial.length === 0) return '';
-  if (locale !== 'en') return `；${partial.map((p) => `${p.year}年${p.coverage}`).join('，')}`;
-  return `; ${partial.map((p) => `in ${p.year}, ${p.coverage}`).join(', ')}`;
+  const years = partial.map((p) => t(locale, 'chart.trend.coverageYear', {year: p.year, coverage: p.coverage ?? ''}));
+  return t(locale, 'chart.trend.coverage', {years: years.join(t(locale, 'chart.trend.coverageSeparator'))});
 }
 
 function withheldClause(years: readonly string[], locale: Locale): string {
   if (years.length === 0) return '';
-  if (locale !== 'en') return `；${joinList(years, locale)}年数据不公开`;
-  return years.length === 1
-    ? `; the value for ${years[0]} is withheld`
-    : `; the values for ${joinList(years, locale)} are withheld`;
+  return t(locale, years.length === 1 ? 'chart.trend.withheldClauseOne' : 'chart.trend.withheldClause', {
+    years: joinList(years, locale)
+  });
 }

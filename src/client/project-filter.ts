@@ -19,6 +19,8 @@ interface Labels {
   count: string;
   /** "the first {shown} are listed" with `{shown}`. */
   more: string;
+  /** The downloaded file's name, in the page's language. */
+  downloadName: string;
 }
 
 interface Row {
@@ -100,7 +102,7 @@ export async function enhanceProjectFilter(): Promise<void> {
   });
   form.addEventListener('reset', () => setTimeout(update));
   form.addEventListener('submit', (event) => event.preventDefault());
-  field('download').addEventListener('click', () => download(current, locale));
+  field('download').addEventListener('click', () => download(current, labels.downloadName));
   form.hidden = false;
   form.dataset.ready = 'true';
 }
@@ -187,13 +189,13 @@ function fillPlaces(select: HTMLSelectElement, places: CompactRegion[]) {
 // The compact file's columns, with the place's name after its code.
 const DOWNLOAD_COLUMNS = COMPACT_COLUMNS.flatMap((c) => (c === 'region_code' ? [c, 'place'] : [c]));
 
-// The filtered rows as CSV with a byte-order mark (so Excel reads the Chinese), named after the page's language.
-function download(dt: ColumnTable, locale: Locale) {
+// The filtered rows as CSV with a byte-order mark (so Excel reads the Chinese), named in the page's language.
+function download(dt: ColumnTable, name: string) {
   const csv = toCSV(dt, {columns: DOWNLOAD_COLUMNS});
   const url = URL.createObjectURL(new Blob(['\uFEFF', csv], {type: 'text/csv;charset=utf-8'}));
   const a = document.createElement('a');
   a.href = url;
-  a.download = locale === 'en' ? 'projects-filtered.csv' : '项目筛选结果.csv';
+  a.download = name;
   document.body.append(a);
   a.click();
   a.remove();

@@ -127,7 +127,13 @@ export function startSqlConsole(): void {
       return figure;
     }
     const width = Math.min(960, resultBody.clientWidth || 640);
-    figure.append(caption, resultChart(result.columns, result.rows, spec, {locale, width}));
+    figure.append(
+      caption,
+      resultChart(result.columns, result.rows, spec, {
+        labels: {bar: messages['explore.chartBar']!, line: messages['explore.chartLine']!},
+        width
+      })
+    );
     const categories = new Set(result.rows.map((r) => r[spec.kind === 'bar' ? spec.category : (spec.series ?? 0)]));
     const limit = spec.kind === 'bar' ? MAX_BARS : MAX_SERIES;
     if ((spec.kind === 'bar' || spec.series !== null) && categories.size > limit) {

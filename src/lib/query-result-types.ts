@@ -26,3 +26,6 @@ export interface QueryResult {
 }
 
 export type Cell = number | string | boolean | null;
+
+/** The name of a result column that holds years, as a query over the published tables or their Chinese aliases names it. */
+export const YEAR_COLUMN_NAME = /(^|_)(year|年度|年份|年)$/i;

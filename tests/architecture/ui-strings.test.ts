@@ -1,8 +1,10 @@
 /**
- * Every UI word of the pages lives in src/i18n/*.json: the views, components
- * and layouts hold no Chinese text of their own (comments aside) and choose
- * no text by language between two literals — they call t(). What a view may
- * still choose by language is data (an indicator's name_zh or name_en).
+ * Every UI word of the pages lives in src/i18n/*.json: the views, components,
+ * layouts, charts and browser code hold no Chinese text of their own
+ * (comments aside) and choose no text by language between two literals —
+ * they call t(), or the browser code fills the templates its page hands it.
+ * What they may still choose by language is data (an indicator's name_zh or
+ * name_en).
  */
 import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
@@ -11,7 +13,7 @@ import {describe, expect, it} from 'vitest';
 import {otherLocale} from '../../src/lib/i18n.ts';
 
 const SRC = fileURLToPath(new URL('../../src', import.meta.url));
-const FOLDERS = ['views', 'components', 'layouts'];
+const FOLDERS = ['views', 'components', 'layouts', 'charts', 'client'];
 
 /** The code of each file (comments removed), by its path under src/. */
 const code = new Map(
@@ -42,7 +44,7 @@ describe('the pages’ words', () => {
     expect(code.get('views/QualityView.astro')).toContain("t(locale, 'quality.inputFiles')");
   });
 
-  it('hold no Chinese text in a view, component or layout', () => {
+  it('hold no Chinese text in a view, component, layout, chart or browser module', () => {
     const withHan = [...code].filter(([, text]) => HAN.test(text)).map(([file]) => file);
     expect(withHan).toEqual([]);
   });

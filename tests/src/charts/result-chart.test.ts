@@ -2,6 +2,7 @@ import {parseHTML} from 'linkedom';
 import {describe, expect, it} from 'vitest';
 import {MAX_SERIES, chooseResultChart, resultChart} from '../../../src/charts/result-chart.ts';
 import type {ResultColumn} from '../../../src/lib/query-result-types.ts';
+import {t as tr} from '../../../src/lib/i18n.ts';
 
 const col = (name: string, kind: ResultColumn['kind']): ResultColumn => ({name, kind, type: kind});
 
@@ -50,7 +51,7 @@ describe('resultChart', () => {
     const columns = [col('place', 'string'), col('year', 'number'), col('v', 'number')];
     const rows = Array.from({length: 20}, (_, i) => [`p${i}`, 2020 + (i % 3), i]);
     const svg = resultChart(columns, rows, chooseResultChart(columns)!, {
-      locale: 'en',
+      labels: {bar: tr('en', 'explore.chartBar'), line: tr('en', 'explore.chartLine')},
       width: 640,
       document: document as unknown as Document
     });
@@ -74,7 +75,7 @@ describe('resultChart', () => {
       ],
       chooseResultChart(columns)!,
       {
-        locale: 'zh-CN',
+        labels: {bar: tr('zh-CN', 'explore.chartBar'), line: tr('zh-CN', 'explore.chartLine')},
         width: 640,
         document: document as unknown as Document
       }
