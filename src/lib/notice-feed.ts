@@ -28,8 +28,7 @@ export function noticeFeed(locale: Locale): string {
   const items = entries.map((notice) => {
     const url = absoluteUrl(localeUrl(noticePath(notice.year, notice.region.code), locale));
     const parent = tree.byCode.get(notice.region.parent_code ?? '');
-    const place =
-      locale === 'en' ? `${notice.region.name}, ${parent?.name ?? ''}` : `${parent?.name ?? ''}${notice.region.name}`;
+    const place = t(locale, 'notice.placeInParent', {name: notice.region.name, parent: parent?.name ?? ''});
     const budget = notice.projects.reduce((sum, p) => sum + p.budget, 0);
     return [
       '  <entry>',
