@@ -41,7 +41,7 @@ function layerRule(folder, allowed) {
         {
           patterns: [
             {
-              regex: `^\\.\\./(${denied.map(target).join('|')})`,
+              regex: `^(\\.\\./)+(${denied.map(target).join('|')})`,
               message: `pipelines/${folder}/ may import only ${allowed.join(', ') || 'nothing'} of the pipelines' folders (eslint.config.js, PIPELINE_LAYERS; docs/architecture.md).`
             },
             {
@@ -79,6 +79,16 @@ export default tseslint.config(
     }
   },
   ...Object.entries(PIPELINE_LAYERS).map(([folder, allowed]) => layerRule(folder, allowed)),
+  {
+    // The recipe and the entry points may import every stage, but of the site only src/lib/.
+    files: ['pipelines/*.{ts,js}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {patterns: [{regex: '^(\\.\\./)+src/(?!lib/)', message: 'The pipelines share only src/lib/ with the site.'}]}
+      ]
+    }
+  },
   {
     files: ['src/**/*.{ts,js,mjs}'],
     rules: {

@@ -6,7 +6,7 @@ import {DEFAULT_SITE_URL, siteConfigPlugin} from './src/lib/site-config.ts';
 export default defineConfig({
   // Site modules import their configuration as the module `gongshi build` serves; unit tests get it with no
   // data folder (a test that reads published data builds a site, which serves its own).
-  plugins: [siteConfigPlugin({dataDir: '', base: '/', siteUrl: DEFAULT_SITE_URL, contact: ''})],
+  plugins: [siteConfigPlugin({dataDir: '', siteUrl: DEFAULT_SITE_URL, contact: ''})],
   test: {
     env: {TZ: 'UTC', ASTRO_TELEMETRY_DISABLED: '1'},
     projects: [

@@ -6,6 +6,7 @@
  * `Problem.params`.
  */
 import {INPUT_TABLES} from '../../src/lib/input-tables.ts';
+import {fillPlaceholders} from '../../src/lib/fill-placeholders.ts';
 
 /** Message language: Chinese by default, English with `--lang en`. */
 export type Lang = 'zh' | 'en';
@@ -350,10 +351,10 @@ export function formatProblem(problem: Problem, lang: Lang = 'zh', {hint = true}
   return hint ? `${text}\n  ${labels.hint}${fill(template.hint[lang], params, lang)}` : text;
 }
 
+/** Fills a message's placeholders with its parameters, each in words of `lang` where it has them (a level). */
 function fill(template: string, params: Record<string, string | number>, lang: Lang): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    Object.hasOwn(params, name) ? paramText(name, String(params[name]), lang) : match
-  );
+  const words = Object.entries(params).map(([name, value]) => [name, paramText(name, String(value), lang)]);
+  return fillPlaceholders(template, Object.fromEntries(words));
 }
 
 const LEVEL_WORDS: Record<string, Record<Lang, string>> = {

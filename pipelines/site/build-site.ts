@@ -25,13 +25,12 @@ export interface BuildSiteOptions {
 /**
  * Builds the Astro site from published tables into `outDir`, with compressed
  * copies of its large assets. The site gets its configuration (data folder,
- * base, origin, contact) as one module through an Astro integration, not
+ * origin, contact) as one module through an Astro integration, not
  * through the environment.
  */
 export async function buildSite({dataDir, outDir, base = '/', siteUrl, contact}: BuildSiteOptions): Promise<void> {
   const config: SiteConfig = {
     dataDir: resolve(dataDir),
-    base,
     siteUrl: siteUrl ?? DEFAULT_SITE_URL,
     contact: contact ?? ''
   };

@@ -4,6 +4,7 @@
  * as published in `datapackage.json`, and the citation built from it.
  */
 import type {Locale} from './i18n.ts';
+import {fillPlaceholders} from './fill-placeholders.ts';
 
 /** A text in both languages. */
 export interface Bilingual {
@@ -61,7 +62,7 @@ export function citeRelease(config: PublicationConfig, release: CitationRelease,
     date: release.date ?? '',
     url
   };
-  if (config.citation) return config.citation[lang].replace(/\{(\w+)\}/g, (all, name: string) => fields[name] ?? all);
+  if (config.citation) return fillPlaceholders(config.citation[lang], fields);
   const dated = release.date ? (lang === 'en' ? ` (${release.date})` : `（${release.date}）`) : '';
   return lang === 'en'
     ? `${fields.publisher}. ${fields.title}, release ${release.id}${dated}. ${url}`

@@ -1,7 +1,8 @@
 /**
  * The site's configuration: what it is built with that is not data — the
- * folder of published tables it reads, the base path and origin it is served
- * at, and whom the public writes to. `gongshi build` hands it to Astro in one
+ * folder of published tables it reads, the origin it is served from, and whom
+ * the public writes to (the base path is Astro's own `base`, as
+ * `import.meta.env.BASE_URL` gives it). `gongshi build` hands it to Astro in one
  * piece through {@link siteConfigIntegration}; pages read it from
  * `site-settings.ts`. (Publisher, licence and citation are publication
  * metadata: they come with the input folder's site.yml and travel in the
@@ -12,8 +13,6 @@ import type {AstroIntegration} from 'astro';
 export interface SiteConfig {
   /** Absolute path of the folder of published tables the site is built from (never raw input). */
   dataDir: string;
-  /** The URL path the site is served under, e.g. `/` or `/gongshi/`. */
-  base: string;
   /** The origin the site is served from (`https://gongshi.example.gov.cn`): absolute URLs build on it. */
   siteUrl: string;
   /** Address "report a problem" mails go to; `''` when none is configured. */

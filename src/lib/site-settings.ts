@@ -4,9 +4,7 @@
  * the configuration in hand and never import this.
  */
 import config from 'virtual:gongshi/site-config';
-import {type SiteConfig, originOf} from './site-config.ts';
-
-export const siteConfig: Readonly<SiteConfig> = config;
+import {originOf} from './site-config.ts';
 
 /**
  * Returns the origin the site is served from, without a trailing slash

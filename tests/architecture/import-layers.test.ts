@@ -30,6 +30,14 @@ describe('the lint', () => {
     expect(messages[0]).toContain('pipelines/audit/ may import only lib, ingest');
   });
 
+  it('fails on the same import from a subfolder of the audit', async () => {
+    const messages = await lintAs(
+      'pipelines/audit/sub/planted.ts',
+      "import {suppressCells} from '../../protect/suppress-cells.ts';\nexport const planted = suppressCells;\n"
+    );
+    expect(messages).toHaveLength(1);
+  });
+
   it('fails on an upward import (aggregate reading the publish stage, ingest reading the recipe)', async () => {
     expect(
       await lintAs(
@@ -84,8 +92,14 @@ function importsOf(file: string): string[] {
   return [...text.matchAll(IMPORT)].map((m) => relative(ROOT, resolve(ROOT, dirname(file), m[1]!)));
 }
 
-/** A file's node in the folder graph: its folder, or for a module at a tree's top its own name (the recipe). */
-const nodeOf = (file: string) => (dirname(file).split('/').length === 1 ? file : dirname(file));
+/**
+ * A file's node in the folder graph: its top folder under pipelines/ or src/ (a subfolder belongs to its stage),
+ * or for a module at a tree's top its own name (the recipe).
+ */
+const nodeOf = (file: string) => {
+  const parts = file.split('/');
+  return parts.length <= 2 ? file : parts.slice(0, 2).join('/');
+};
 
 /** The cycles of a directed graph, as the nodes of each strongly connected component with more than one. */
 function cycles(graph: Map<string, Set<string>>): string[][] {
@@ -139,6 +153,15 @@ describe('the folders', () => {
 
   it('import each other in no cycle', () => {
     expect(cycles(graph)).toEqual([]);
+  });
+
+  it('share with the site only src/lib/', () => {
+    const beyond = [...graph]
+      .filter(([from]) => from.startsWith('pipelines/'))
+      .flatMap(([from, targets]) =>
+        [...targets].filter((to) => to.startsWith('src/') && to !== 'src/lib').map((to) => `${from} -> ${to}`)
+      );
+    expect(beyond).toEqual([]);
   });
 
   it('keep the site out of the pipelines (.astro files included)', () => {
