@@ -180,7 +180,7 @@ export function distributionCaption(rows: readonly DistributionRow[], options: D
   if (notReported > 0)
     parts.push(counted(notReported, 'chart.distribution.notReportedOne', 'chart.distribution.notReportedMany'));
   if (missing > 0) parts.push(counted(missing, 'chart.distribution.missingOne', 'chart.distribution.missingMany'));
-  if (parts.length === 0) return t(locale, 'chart.distribution.noData', {lead});
+  if (parts.length === 0) return capitalize(t(locale, 'chart.distribution.noData', {lead}));
   const sentence = parts.join(t(locale, 'chart.separator'));
   return t(locale, 'chart.sentence', {text: capitalize(lead + sentence)});
 }

@@ -59,7 +59,7 @@ export function flowChart(years: readonly FlowYear[], options: FlowOptions): str
       marginRight: 8,
       marginBottom: 30,
       marginLeft: Math.max(40, textWidth(tick(max)) + 16),
-      ariaLabel: `${words.title}（${options.region}）`,
+      ariaLabel: t(options.locale, 'chart.flows.label', {title: words.title, region: options.region}),
       ariaDescription: flowCaption(years, options),
       fx: {domain: sorted.map((y) => String(y.year)), label: null, padding: 0.15},
       x: {domain: ['entered', 'exited'], axis: null, padding: 0.1},

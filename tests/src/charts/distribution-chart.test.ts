@@ -73,5 +73,6 @@ describe('distributionCaption', () => {
     const hidden = TOWNSHIPS.filter((r) => r.value === null);
     expect(distributionCaption(hidden, ZH)).toBe('2025年，2个地区不公开。');
     expect(distributionCaption([], EN)).toBe('In 2025, no region has data.');
+    expect(distributionCaption([], {...EN, year: undefined})).toBe('No region has data.');
   });
 });

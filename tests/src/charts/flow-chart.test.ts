@@ -27,4 +27,13 @@ describe('flowChart and flowCaption', () => {
     expect(svg.match(/<rect/g)?.length).toBe(4);
     for (const text of ['1,200', '80', '95', '不公开', '纳入监测', '退出监测']) expect(svg).toContain(`>${text}<`);
   });
+
+  it('names the chart with the region in the brackets of its language', () => {
+    expect(flowChart(YEARS, {locale: 'zh-CN', region: '赣州市'})).toContain(
+      'aria-label="防返贫监测对象纳入与退出（赣州市）"'
+    );
+    expect(flowChart(YEARS, {locale: 'en', region: '赣州市'})).toContain(
+      'aria-label="Households entering and leaving monitoring (赣州市)"'
+    );
+  });
 });
