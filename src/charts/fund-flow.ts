@@ -3,7 +3,7 @@ import {formatTick, formatYuan} from '../lib/format-number.ts';
 import type {FundFlow} from '../lib/fund-ledger.ts';
 import {type Locale, t} from '../lib/i18n.ts';
 import {FUND_LEVELS, type FundLevel} from '../lib/input-tables.ts';
-import {joinList, textWidth} from './chart-data.ts';
+import {joinList, lowerFirst, textWidth} from './chart-data.ts';
 import {renderSvg} from './render-svg.ts';
 
 /** Okabe–Ito colours, one per level, from the farthest (中央) to the nearest (县级). */
@@ -19,10 +19,7 @@ const ROW_HEIGHT = 20;
 const LEGEND_HEIGHT = 34;
 
 /** Returns the name of a fund level as it runs in a sentence: 中央 / central. */
-export const levelLabel = (level: FundLevel, locale: Locale) => {
-  const label = t(locale, `fundLevel.${level}`);
-  return locale === 'en' ? label[0]!.toLowerCase() + label.slice(1) : label;
-};
+export const levelLabel = (level: FundLevel, locale: Locale) => lowerFirst(t(locale, `fundLevel.${level}`));
 
 /**
  * Returns the SVG markup of the fund flow: one horizontal bar per county

@@ -4,11 +4,11 @@
  * sentence ("12 met, 3 on track").
  */
 import {type Locale, t} from '../lib/i18n.ts';
+import {lowerFirst} from './chart-data.ts';
 import {isStatus} from './palette.ts';
 
 /** Returns the name of `status` in `locale` ("达标" / "met"); an unknown status is returned as given. */
 export function statusLabel(status: string, locale: Locale): string {
   if (!isStatus(status)) return status;
-  const label = t(locale, `status.${status}`);
-  return locale === 'en' ? label[0]!.toLowerCase() + label.slice(1) : label;
+  return lowerFirst(t(locale, `status.${status}`));
 }
