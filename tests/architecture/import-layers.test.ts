@@ -4,14 +4,12 @@
  * folders' actual imports — .astro files included, which the lint does not
  * read — form no cycle and never cross from the site into the pipelines.
  */
-import {readFileSync, readdirSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import {dirname, join, relative, resolve} from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {ESLint} from 'eslint';
 import {describe, expect, it} from 'vitest';
 import {PIPELINE_LAYERS} from '../../eslint.config.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+import {ROOT, sourceFiles} from './source-files.ts';
 
 /** Lints `text` as if it were the file at `path` (relative to the repository). */
 async function lintAs(path: string, text: string): Promise<string[]> {
@@ -20,52 +18,28 @@ async function lintAs(path: string, text: string): Promise<string[]> {
   return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
 }
 
+/** Imports the lint must refuse: the file they are planted in, and the module they import. */
+const FORBIDDEN: readonly [string, string, string][] = [
+  ['the audit importing the suppressor', 'pipelines/audit/planted.ts', '../protect/suppress-cells.ts'],
+  ['the same from a subfolder of the audit', 'pipelines/audit/sub/planted.ts', '../../protect/suppress-cells.ts'],
+  ['aggregate reading the publish stage (upward)', 'pipelines/aggregate/planted.ts', '../publish/publish-tables.ts'],
+  ['ingest reading the recipe (upward)', 'pipelines/ingest/planted.ts', '../run.ts'],
+  ['the site importing the pipelines', 'src/lib/planted.ts', '../../pipelines/lib/read-rows.ts'],
+  ['the pipelines importing the site beyond src/lib', 'pipelines/publish/planted.ts', '../../src/views/planted.ts']
+];
+
 describe('the lint', () => {
-  it('fails on an import of the suppressor from the audit', async () => {
-    const messages = await lintAs(
+  it.each(FORBIDDEN)('fails on %s', async (_case, file, module) => {
+    const messages = await lintAs(file, `import {planted} from '${module}';\nexport const used = planted;\n`);
+    expect(messages).toHaveLength(1);
+  });
+
+  it('says which folders the audit may import', async () => {
+    const [message] = await lintAs(
       'pipelines/audit/planted.ts',
       "import {suppressCells} from '../protect/suppress-cells.ts';\nexport const planted = suppressCells;\n"
     );
-    expect(messages).toHaveLength(1);
-    expect(messages[0]).toContain('pipelines/audit/ may import only lib, ingest');
-  });
-
-  it('fails on the same import from a subfolder of the audit', async () => {
-    const messages = await lintAs(
-      'pipelines/audit/sub/planted.ts',
-      "import {suppressCells} from '../../protect/suppress-cells.ts';\nexport const planted = suppressCells;\n"
-    );
-    expect(messages).toHaveLength(1);
-  });
-
-  it('fails on an upward import (aggregate reading the publish stage, ingest reading the recipe)', async () => {
-    expect(
-      await lintAs(
-        'pipelines/aggregate/planted.ts',
-        "import {publishTables} from '../publish/publish-tables.ts';\nexport const planted = publishTables;\n"
-      )
-    ).toHaveLength(1);
-    expect(
-      await lintAs(
-        'pipelines/ingest/planted.ts',
-        "import {buildRelease} from '../run.ts';\nexport const planted = buildRelease;\n"
-      )
-    ).toHaveLength(1);
-  });
-
-  it('fails on the site importing the pipelines, and on the pipelines importing the site beyond src/lib', async () => {
-    expect(
-      await lintAs(
-        'src/lib/planted.ts',
-        "import {readRows} from '../../pipelines/lib/read-rows.ts';\nexport const planted = readRows;\n"
-      )
-    ).toHaveLength(1);
-    expect(
-      await lintAs(
-        'pipelines/publish/planted.ts',
-        "import {regionPath} from '../../src/views/planted.ts';\nexport const planted = regionPath;\n"
-      )
-    ).toHaveLength(1);
+    expect(message).toContain('pipelines/audit/ may import only lib, ingest');
   });
 
   it('passes a downward import and a shared one', async () => {
@@ -76,13 +50,6 @@ describe('the lint', () => {
     expect(await lintAs('pipelines/protect/planted.ts', text)).toEqual([]);
   });
 });
-
-/** Every source file under `dir` (relative to the repository) with one of `extensions`. */
-function sourceFiles(dir: string, extensions: readonly string[]): string[] {
-  return readdirSync(join(ROOT, dir), {recursive: true, withFileTypes: true})
-    .filter((entry) => entry.isFile() && extensions.some((ext) => entry.name.endsWith(ext)))
-    .map((entry) => relative(ROOT, join(entry.parentPath, entry.name)));
-}
 
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"](\.{1,2}\/[^'"]+)['"]/g;
 

@@ -11,6 +11,7 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {otherLocale} from '../../src/lib/i18n.ts';
+import {ROOT, sourceFiles} from './source-files.ts';
 
 const SRC = fileURLToPath(new URL('../../src', import.meta.url));
 const FOLDERS = ['views', 'components', 'layouts', 'charts', 'client'];
@@ -57,15 +58,12 @@ describe('the pages’ words', () => {
   });
 
   it('fill their placeholders through one function, in the site, the browser code and the pipelines', () => {
-    const filesOf = (dir: string) =>
-      readdirSync(join(SRC, '..', dir), {recursive: true, encoding: 'utf8'})
-        .filter((file) => /\.(astro|ts)$/.test(file))
-        .map((file) => join(dir, file));
+    const filesOf = (dir: string) => sourceFiles(dir, ['.astro', '.ts']);
     // A placeholder replaced by hand (`.replace('{n}', …)`) or a filler of its own (a /\{(\w+)\}/ pattern).
     const byHand = [...filesOf('src'), ...filesOf('pipelines')]
       .filter((file) => file !== join('src', 'lib', 'fill-placeholders.ts'))
       .filter((file) =>
-        /\.replace(All)?\(\s*['"]\{\w+\}['"]|\\\{\(\\w\+\)\\\}/.test(readFileSync(join(SRC, '..', file), 'utf8'))
+        /\.replace(All)?\(\s*['"]\{\w+\}['"]|\\\{\(\\w\+\)\\\}/.test(readFileSync(join(ROOT, file), 'utf8'))
       );
     expect(byHand).toEqual([]);
   });
