@@ -37,7 +37,7 @@ import {protectAggregates} from './protect/protect-tables.ts';
 import {publishTables} from './publish/publish-tables.ts';
 import {readPublicationConfig} from './publish/read-publication-config.ts';
 import {DEFAULT_TITLE} from './publish/write-datapackage.ts';
-import {readPovertyLines} from './reference/poverty-lines.ts';
+import {povertyLineAmounts} from './reference/poverty-lines.ts';
 import {readPreviousRelease} from './release/read-previous-release.ts';
 import {type ReleasePlan, placeReleases, writeRelease} from './release/write-release.ts';
 import {buildSite} from './site/build-site.ts';
@@ -283,9 +283,6 @@ async function cityName(connection: DuckDBConnection): Promise<string> {
   const city = await connection.runAndReadAll('SELECT name FROM regions WHERE parent_code IS NULL');
   return String(city.getRowObjectsJS()[0]?.name ?? 'Gongshi');
 }
-
-/** The shipped poverty lines in yuan per person per year, by year. */
-const povertyLineAmounts = () => new Map([...readPovertyLines()].map(([year, p]) => [year, p.line]));
 
 async function validateStage(connection: DuckDBConnection, workDir: string, options: RunOptions) {
   const log = new RejectionLog();

@@ -69,3 +69,7 @@ export function readPovertyLines(path: URL | string = POVERTY_LINES): Map<number
 function fail(file: string, where: string, problem: string): never {
   throw new CliError('E_POVERTY_LINES', `${file}${where} ${problem} [E_POVERTY_LINES]`, 1);
 }
+
+/** The shipped table's lines alone: yuan per person per year, by year. */
+export const povertyLineAmounts = (path: URL | string = POVERTY_LINES): Map<number, number> =>
+  new Map([...readPovertyLines(path)].map(([year, {line}]) => [year, line]));

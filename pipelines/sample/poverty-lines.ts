@@ -1,4 +1,4 @@
-import {readPovertyLines} from '../reference/poverty-lines.ts';
+import {povertyLineAmounts} from '../reference/poverty-lines.ts';
 import {YEARS} from './calendar.ts';
 
 /**
@@ -7,9 +7,9 @@ import {YEARS} from './calendar.ts';
  * incomes below the line are drawn against it.
  */
 export function samplePovertyLines(): Map<number, number> {
-  const lines = readPovertyLines();
+  const lines = povertyLineAmounts();
   for (const year of YEARS) {
     if (!lines.has(year)) throw new Error(`poverty line missing for year ${year}`);
   }
-  return new Map([...lines].map(([year, {line}]) => [year, line]));
+  return lines;
 }
