@@ -23,7 +23,7 @@
 import {cp, mkdir} from 'node:fs/promises';
 import {join} from 'node:path';
 import type {DuckDBConnection} from '@duckdb/node-api';
-import {DEFAULT_SITE_URL, originOf} from '../src/lib/site-config.ts';
+import {originOf} from '../src/lib/site-config.ts';
 import {createAggregates} from './aggregate/create-aggregates.ts';
 import {readIndicatorRegistry} from './aggregate/indicator-registry.ts';
 import {assertNothingDisclosed} from './audit/disclosure-gate.ts';
@@ -90,7 +90,10 @@ export interface BuildOptions extends RunOptions {
   out: string;
   /** URL path the site is served under. */
   base?: string;
-  /** Origin the site is served from, for absolute URLs (QR codes, feed, sitemap). */
+  /**
+   * Origin the site is served from, for absolute URLs (QR codes, feed, sitemap); default: the origin of
+   * site.yml's `site_url`. With neither the site has no absolute URL at all, and the build warns.
+   */
   siteUrl?: string;
   /** Address "report a problem" mails go to. */
   contact?: string;
@@ -104,7 +107,9 @@ export interface BuildOptions extends RunOptions {
  * Runs every stage into a staging folder beside `out` and swaps it in only on
  * success: a failed build leaves the last good output untouched.
  */
-export async function buildRelease(options: BuildOptions): Promise<CheckResult & {built: boolean}> {
+export async function buildRelease(
+  options: BuildOptions
+): Promise<CheckResult & {built: boolean; siteUrl?: string | null}> {
   // Read before any work, so that a wrong --previous fails at once (and before the swap may replace it).
   const previous = options.previous ? readPreviousRelease(options.previous) : undefined;
   const progress = options.progress ?? SILENT;
@@ -186,25 +191,32 @@ export async function buildRelease(options: BuildOptions): Promise<CheckResult &
       return {...result, built: true};
     }
 
+    const siteUrl = options.siteUrl ?? (site.site_url ? new URL(site.site_url).origin : null);
+    if (!siteUrl) progress.warn(NO_SITE_URL);
     stage = progress.stage('site');
-    await buildSite({dataDir, outDir: siteDir, base: options.base, siteUrl: options.siteUrl, contact: options.contact});
+    await buildSite({dataDir, outDir: siteDir, base: options.base, siteUrl, contact: options.contact});
     // Merge into the site's own data/ (per-indicator endpoints are built by Astro).
     await cp(dataDir, join(siteDir, 'data'), {recursive: true});
     await placeReleases(release, siteDir);
     const {mapped, searchable} = await indexAndMapSite(siteDir, {
-      origin: originOf(options.siteUrl ?? DEFAULT_SITE_URL),
+      origin: siteUrl ? originOf(siteUrl) : null,
       base: options.base ?? '/'
     });
-    stage.done(`built, ${mapped} pages in the sitemap, ${searchable} searchable`);
+    stage.done(`built, ${mapped === null ? 'no sitemap' : `${mapped} pages in the sitemap`}, ${searchable} searchable`);
 
     stage = progress.stage('scan');
     await scanBuiltSite(siteDir, search, {memoryLimit: options.memoryLimit});
     stage.done('no name, ID number or phone number in the site');
 
     await swapOutput(siteDir, options.out);
-    return {...result, built: true};
+    return {...result, built: true, siteUrl};
   });
 }
+
+/** What a build without the site's address leaves out, and how to give it. */
+const NO_SITE_URL =
+  'no site URL (--site-url, or site_url in site.yml): the notices carry no QR code, and there is no feed, ' +
+  'sitemap or absolute link in citations until one is given';
 
 /** What a build works in: its staging folder, a private work folder and a DuckDB database there. */
 interface BuildPlace {

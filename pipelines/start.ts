@@ -17,7 +17,8 @@ const io = {stdout: process.stdout, stderr: process.stderr};
 if (!existsSync(join(input, 'households.csv'))) {
   await runCli(['sample', '--scale', 'default', '--seed', '1', '--out', input], io);
 }
-const status = await runCli(['build', '--input', input, '--out', out], io);
+// The site's own address, given explicitly: its notices' QR codes, feed and sitemap point where it is served.
+const status = await runCli(['build', '--input', input, '--out', out, '--site-url', `http://localhost:${port}`], io);
 if (status !== 0) process.exit(status);
 await serveStatic({root: out, port, host: '127.0.0.1'});
 process.stdout.write(`\nGongshi is serving the synthetic sample at http://localhost:${port}/  (Ctrl+C to stop)\n`);

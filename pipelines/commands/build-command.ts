@@ -1,5 +1,4 @@
 import {writeFile} from 'node:fs/promises';
-import {DEFAULT_SITE_URL} from '../../src/lib/site-config.ts';
 import {CliError} from '../lib/cli-error.ts';
 import {formatProblem} from '../lib/error-codes.ts';
 import {isPipelineError} from '../lib/pipeline-error.ts';
@@ -16,7 +15,9 @@ import type {CommandContext} from './command-context.ts';
  * builds the site into `--out` (with `--data-only`, publishes the tables there without a site, for a data
  * portal or a benchmark); returns 0 on success. A failed build prints why
  * and leaves the previous output in place. `--site-url` and `--contact` default
- * to the environment variables GONGSHI_SITE_URL and GONGSHI_CONTACT.
+ * to the environment variables GONGSHI_SITE_URL and GONGSHI_CONTACT; without
+ * a site URL (here or as site.yml's `site_url`) the site is built without
+ * QR codes, feed or sitemap, and the summary says so.
  * `--previous` names the last output (or its data/ folder): its releases are
  * carried forward and compared with this one.
  */
@@ -25,7 +26,7 @@ export async function buildCommand(argv: string[], {stdout, stderr}: CommandCont
     ...INPUT_OPTIONS,
     out: {type: 'string', default: 'dist'},
     base: {type: 'string', default: '/'},
-    'site-url': {type: 'string', default: process.env.GONGSHI_SITE_URL ?? DEFAULT_SITE_URL},
+    'site-url': {type: 'string', default: process.env.GONGSHI_SITE_URL},
     contact: {type: 'string', default: process.env.GONGSHI_CONTACT ?? ''},
     previous: {type: 'string'},
     'site-config': {type: 'string'},
@@ -34,7 +35,7 @@ export async function buildCommand(argv: string[], {stdout, stderr}: CommandCont
   const {input, lang, report, memoryLimit, allowEmpty} = readInputOptions('build', values);
   const {out, base, contact} = values;
   const siteUrl = values['site-url'];
-  if (!/^https?:\/\/[^/?#\s]+\/?$/.test(siteUrl)) {
+  if (siteUrl !== undefined && !/^https?:\/\/[^/?#\s]+\/?$/.test(siteUrl)) {
     throw new CliError('E_USAGE', `build: --site-url must be an origin such as https://example.org, not "${siteUrl}"`);
   }
   if (contact && !/^[^\s@?&#<>"]+@[^\s@?&#<>"]+$/.test(contact)) {
@@ -75,6 +76,7 @@ export async function buildCommand(argv: string[], {stdout, stderr}: CommandCont
         ? `${what}：${out}（${progress.warnings} 条警告）\n`
         : `${what} in ${out} (${progress.warnings} warnings)\n`
     );
+    if (result.siteUrl === null) stdout.write(noSiteUrl(lang));
     return 0;
   } catch (error) {
     if (!isPipelineError(error)) throw error;
@@ -83,6 +85,11 @@ export async function buildCommand(argv: string[], {stdout, stderr}: CommandCont
     return 1;
   }
 }
+
+const noSiteUrl = (lang: string) =>
+  lang === 'zh'
+    ? '注意：未配置站点网址（--site-url，或 site.yml 中的 site_url）。公示未印二维码，未生成订阅源和站点地图；发布前请配置后重新构建。\n'
+    : 'Note: no site URL is configured (--site-url, or site_url in site.yml). The notices carry no QR code, and there is no feed or sitemap; configure it and build again before publishing.\n';
 
 const unchanged = (lang: string, out: string) =>
   lang === 'zh' ? `构建失败，${out} 保持不变。\n` : `Build failed; ${out} is unchanged.\n`;

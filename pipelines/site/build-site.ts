@@ -2,7 +2,7 @@ import {cp, mkdir, rename} from 'node:fs/promises';
 import {join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'astro';
-import {DEFAULT_SITE_URL, type SiteConfig, siteConfigIntegration} from '../../src/lib/site-config.ts';
+import {type SiteConfig, siteConfigIntegration} from '../../src/lib/site-config.ts';
 import {holdAsWorkDir, removeWorkDir} from '../lib/work-dir.ts';
 import {precompressAssets} from './precompress-assets.ts';
 
@@ -16,8 +16,8 @@ export interface BuildSiteOptions {
   outDir: string;
   /** URL path the site is served under, default `/`. */
   base?: string;
-  /** Origin the site is served from (absolute URLs: QR codes, feed, sitemap); default DEFAULT_SITE_URL. */
-  siteUrl?: string;
+  /** Origin the site is served from (absolute URLs: QR codes, feed); none by default, and then no such URL. */
+  siteUrl?: string | null;
   /** Address "report a problem" mails go to; none by default. */
   contact?: string;
 }
@@ -31,7 +31,7 @@ export interface BuildSiteOptions {
 export async function buildSite({dataDir, outDir, base = '/', siteUrl, contact}: BuildSiteOptions): Promise<void> {
   const config: SiteConfig = {
     dataDir: resolve(dataDir),
-    siteUrl: siteUrl ?? DEFAULT_SITE_URL,
+    siteUrl: siteUrl ?? null,
     contact: contact ?? ''
   };
   const previousBaseUrl = process.env.BASE_URL;

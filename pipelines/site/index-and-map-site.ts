@@ -3,13 +3,15 @@ import {writeSitemap} from './write-sitemap.ts';
 
 /**
  * What follows the Astro build once every file is in place: the search
- * index of the pages and the sitemap. Returns how many pages each holds.
+ * index of the pages and the sitemap — the latter only with the site's
+ * origin, as the sitemap protocol wants absolute URLs. Returns how many pages
+ * each holds (`mapped` null: no sitemap).
  */
 export async function indexAndMapSite(
   siteDir: string,
-  {origin, base}: {origin: string; base: string}
-): Promise<{searchable: number; mapped: number}> {
+  {origin, base}: {origin: string | null; base: string}
+): Promise<{searchable: number; mapped: number | null}> {
   const searchable = await indexSiteSearch(siteDir);
-  const mapped = await writeSitemap({siteDir, origin, base});
+  const mapped = origin ? await writeSitemap({siteDir, origin, base}) : null;
   return {searchable, mapped};
 }

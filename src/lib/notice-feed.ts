@@ -3,9 +3,12 @@ import {type Locale, t} from './i18n.ts';
 import {allNotices, noticePath} from './notice-index.ts';
 import {readRegions} from './published-data.ts';
 import {regionTreeOf} from './region-tree.ts';
-import {absoluteUrl} from './site-settings.ts';
+import {siteOrigin} from './site-settings.ts';
 import {localeUrl} from './site-urls.ts';
 import {xml} from './xml-text.ts';
+
+/** Whether the site publishes a feed: only with a configured origin, as Atom ids and links are absolute. */
+export const hasNoticeFeed = (): boolean => siteOrigin() !== null;
 
 /** How many notices the feed carries: the newest; older ones stay on the site and in the sitemap. */
 export const FEED_ENTRIES = 200;
@@ -15,8 +18,13 @@ export const FEED_ENTRIES = 200;
  * newest first. Every date comes from the data (a notice's {@link Notice.date}),
  * never the clock, so the same release gives the same feed; an entry's id is
  * its page URL, stable while the site's origin and base path stay the same.
+ * A feed needs absolute URLs: without a configured origin there is none
+ * ({@link hasNoticeFeed}).
  */
 export function noticeFeed(locale: Locale): string {
+  const origin = siteOrigin();
+  if (!origin) throw new Error('the notice feed needs the site’s origin (--site-url)');
+  const absoluteUrl = (path: string) => `${origin}/${path.replace(/^\//, '')}`;
   const tree = regionTreeOf(readRegions());
   const entries = [...allNotices()]
     .sort((a, b) => b.date.localeCompare(a.date) || b.year - a.year || a.region.code.localeCompare(b.region.code))

@@ -13,14 +13,15 @@ import type {AstroIntegration} from 'astro';
 export interface SiteConfig {
   /** Absolute path of the folder of published tables the site is built from (never raw input). */
   dataDir: string;
-  /** The origin the site is served from (`https://gongshi.example.gov.cn`): absolute URLs build on it. */
-  siteUrl: string;
+  /**
+   * The origin the site is served from (`https://gongshi.example.gov.cn`): absolute URLs build on it.
+   * `null` when none is configured: the site then carries no absolute URL at all (no QR code, feed or
+   * sitemap) rather than one that leads nowhere.
+   */
+  siteUrl: string | null;
   /** Address "report a problem" mails go to; `''` when none is configured. */
   contact: string;
 }
-
-/** The origin `npm start` serves at: absolute URLs point there unless `--site-url` says otherwise. */
-export const DEFAULT_SITE_URL = 'http://localhost:4321';
 
 /** The national supervision and complaints hotline for rural poverty-consolidation work (农业农村部 12317). */
 export const SUPERVISION_HOTLINE = '12317';

@@ -8,10 +8,12 @@ import {originOf} from './site-config.ts';
 
 /**
  * Returns the origin the site is served from, without a trailing slash
- * (`https://gongshi.example.gov.cn`). Absolute URLs — the QR code of a notice,
- * the Atom feed, the sitemap — are built on it.
+ * (`https://gongshi.example.gov.cn`), or null when the build was given none.
+ * Absolute URLs — the QR code of a notice, the Atom feed, citations — are
+ * built on it, and left out without it: a printed QR code that leads to
+ * `localhost` is worse than none.
  */
-export const siteOrigin = (): string => originOf(config.siteUrl);
+export const siteOrigin = (): string | null => (config.siteUrl ? originOf(config.siteUrl) : null);
 
 /**
  * Returns the address that "report a problem" mails are addressed to, or `''`
@@ -20,8 +22,14 @@ export const siteOrigin = (): string => originOf(config.siteUrl);
  */
 export const contactAddress = (): string => config.contact;
 
-/** Returns the absolute URL of a site path that already carries the base path (`/gongshi/notices/`). */
-export const absoluteUrl = (path: string): string => `${siteOrigin()}/${path.replace(/^\//, '')}`;
+/**
+ * Returns the absolute URL of a site path that already carries the base path
+ * (`/gongshi/notices/`), or null when the site's origin is not configured.
+ */
+export function absoluteUrl(path: string): string | null {
+  const origin = siteOrigin();
+  return origin ? `${origin}/${path.replace(/^\//, '')}` : null;
+}
 
 /** Returns the folder of published tables the site is built from; the site never reads raw input. */
 export function publishedDataDir(): string {

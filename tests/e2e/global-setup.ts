@@ -5,7 +5,7 @@ import type {AddressInfo} from 'node:net';
 import {join} from 'node:path';
 import type {TestProject} from 'vitest/node';
 import {serveStatic} from '../../pipelines/serve/serve-static.ts';
-import {E2E_DIR, E2E_INPUT, E2E_SITE} from './paths.ts';
+import {E2E_DIR, E2E_INPUT, E2E_ORIGIN, E2E_SITE} from './paths.ts';
 
 let server: Server | undefined;
 
@@ -19,7 +19,7 @@ export async function setup(project: TestProject) {
   const cli = join(import.meta.dirname, '../../pipelines/cli.ts');
   const run = (...args: string[]) => execFileSync(process.execPath, [cli, ...args], {stdio: 'inherit'});
   run('sample', '--scale', 'tiny', '--seed', '1', '--out', E2E_INPUT);
-  run('build', '--input', E2E_INPUT, '--out', E2E_SITE);
+  run('build', '--input', E2E_INPUT, '--out', E2E_SITE, '--site-url', E2E_ORIGIN);
   if (!existsSync(join(E2E_SITE, 'index.html'))) throw new Error(`site build wrote no index.html in ${E2E_SITE}`);
   server = await serveStatic({root: E2E_SITE, port: 0});
   project.provide('siteUrl', `http://127.0.0.1:${(server.address() as AddressInfo).port}/`);

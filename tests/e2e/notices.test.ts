@@ -8,10 +8,9 @@ import type {Locator, Page} from 'playwright-core';
 import {describe, expect, inject, it} from 'vitest';
 import {formatDate} from '../../src/lib/format-date.ts';
 import {formatYuanExact} from '../../src/lib/format-number.ts';
-import {DEFAULT_SITE_URL} from '../../src/lib/site-config.ts';
 import {axeViolations} from './axe.ts';
 import {useChromium} from './browser.ts';
-import {E2E_SITE} from './paths.ts';
+import {E2E_ORIGIN, E2E_SITE} from './paths.ts';
 import {readPublishedCsv} from './published.ts';
 
 const projects = readPublishedCsv('projects');
@@ -120,7 +119,7 @@ describe('notices of the tiny sample', () => {
     const page = await browser().newPage();
     for (const prefix of ['', 'en/']) {
       await page.goto(`${siteUrl}${prefix}${noticePath}`);
-      const expected = `${DEFAULT_SITE_URL}/${prefix}${noticePath}`;
+      const expected = `${E2E_ORIGIN}/${prefix}${noticePath}`;
       await expect(decodeQr(page)).resolves.toBe(expected);
       await expect(text(page.locator('[data-page-url]'))).resolves.toBe(expected);
     }
@@ -133,7 +132,7 @@ describe('notices of the tiny sample', () => {
     const href = (await page.locator('[data-mailto]').getAttribute('href'))!;
     const body = new URLSearchParams(href.slice(href.indexOf('?') + 1)).get('body')!;
     const release = JSON.parse(readFileSync(join(E2E_SITE, 'data', 'manifest.json'), 'utf8')).build_id as string;
-    for (const part of [village, year, `${DEFAULT_SITE_URL}/${noticePath}`, release]) expect(body).toContain(part);
+    for (const part of [village, year, `${E2E_ORIGIN}/${noticePath}`, release]) expect(body).toContain(part);
     await expect(text(page.locator('[data-report-text]'))).resolves.toContain(release);
     await page.close();
   });
@@ -212,11 +211,11 @@ describe('notices of the tiny sample', () => {
     const text = readFileSync(join(E2E_SITE, 'sitemap.xml'), 'utf8');
     const urls = new Set([...text.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]));
     for (const region of regions) {
-      expect(urls).toContain(`${DEFAULT_SITE_URL}/regions/${region.code}/`);
-      expect(urls).toContain(`${DEFAULT_SITE_URL}/en/regions/${region.code}/`);
+      expect(urls).toContain(`${E2E_ORIGIN}/regions/${region.code}/`);
+      expect(urls).toContain(`${E2E_ORIGIN}/en/regions/${region.code}/`);
     }
-    expect(urls).toContain(`${DEFAULT_SITE_URL}/${noticePath}`);
-    expect(urls).toContain(`${DEFAULT_SITE_URL}/en/notices/${year}/${township}/`);
-    expect(urls).toContain(`${DEFAULT_SITE_URL}/`);
+    expect(urls).toContain(`${E2E_ORIGIN}/${noticePath}`);
+    expect(urls).toContain(`${E2E_ORIGIN}/en/notices/${year}/${township}/`);
+    expect(urls).toContain(`${E2E_ORIGIN}/`);
   });
 });

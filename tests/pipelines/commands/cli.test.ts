@@ -64,6 +64,12 @@ describe('gongshi command line', () => {
     expect(unknown.stderr).toContain("Unknown option '--colour'");
     expect(gongshi('check').stderr).toContain('--input is required');
     expect(gongshi('build', '--input', '.', '--lang', 'fr').stderr).toContain('--lang must be one of zh, en');
+    // A site URL that is not http(s) would be printed into every QR code: refused before any work.
+    for (const url of ['ftp://example.gov.cn', 'example.gov.cn', 'https://example.gov.cn/path?x']) {
+      const wrong = gongshi('build', '--input', '.', '--site-url', url);
+      expect(wrong.status, url).toBe(2);
+      expect(wrong.stderr).toContain('--site-url must be an origin');
+    }
   });
 
   it("takes DuckDB's memory limit from --memory-limit or GONGSHI_MEMORY_LIMIT, and refuses what is not a size", () => {

@@ -18,10 +18,14 @@ const siteA = join(root, 'a', 'site');
 const siteB = join(root, 'b', 'site');
 let hashesA: Record<string, string>;
 let hashesB: Record<string, string>;
+let buildA: CommandRun;
 
 beforeAll(async () => {
   await gongshiOk('sample', '--scale', 'tiny', '--seed', '1', '--out', input);
-  await Promise.all([siteA, siteB].map((out) => gongshiOk('build', '--input', input, '--out', out)));
+  [buildA] = (await Promise.all([siteA, siteB].map((out) => gongshiOk('build', '--input', input, '--out', out)))) as [
+    CommandRun,
+    CommandRun
+  ];
   hashesA = hashTree(siteA);
   hashesB = hashTree(siteB);
 });
@@ -48,6 +52,35 @@ describe('the same input builds the same output', () => {
   it('takes no date from the clock when SOURCE_DATE_EPOCH is unset', () => {
     const manifest = JSON.parse(readFileSync(join(siteA, 'data', 'manifest.json'), 'utf8')) as {build_id: string};
     expect(manifest.build_id).toMatch(/^[0-9a-f]{12}$/);
+  });
+});
+
+// Neither build above was given a site URL (the sample's site.yml has none): a QR code, feed or sitemap
+// would point at an address nobody configured, so the build leaves them out and says so.
+describe('a site built without its address', () => {
+  const files = () => Object.keys(hashesA);
+
+  it('warns in the summary', () => {
+    expect(buildA.stdout).toMatch(/未配置站点网址.*公示未印二维码/);
+    expect(buildA.stderr).toContain('warning: no site URL');
+  });
+
+  it('prints no QR code on a notice, and says where the page lives', () => {
+    const notice = files().find((file) => /^notices\/\d{4}\/\d{12}\/index\.html$/.test(file))!;
+    const html = readFileSync(join(siteA, notice), 'utf8');
+    expect(html).not.toContain('notice-qr');
+    expect(html).toContain(`/${notice.replace(/index\.html$/, '')}`);
+    expect(html).toContain('data-no-site-url');
+  });
+
+  it('writes no feed, no sitemap and no absolute URL of its own', () => {
+    expect(files().filter((file) => /feed\.xml$|sitemap/.test(file))).toEqual([]);
+    const pages = files().filter((file) => file.endsWith('.html'));
+    const absolute = pages.filter((file) =>
+      /https?:\/\/(localhost|127\.0\.0\.1)/.test(readFileSync(join(siteA, file), 'utf8'))
+    );
+    expect(absolute).toEqual([]);
+    expect(readFileSync(join(siteA, 'index.html'), 'utf8')).not.toMatch(/rel="sitemap"|application\/atom\+xml/);
   });
 });
 

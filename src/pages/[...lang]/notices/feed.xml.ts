@@ -1,8 +1,9 @@
 import type {APIRoute, GetStaticPaths} from 'astro';
 import {localeOf, localePaths} from '../../../lib/locale-routes.ts';
-import {noticeFeed} from '../../../lib/notice-feed.ts';
+import {hasNoticeFeed, noticeFeed} from '../../../lib/notice-feed.ts';
 
-export const getStaticPaths = localePaths satisfies GetStaticPaths;
+// No feed without the site's origin: Atom's ids and links are absolute URLs.
+export const getStaticPaths = (() => (hasNoticeFeed() ? localePaths() : [])) satisfies GetStaticPaths;
 
 /** The Atom feed of notices, in the language of its path. */
 export const GET: APIRoute = ({params}) =>
