@@ -9,16 +9,22 @@ import {
 } from '../lib/compact-projects.ts';
 import {fillPlaceholders} from '../lib/fill-placeholders.ts';
 
-/** Rows shown at once; the count and the CSV cover every matching row. */
+/** Rows per page, as on the static pages; the count and the CSV cover every matching row. */
 const SHOWN = 200;
+
+/** The form's fields that the address carries, in the order it lists them. */
+const STATE_FIELDS = ['q', 'year', 'county', 'township', 'village', 'type', 'status', 'flag', 'sort'] as const;
+const DEFAULT_SORT = 'year-desc';
 
 interface Labels {
   status: Record<string, string>;
   flag: Record<string, string>;
+  /** Project types (the data's Chinese values) as the page's language names them. */
+  type: Record<string, string>;
   /** "{count} projects match" with `{count}`. */
   count: string;
-  /** "the first {shown} are listed" with `{shown}`. */
-  more: string;
+  /** "Projects {from}–{to} of {count}" with its three placeholders. */
+  range: string;
   /** The downloaded file's name, in the page's language. */
   downloadName: string;
 }
@@ -64,8 +70,11 @@ export async function enhanceProjectFilter(): Promise<void> {
   const response = await fetch(form.dataset.index!);
   const data = (await response.json()) as CompactProjects;
   const regions = new Map<string, CompactRegion>(data.regions.map((r) => [r[0], r]));
-  const dt = withPlaces(table(decodeCompactColumns(data)), regions);
+  const placeOf = (r: CompactRegion) => (locale === 'en' && r[4] ? `${r[1]} ${r[4]}` : r[1]);
+  const dt = withPlaces(table(decodeCompactColumns(data)), regions, placeOf);
   const field = (name: string) => form.elements.namedItem(name) as HTMLSelectElement | HTMLInputElement;
+  const pager = form.querySelector<HTMLElement>('[data-pager]')!;
+  const button = (name: string) => pager.querySelector<HTMLButtonElement>(`button[name=${name}]`)!;
 
   fillOptions(
     field('year') as HTMLSelectElement,
@@ -73,42 +82,122 @@ export async function enhanceProjectFilter(): Promise<void> {
   );
   const children = (parent: string | null, level: string) =>
     data.regions.filter((r) => r[2] === level && (parent === null || r[3] === parent));
-  fillPlaces(field('county') as HTMLSelectElement, children(null, 'county'));
+  const fillTownships = () => {
+    fillPlaces(field('township') as HTMLSelectElement, children(field('county').value || '-', 'township'), placeOf);
+    fillPlaces(field('village') as HTMLSelectElement, [], placeOf);
+  };
+  const fillVillages = () =>
+    fillPlaces(field('village') as HTMLSelectElement, children(field('township').value || '-', 'village'), placeOf);
+  fillPlaces(field('county') as HTMLSelectElement, children(null, 'county'), placeOf);
 
+  let page = 1;
   let current = dt;
-  const update = () => {
-    current = filtered(dt, Object.fromEntries(new FormData(form)) as Record<string, string>);
-    render(tbody, current, labels, locale, form);
+  const show = () => {
+    const pages = Math.max(1, Math.ceil(current.numRows() / SHOWN));
+    page = Math.min(Math.max(1, page), pages);
+    render(tbody, current, (page - 1) * SHOWN, labels, locale, form);
     const count = form.querySelector<HTMLOutputElement>('[data-result-count]')!;
     const text = fillPlaceholders(labels.count, {count: formatCount(current.numRows(), locale)});
-    count.value = current.numRows() > SHOWN ? `${text} ${fillPlaceholders(labels.more, {shown: SHOWN})}` : text;
+    const range = fillPlaceholders(labels.range, {
+      from: formatCount(Math.min(current.numRows(), (page - 1) * SHOWN + 1), locale),
+      to: formatCount(Math.min(current.numRows(), page * SHOWN), locale),
+      count: formatCount(current.numRows(), locale)
+    });
+    count.value = pages > 1 ? `${text} ${range}` : text;
     count.dataset.count = String(current.numRows());
+    pager.hidden = pages === 1;
+    pager.dataset.page = String(page);
+    button('previous').disabled = page === 1;
+    button('next').disabled = page === pages;
     for (const hide of document.querySelectorAll<HTMLElement>('[data-pagination], [data-static-range]')) {
       hide.hidden = true;
     }
   };
+  const update = () => {
+    current = filtered(dt, Object.fromEntries(new FormData(form)) as Record<string, string>);
+    show();
+  };
+  // The view lives in the address, so that a link reproduces it: a new entry per choice (back undoes it), the
+  // same entry while a search is typed.
+  const remember = (how: 'push' | 'replace') => {
+    const url = new URL(location.href);
+    url.search = stateQuery(form, page);
+    if (url.href === location.href) return;
+    history[how === 'push' ? 'pushState' : 'replaceState'](null, '', url);
+  };
+  const restore = () => {
+    const params = new URLSearchParams(location.search);
+    for (const name of STATE_FIELDS) {
+      const value = params.get(name) ?? (name === 'sort' ? DEFAULT_SORT : '');
+      field(name).value = value;
+      // A place's options depend on its parent's choice: fill them before choosing among them.
+      if (name === 'county') fillTownships();
+      if (name === 'township') fillVillages();
+    }
+    // No page in the address: the first, or the static page's own when the address holds nothing else.
+    page = Number(params.get('page')) || (params.size ? 1 : Number(form.dataset.page ?? 1));
+    update();
+  };
+
   form.addEventListener('change', (event) => {
     const name = (event.target as HTMLSelectElement).name;
-    if (name === 'county') {
-      fillPlaces(field('township') as HTMLSelectElement, children(field('county').value || '-', 'township'));
-      fillPlaces(field('village') as HTMLSelectElement, []);
-    } else if (name === 'township') {
-      fillPlaces(field('village') as HTMLSelectElement, children(field('township').value || '-', 'village'));
-    }
+    if (name === 'county') fillTownships();
+    else if (name === 'township') fillVillages();
+    page = 1;
     update();
+    remember('push');
   });
   form.addEventListener('input', (event) => {
-    if ((event.target as HTMLElement).getAttribute('type') === 'search') update();
+    if ((event.target as HTMLElement).getAttribute('type') !== 'search') return;
+    page = 1;
+    update();
+    remember('replace');
   });
-  form.addEventListener('reset', () => setTimeout(update));
+  form.addEventListener('reset', () =>
+    setTimeout(() => {
+      fillTownships();
+      page = 1;
+      update();
+      remember('push');
+    })
+  );
   form.addEventListener('submit', (event) => event.preventDefault());
+  for (const [name, step] of [
+    ['previous', -1],
+    ['next', 1]
+  ] as const) {
+    button(name).addEventListener('click', () => {
+      page += step;
+      show();
+      remember('push');
+      tbody.closest('table')?.scrollIntoView({block: 'start'});
+    });
+  }
+  window.addEventListener('popstate', restore);
   field('download').addEventListener('click', () => download(current, labels.downloadName));
+  restore();
   form.hidden = false;
   form.dataset.ready = 'true';
 }
 
+/** The address's query for the form's state: the fields that differ from their defaults, and the page after the first. */
+function stateQuery(form: HTMLFormElement, page: number): string {
+  const params = new URLSearchParams();
+  const values = new FormData(form);
+  for (const name of STATE_FIELDS) {
+    const value = String(values.get(name) ?? '');
+    if (value && !(name === 'sort' && value === DEFAULT_SORT)) params.set(name, value);
+  }
+  if (page > 1) params.set('page', String(page));
+  return params.size ? `?${params}` : '';
+}
+
 // Each project's county, township and village code, from the place's chain of parents.
-function withPlaces(dt: ColumnTable, regions: Map<string, CompactRegion>): ColumnTable {
+function withPlaces(
+  dt: ColumnTable,
+  regions: Map<string, CompactRegion>,
+  placeOf: (r: CompactRegion) => string
+): ColumnTable {
   const chain = (code: string) => {
     const out: Record<string, string | null> = {county: null, township: null, village: null};
     for (let r = regions.get(code); r; r = r[3] ? regions.get(r[3]) : undefined) out[r[2]] = r[0];
@@ -117,7 +206,10 @@ function withPlaces(dt: ColumnTable, regions: Map<string, CompactRegion>): Colum
   const codes = dt.array('region_code') as string[];
   const chains = codes.map(chain);
   return dt.assign({
-    place: codes.map((c) => regions.get(c)?.[1] ?? c),
+    place: codes.map((c) => {
+      const region = regions.get(c);
+      return region ? placeOf(region) : c;
+    }),
     county: chains.map((c) => c.county),
     township: chains.map((c) => c.township),
     village: chains.map((c) => c.village)
@@ -140,8 +232,15 @@ function filtered(dt: ColumnTable, f: Record<string, string>): ColumnTable {
   return sort(dt.filter(escape(keep)) as ColumnTable);
 }
 
-function render(tbody: HTMLTableSectionElement, dt: ColumnTable, labels: Labels, locale: Locale, form: HTMLElement) {
-  const rows = dt.objects({limit: SHOWN}) as Row[];
+function render(
+  tbody: HTMLTableSectionElement,
+  dt: ColumnTable,
+  offset: number,
+  labels: Labels,
+  locale: Locale,
+  form: HTMLElement
+) {
+  const rows = dt.objects({offset, limit: SHOWN}) as Row[];
   const link = (href: string, text: string) => {
     const a = document.createElement('a');
     a.href = href;
@@ -156,7 +255,7 @@ function render(tbody: HTMLTableSectionElement, dt: ColumnTable, labels: Labels,
         String(p.year),
         link(form.dataset.projectUrl!.replace('__ID__', encodeURIComponent(p.project_id)), p.name),
         link(form.dataset.regionUrl!.replace('__CODE__', p.region_code), p.place),
-        p.type,
+        labels.type[p.type] ?? p.type,
         labels.status[p.status] ?? p.status,
         formatYuan(p.budget, locale),
         formatYuan(p.spent, locale),
@@ -182,8 +281,8 @@ function fillOptions(select: HTMLSelectElement, values: (string | number)[]) {
   select.append(...values.map((v) => new Option(String(v), String(v))));
 }
 
-function fillPlaces(select: HTMLSelectElement, places: CompactRegion[]) {
-  select.replaceChildren(select.options[0]!, ...places.map((r) => new Option(r[1], r[0])));
+function fillPlaces(select: HTMLSelectElement, places: CompactRegion[], placeOf: (r: CompactRegion) => string) {
+  select.replaceChildren(select.options[0]!, ...places.map((r) => new Option(placeOf(r), r[0])));
 }
 
 // The compact file's columns, with the place's name after its code.

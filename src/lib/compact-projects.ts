@@ -18,8 +18,11 @@ export const COMPACT_COLUMNS = [
   'flags'
 ] as const satisfies readonly (keyof PublishedProject)[];
 
-/** A place a project may be in: county, township or village, with its parent (for the filter's cascade). */
-export type CompactRegion = [code: string, name: string, level: string, parent: string | null];
+/**
+ * A place a project may be in: county, township or village, with its parent
+ * (for the filter's cascade) and its name's pinyin (shown on English pages).
+ */
+export type CompactRegion = [code: string, name: string, level: string, parent: string | null, pinyin: string];
 
 /** Columns of the compact file stored as indices into a list of their distinct values. */
 export const CODED_COLUMNS = ['type', 'status', 'region_code', 'fund_id', 'flags'] as const;

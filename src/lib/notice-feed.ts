@@ -6,6 +6,7 @@ import {regionTreeOf} from './region-tree.ts';
 import {siteOrigin} from './site-settings.ts';
 import {localeUrl} from './site-urls.ts';
 import {xml} from './xml-text.ts';
+import {placeName} from './place-name.ts';
 
 /** Whether the site publishes a feed: only with a configured origin, as Atom ids and links are absolute. */
 export const hasNoticeFeed = (): boolean => siteOrigin() !== null;
@@ -36,7 +37,10 @@ export function noticeFeed(locale: Locale): string {
   const items = entries.map((notice) => {
     const url = absoluteUrl(localeUrl(noticePath(notice.year, notice.region.code), locale));
     const parent = tree.byCode.get(notice.region.parent_code ?? '');
-    const place = t(locale, 'notice.placeInParent', {name: notice.region.name, parent: parent?.name ?? ''});
+    const place = t(locale, 'notice.placeInParent', {
+      name: placeName(notice.region.name, locale),
+      parent: parent ? placeName(parent.name, locale) : ''
+    });
     const budget = notice.projects.reduce((sum, p) => sum + p.budget, 0);
     return [
       '  <entry>',

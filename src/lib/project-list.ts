@@ -1,6 +1,7 @@
 import {PROJECT_FLAGS, type ProjectFlag, splitFlags} from './flags.ts';
 import {type PublishedProject, readProjects, readRegions} from './published-data.ts';
 import {CODED_COLUMNS, COMPACT_COLUMNS, type CompactProjects, type CompactRegion} from './compact-projects.ts';
+import {placePinyin} from './place-name.ts';
 import {regionTreeOf} from './region-tree.ts';
 
 /** Projects per static page of /projects/ (the pages read without script). */
@@ -43,7 +44,8 @@ export function compactProjects(): CompactProjects {
   const used = new Map<string, CompactRegion>();
   for (const code of new Set(projects.map((p) => p.region_code))) {
     for (const region of [...tree.ancestors(code), tree.byCode.get(code)!]) {
-      if (region.level !== 'city') used.set(region.code, [region.code, region.name, region.level, region.parent_code]);
+      if (region.level === 'city') continue;
+      used.set(region.code, [region.code, region.name, region.level, region.parent_code, placePinyin(region.name)]);
     }
   }
   return {columns, dictionaries, regions: [...used.values()].sort((a, b) => a[0].localeCompare(b[0]))};

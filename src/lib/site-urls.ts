@@ -10,21 +10,20 @@ export function siteUrl(path: string): string {
 }
 
 /** The URL of a page in a language: Chinese at the root, English under `/en/`. */
-export const localeUrl = (path: string, locale: Locale = 'zh-CN') =>
+export const localeUrl = (path: string, locale: Locale) =>
   siteUrl(`${locale === 'en' ? 'en/' : ''}${path.replace(/^\//, '')}`);
 
 /** The stable page of a region, by its official code. */
-export const regionUrl = (code: string, locale: Locale = 'zh-CN') => localeUrl(`regions/${code}/`, locale);
+export const regionUrl = (code: string, locale: Locale) => localeUrl(`regions/${code}/`, locale);
 
 /** The page of a project, by its project id. */
-export const projectUrl = (id: string, locale: Locale = 'zh-CN') =>
-  localeUrl(`projects/${encodeURIComponent(id)}/`, locale);
+export const projectUrl = (id: string, locale: Locale) => localeUrl(`projects/${encodeURIComponent(id)}/`, locale);
 
 /** The page of a fund (its trail to the projects it pays for), by its fund id. */
-export const fundUrl = (id: string, locale: Locale = 'zh-CN') => localeUrl(`funds/${encodeURIComponent(id)}/`, locale);
+export const fundUrl = (id: string, locale: Locale) => localeUrl(`funds/${encodeURIComponent(id)}/`, locale);
 
 /** The page of a release, by its id. */
-export const releaseUrl = (id: string, locale: Locale = 'zh-CN') => localeUrl(`releases/${id}/`, locale);
+export const releaseUrl = (id: string, locale: Locale) => localeUrl(`releases/${id}/`, locale);
 
 /** The fixed URL of a file of a release (the same for both languages). */
 export const releaseFileUrl = (id: string, path: string) => siteUrl(`releases/${id}/${path}`);

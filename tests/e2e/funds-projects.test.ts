@@ -1,6 +1,7 @@
 // Issue 5: funds and projects — follow every yuan from the fund to the project, with the flags in words.
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
+import type {Page} from 'playwright-core';
 import {describe, expect, inject, it} from 'vitest';
 import {axeViolations} from './axe.ts';
 import {useChromium} from './browser.ts';
@@ -74,6 +75,59 @@ describe('funds and projects', () => {
     await form.locator('select[name=flag]').selectOption('');
     await form.locator('input[name=q]').fill(villageProjects[0]!.project_id!);
     await expect(count.getAttribute('data-count')).resolves.toBe('1');
+    await page.close();
+  });
+
+  it('keeps search, filters and sort in the address: a copied link shows the same rows, back undoes a choice', async () => {
+    const rowsOf = (page: Page) =>
+      page
+        .locator('table.project-list tbody tr')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-project')));
+    const ready = async (page: Page) => page.locator('#project-filter[data-ready]').waitFor();
+    const page = await browser().newPage();
+    await page.goto(`${siteUrl}projects/`);
+    await ready(page);
+    const form = page.locator('#project-filter');
+    const village = regionOf(villageCode);
+    const year = villageProjects[0]!.year!;
+    await form.locator('input[name=q]').fill(village.name!);
+    await form.locator('select[name=year]').selectOption(year);
+    await form.locator('select[name=county]').selectOption(county.code!);
+    await form.locator('select[name=township]').selectOption(township.code!);
+    await form.locator('select[name=sort]').selectOption('budget-desc');
+    const beforeType = await rowsOf(page);
+    await form.locator('select[name=type]').selectOption(villageProjects[0]!.type!);
+    const url = new URL(page.url());
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      q: village.name,
+      year,
+      county: county.code,
+      township: township.code,
+      type: villageProjects[0]!.type,
+      sort: 'budget-desc'
+    });
+    const expected = villageProjects
+      .filter((p) => p.year === year && p.type === villageProjects[0]!.type)
+      .sort((a, b) => Number(b.budget) - Number(a.budget) || a.project_id!.localeCompare(b.project_id!))
+      .map((p) => p.project_id);
+    await expect(rowsOf(page)).resolves.toEqual(expected);
+
+    // The address in a fresh browser: the same rows, the same choices.
+    const fresh = await browser().newContext();
+    const shared = await fresh.newPage();
+    await shared.goto(url.href);
+    await ready(shared);
+    await expect(rowsOf(shared)).resolves.toEqual(expected);
+    await expect(shared.locator('select[name=township]').inputValue()).resolves.toBe(township.code);
+    await expect(shared.locator('input[name=q]').inputValue()).resolves.toBe(village.name);
+    await fresh.close();
+
+    // Back undoes the last choice; forward redoes it.
+    await page.goBack();
+    await expect.poll(() => page.locator('select[name=type]').inputValue()).toBe('');
+    await expect(rowsOf(page)).resolves.toEqual(beforeType);
+    await page.goForward();
+    await expect.poll(() => rowsOf(page)).toEqual(expected);
     await page.close();
   });
 
