@@ -58,7 +58,7 @@ const COMPUTED: Record<string, [zh: string, en: string]> = {
   measure: ['计数项', 'Measure'],
   count: ['计数', 'Count'],
   recipient_name: ['下达地区名称', 'Recipient name'],
-  region_name: ['实施地点名称', 'Place name'],
+  region_name: ['地区名称', 'Region name'],
   notice_days: ['公示天数', 'Notice period (days)'],
   flags: ['提示', 'Flags'],
   project_count: ['项目数', 'Projects drawing on the fund'],

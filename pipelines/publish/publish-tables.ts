@@ -1,6 +1,7 @@
 import type {DuckDBConnection} from '@duckdb/node-api';
 import type {Indicator, SourceCitation} from '../aggregate/indicator-registry.ts';
 import {MAX_HOUSEHOLD_MEMBERS} from '../../src/lib/input-tables.ts';
+import {sqlIdentifier} from '../lib/duckdb.ts';
 import {loadRows} from '../lib/load-rows.ts';
 import type {FileAccount, RegionRejections} from '../validate/rejection-log.ts';
 import {createNotReportedTable, createQualityTable} from './quality-table.ts';
@@ -9,6 +10,7 @@ import {join} from 'node:path';
 import {createFundProjectViews} from './fund-project-flags.ts';
 import {type PublishedTable, describeFile, publishTable} from './write-table-files.ts';
 import {type TableDescription, writeDatapackage} from './write-datapackage.ts';
+import {latestInputDate} from './latest-input-date.ts';
 import {writeManifest} from './write-manifest.ts';
 import type {PublicationConfig} from '../../src/lib/publication-config.ts';
 
@@ -132,6 +134,28 @@ export const PUBLISHED_TABLES: (TableDescription & {json: boolean})[] = [
   }
 ];
 
+/**
+ * Returns a view of `table` that names the region of each row: `region_name`
+ * (and `level`, where the table lacks it) after `region_code`, so that a
+ * reader of a table keyed by region needs no join with regions.csv to know
+ * which place a row is about. A table without `region_code`, or that names
+ * its regions already, is returned as it is.
+ */
+async function withRegionNames(connection: DuckDBConnection, table: string): Promise<string> {
+  const described = await connection.runAndReadAll(`DESCRIBE ${sqlIdentifier(table)}`);
+  const columns = described.getRowObjectsJS().map((row) => String(row.column_name));
+  if (!columns.includes('region_code') || columns.includes('region_name')) return table;
+  const select = columns.flatMap((column) =>
+    column === 'region_code'
+      ? ['t.region_code', 'r.name AS region_name', ...(columns.includes('level') ? [] : ['r.level AS level'])]
+      : [`t.${sqlIdentifier(column)}`]
+  );
+  const view = `${table}_named`;
+  await connection.run(`CREATE OR REPLACE VIEW ${sqlIdentifier(view)} AS
+    SELECT ${select.join(', ')} FROM ${sqlIdentifier(table)} t LEFT JOIN regions r ON r.code = t.region_code`);
+  return view;
+}
+
 /** How a citation reads on the site and in the data: 《title》（issuer 文号）clause. */
 export function citationText(c: SourceCitation): string {
   const issuer = [c.issuer, c.documentNumber].filter(Boolean).join(' ');
@@ -212,14 +236,16 @@ export async function publishTables(connection: DuckDBConnection, options: Publi
   await createQualityTable(connection, options.files, options.rejections ?? [], workDir);
   const notReported = await createNotReportedTable(connection, options.k);
   const tables: PublishedTable[] = [];
+  const published = [];
   for (const t of PUBLISHED_TABLES) {
-    tables.push(
-      await publishTable(connection, {table: t.table, name: t.name, orderBy: t.primaryKey, dir: dataDir, json: t.json})
-    );
+    const named = {...t, table: await withRegionNames(connection, t.table)};
+    published.push(named);
+    tables.push(await publishTable(connection, {...named, orderBy: t.primaryKey, dir: dataDir}));
   }
-  await writeDatapackage(connection, dataDir, PUBLISHED_TABLES, options.site);
+  await writeDatapackage(connection, dataDir, published, options.site);
   const datapackage = await describeFile(join(dataDir, 'datapackage.json'));
   const manifest = await writeManifest(dataDir, {
+    releaseDate: options.site.release_date ?? (await latestInputDate(connection)),
     tables,
     files: options.files,
     synthetic: options.synthetic,

@@ -20,6 +20,8 @@ export interface PublicationConfigSpec {
   licence?: string | {name?: string; url?: string; text?: string | Partial<Bilingual>};
   citation?: string | Partial<Bilingual>;
   coverage_threshold?: number | string;
+  /** `YYYY-MM-DD` (YAML reads an unquoted date as a Date). */
+  release_date?: string | Date;
 }
 
 export interface PublicationConfigDefaults {
@@ -59,7 +61,16 @@ export function normalizePublicationConfig(
   defaults: PublicationConfigDefaults,
   file = 'site.yml'
 ): PublicationConfig {
-  const known = new Set(['publisher', 'title', 'site_url', 'licence', 'license', 'citation', 'coverage_threshold']);
+  const known = new Set([
+    'publisher',
+    'title',
+    'site_url',
+    'licence',
+    'license',
+    'citation',
+    'coverage_threshold',
+    'release_date'
+  ]);
   const unknown = Object.keys(spec).find((key) => !known.has(key));
   if (unknown) throw configError(file, unknown, 'unknown field');
   const text = (field: string, value: unknown, fallback: Bilingual | null): Bilingual | null => {
@@ -99,8 +110,20 @@ export function normalizePublicationConfig(
     title: text('title', spec.title, defaults.title)!,
     licence,
     citation: text('citation', spec.citation, null),
-    site_url: spec.site_url ? spec.site_url.replace(/\/?$/, '/') : null
+    site_url: spec.site_url ? spec.site_url.replace(/\/?$/, '/') : null,
+    release_date: releaseDate(file, spec.release_date)
   };
+}
+
+/** The configured release date as `YYYY-MM-DD`, or null when none is given. */
+function releaseDate(file: string, value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim();
+  const date = new Date(`${text}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(date.getTime()) || !date.toISOString().startsWith(text)) {
+    throw configError(file, 'release_date', 'expected a date YYYY-MM-DD');
+  }
+  return text;
 }
 
 /** The coverage threshold: a share in (0, 1], written 0.8 or 80%; default 0.8. */

@@ -18,6 +18,8 @@ export interface ManifestInput {
   otherFiles: PublishedFile[];
   /** Empty (not reported) cells per input file and measure column. */
   notReported?: Record<string, Record<string, number>>;
+  /** The release's date, `YYYY-MM-DD`: the site configuration's, else the latest date in the input; null if none. */
+  releaseDate: string | null;
 }
 
 /**
@@ -29,7 +31,17 @@ export interface ManifestInput {
  */
 export async function writeManifest(
   dataDir: string,
-  {tables, files, synthetic, suppression, disclosure, flagsReferenceDate, otherFiles, notReported = {}}: ManifestInput
+  {
+    tables,
+    files,
+    synthetic,
+    suppression,
+    disclosure,
+    flagsReferenceDate,
+    otherFiles,
+    notReported = {},
+    releaseDate: dated
+  }: ManifestInput
 ) {
   const published = Object.fromEntries(
     tables.map((t) => [
@@ -44,6 +56,7 @@ export async function writeManifest(
     .slice(0, 12);
   const manifest = {
     build_id: [releaseDate(), contentHash].filter(Boolean).join('-'),
+    release_date: dated,
     synthetic,
     tables: published,
     files: other,

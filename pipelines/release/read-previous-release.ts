@@ -23,6 +23,7 @@ export interface PreviousOutput {
 
 interface PreviousManifest {
   build_id: string;
+  release_date?: string | null;
   tables: Record<string, {rows: number; files: ReleaseFile[]}>;
   files: ReleaseFile[];
 }
@@ -67,7 +68,7 @@ function legacyIndex(manifest: PreviousManifest): ReleaseIndex {
     releases: [
       {
         id: manifest.build_id,
-        date: releaseIdDate(manifest.build_id),
+        date: manifest.release_date ?? releaseIdDate(manifest.build_id),
         previous: null,
         tables: Object.fromEntries(Object.entries(manifest.tables).map(([name, t]) => [name, {rows: t.rows}])),
         files: files.sort((a, b) => (a.path < b.path ? -1 : 1)),

@@ -29,6 +29,8 @@ export interface ReleasePlan {
 
 interface DataManifest {
   build_id: string;
+  /** Absent in releases built before it was recorded. */
+  release_date?: string | null;
   tables: Record<string, {rows: number; files: ReleaseFile[]}>;
   files: ReleaseFile[];
 }
@@ -89,7 +91,7 @@ export async function writeRelease(connection: DuckDBConnection, options: Releas
 
   const entry: ReleaseEntry = {
     id,
-    date: releaseIdDate(id),
+    date: manifest.release_date ?? releaseIdDate(id),
     previous: predecessor?.entry.id ?? null,
     tables: Object.fromEntries(Object.entries(manifest.tables).map(([name, t]) => [name, {rows: t.rows}])),
     files,

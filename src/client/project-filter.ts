@@ -241,6 +241,7 @@ function render(
   form: HTMLElement
 ) {
   const rows = dt.objects({offset, limit: SHOWN}) as Row[];
+  const heads = [...(tbody.closest('table')?.tHead?.rows[0]?.cells ?? [])].map((th) => th.textContent?.trim() ?? '');
   const link = (href: string, text: string) => {
     const a = document.createElement('a');
     a.href = href;
@@ -267,6 +268,8 @@ function render(
       ];
       cells.forEach((content, i) => {
         const td = document.createElement('td');
+        // On a phone the rows are cards, each cell with its column's name (site.css), as on the static pages.
+        td.dataset.label = heads[i] ?? '';
         td.append(content);
         if (i === 5 || i === 6) td.className = 'num';
         if (i === 7) td.dataset.flags = p.flags ?? '';

@@ -21,6 +21,8 @@ export interface PublicationConfig {
   citation: Bilingual | null;
   /** Address the site is published at (ends with `/`); citations take its origin; null when unknown. */
   site_url: string | null;
+  /** The release's date (`YYYY-MM-DD`) as the office states it; null: the latest date in the input. */
+  release_date: string | null;
   /** Below this share of its expected units reporting, a value's status is `incomplete` (contract v2). */
   coverage_threshold: number;
 }

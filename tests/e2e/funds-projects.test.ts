@@ -200,6 +200,9 @@ describe('funds and projects', () => {
       page.locator(`${scope} [data-field=${field}]`).first().getAttribute('data-value');
     await expect(value('.project-facts', 'budget').then(Number)).resolves.toBe(Number(project.budget));
     await expect(value('.project-facts', 'spent').then(Number)).resolves.toBe(Number(project.spent));
+    await expect(page.locator('.project-facts [data-field=beneficiaries]').innerText()).resolves.toBe(
+      `${project.beneficiary_households} 户（其中脱贫户和监测户 ${project.beneficiary_poor_households} 户）`
+    );
     const trail = '.fund-trail';
     await expect(value(trail, 'level')).resolves.toBe(fund.level);
     await expect(page.locator(`${trail} [data-field=category]`).innerText()).resolves.toBe(fund.category);

@@ -72,7 +72,7 @@ describe('notices of the tiny sample', () => {
         await expect(text(field(p.project_id!, money))).resolves.toBe(formatYuanExact(Number(p[money]), 'zh-CN'));
       }
       await expect(text(field(p.project_id!, 'beneficiaries'))).resolves.toBe(
-        `${p.beneficiary_households} 户，其中脱贫户和监测户 ${p.beneficiary_poor_households} 户`
+        `${p.beneficiary_households} 户（其中脱贫户和监测户 ${p.beneficiary_poor_households} 户）`
       );
       await expect(text(field(p.project_id!, 'responsible_unit'))).resolves.toBe(p.responsible_unit);
       await expect(text(field(p.project_id!, 'dates'))).resolves.toBe(
@@ -92,6 +92,17 @@ describe('notices of the tiny sample', () => {
     const local = rows.find((p) => p.hotline && p.hotline !== '12317')!.hotline!;
     await expect(text(page.locator('[data-field="local_hotline"]'))).resolves.toBe(local);
     await expect(text(page.locator('[data-report-problem] [data-local-hotline]'))).resolves.toContain(local);
+    // Every hotline can be called from a phone, and the notice opens with its totals.
+    for (const a of await page.locator('[data-field$="hotline"] a').all()) {
+      await expect(a.getAttribute('href')).resolves.toBe(`tel:${(await a.innerText()).replace(/[^\d+]/g, '')}`);
+    }
+    const total = (field: 'budget' | 'spent') => rows.reduce((sum, p) => sum + Number(p[field]), 0);
+    await expect(text(page.locator('[data-field="total_budget"]'))).resolves.toBe(
+      formatYuanExact(total('budget'), 'zh-CN')
+    );
+    await expect(text(page.locator('[data-field="total_spent"]'))).resolves.toBe(
+      formatYuanExact(total('spent'), 'zh-CN')
+    );
     // On paper: the synthetic-data notice stays, the site's navigation goes.
     await expect(page.locator('[data-synthetic]').isVisible()).resolves.toBe(true);
     await expect(page.locator('header.site-header').isVisible()).resolves.toBe(false);
@@ -148,7 +159,7 @@ describe('notices of the tiny sample', () => {
       .locator('.notice-project')
       .evaluateAll((s) => s.map((e) => e.getAttribute('data-project')));
     expect(shown.toSorted()).toEqual(expected.toSorted());
-    await page.locator(`.notice-links a[href$="/notices/${year}/${village}/"]`).click();
+    await page.locator(`.notice-index a[href$="/notices/${year}/${village}/"]`).click();
     await expect(page.locator('.notice-project').count()).resolves.toBe(rows.length);
     await page.close();
   });

@@ -24,8 +24,16 @@ describe('readPublicationConfig', () => {
       licence: DEFAULT_LICENCE,
       citation: null,
       site_url: null,
-      coverage_threshold: 0.8
+      coverage_threshold: 0.8,
+      release_date: null
     });
+  });
+
+  it('reads the release date, quoted or as YAML reads an unquoted date', () => {
+    const dir = mkdtempSync(join(root, 'dated-'));
+    writeFileSync(join(dir, 'site.yml'), 'release_date: 2025-01-20\n');
+    expect(readPublicationConfig(dir, DEFAULTS).release_date).toBe('2025-01-20');
+    expect(normalizePublicationConfig({release_date: '2024-12-31'}, DEFAULTS).release_date).toBe('2024-12-31');
   });
 
   it('reads the coverage threshold as a share or a percentage (issue 13)', () => {
@@ -68,7 +76,9 @@ describe('readPublicationConfig', () => {
       [{licence: {url: 'ftp://x'}}, 'licence.url'],
       [{coverage_threshold: 80}, 'coverage_threshold'],
       [{coverage_threshold: 0}, 'coverage_threshold'],
-      [{coverage_threshold: 'most'}, 'coverage_threshold']
+      [{coverage_threshold: 'most'}, 'coverage_threshold'],
+      [{release_date: '2025-02-30'}, 'release_date'],
+      [{release_date: '20250120'}, 'release_date']
     ] as const) {
       let error: unknown;
       try {

@@ -49,9 +49,26 @@ describe('the same input builds the same output', () => {
     expect(hashesB).toEqual(hashesA);
   });
 
-  it('takes no date from the clock when SOURCE_DATE_EPOCH is unset', () => {
-    const manifest = JSON.parse(readFileSync(join(siteA, 'data', 'manifest.json'), 'utf8')) as {build_id: string};
+  it('takes no date from the clock when SOURCE_DATE_EPOCH is unset: the release is dated by its data', () => {
+    const manifest = JSON.parse(readFileSync(join(siteA, 'data', 'manifest.json'), 'utf8')) as {
+      build_id: string;
+      release_date: string;
+    };
     expect(manifest.build_id).toMatch(/^[0-9a-f]{12}$/);
+    // The latest fund issued or notice posted in the input files.
+    const dates = (file: string, columns: string[]) => {
+      const [header, ...rows] = readFileSync(join(input, file), 'utf8')
+        .split('\n')
+        .filter((line) => line && !line.startsWith('#'))
+        .map((line) => line.split(','));
+      return columns.flatMap((c) => rows.map((row) => row[header!.indexOf(c)]!)).filter((d) => /^\d{4}-/.test(d));
+    };
+    const latest = [...dates('funds.csv', ['issued_date']), ...dates('projects.csv', ['notice_start', 'notice_end'])]
+      .sort()
+      .at(-1);
+    expect(manifest.release_date).toBe(latest);
+    const releases = readFileSync(join(siteA, 'releases', 'index.html'), 'utf8');
+    expect(releases).toContain(latest);
   });
 });
 

@@ -35,9 +35,11 @@ async function publish(tables: InputTables): Promise<(name: string) => Record<st
 
 const VILLAGE = '360726101001';
 
-/** A withheld not-reported row of sanitary_toilet in 2021, as the published CSV reads. */
+/** A withheld not-reported row of sanitary_toilet in 2021 of a county (安远县 or its copy), as the published CSV reads. */
 const withheldToilet = (region_code: string) => ({
   region_code,
+  region_name: '安远县',
+  level: 'county',
   dataset: 'households.csv',
   column: 'sanitary_toilet',
   year: '2021',
