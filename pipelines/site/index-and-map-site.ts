@@ -11,7 +11,7 @@ export async function indexAndMapSite(
   siteDir: string,
   {origin, base}: {origin: string | null; base: string}
 ): Promise<{searchable: number; mapped: number | null}> {
-  const searchable = await indexSiteSearch(siteDir);
+  const searchable = await indexSiteSearch(siteDir, base);
   const mapped = origin ? await writeSitemap({siteDir, origin, base}) : null;
   return {searchable, mapped};
 }

@@ -2,6 +2,7 @@ import {existsSync} from 'node:fs';
 import {readFile, readdir} from 'node:fs/promises';
 import {join} from 'node:path';
 import * as pagefind from 'pagefind';
+import {basePrefix, projectSearchRecords} from './search-records.ts';
 
 /**
  * The folders whose pages mark a part with `data-pagefind-body` (region and
@@ -12,13 +13,15 @@ import * as pagefind from 'pagefind';
 const SEARCHED_FOLDERS = ['regions', 'indicators', 'en/regions', 'en/indicators'];
 
 /**
- * Writes a Pagefind search index of the built site into `<siteDir>/pagefind/`.
- * Only the parts pages mark with `data-pagefind-body` are indexed (region and
- * indicator names with their place in the hierarchy), one index per page
- * language, with Pagefind's segmentation of Chinese text. Returns the number
- * of pages handed to Pagefind.
+ * Writes a Pagefind search index of the built site into `<siteDir>/pagefind/`:
+ * the parts of region and indicator pages marked with `data-pagefind-body`
+ * (names with their place in the hierarchy), and a record per project from
+ * the published data (search-records.ts), one index per page language, with
+ * Pagefind's segmentation of Chinese text. Result URLs carry the base path
+ * (`base`, e.g. `/gongshi/`). Returns the number of records indexed.
  */
-export async function indexSiteSearch(siteDir: string): Promise<number> {
+export async function indexSiteSearch(siteDir: string, base = '/'): Promise<number> {
+  const prefix = basePrefix(base);
   const {index, errors} = await pagefind.createIndex({});
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   try {
@@ -29,10 +32,16 @@ export async function indexSiteSearch(siteDir: string): Promise<number> {
       const files = (await readdir(root, {recursive: true})).filter((f) => f.endsWith('.html')).sort();
       for (const file of files) {
         const sourcePath = `${folder}/${file.replaceAll('\\', '/')}`;
-        const added = await index.addHTMLFile({sourcePath, content: await readFile(join(root, file), 'utf8')});
+        const url = prefix + sourcePath.replace(/index\.html$/, '');
+        const added = await index.addHTMLFile({url, content: await readFile(join(root, file), 'utf8')});
         if (added.errors.length) throw new Error(`pagefind: ${sourcePath}: ${added.errors.join('; ')}`);
         pages++;
       }
+    }
+    for (const record of projectSearchRecords(siteDir, base)) {
+      const added = await index.addCustomRecord(record);
+      if (added.errors.length) throw new Error(`pagefind: ${record.url}: ${added.errors.join('; ')}`);
+      pages++;
     }
     const written = await index.writeFiles({outputPath: join(siteDir, 'pagefind')});
     if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);

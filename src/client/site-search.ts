@@ -1,7 +1,7 @@
 import {fillPlaceholders} from '../lib/fill-placeholders.ts';
 
 interface PagefindResult {
-  data: () => Promise<{url: string; meta: {title?: string; place?: string}}>;
+  data: () => Promise<{url: string; meta: {title?: string; place?: string; notice?: string}}>;
 }
 interface Pagefind {
   search: (query: string) => Promise<{results: PagefindResult[]}>;
@@ -9,7 +9,8 @@ interface Pagefind {
 
 /**
  * Runs the query in `?q=` against the Pagefind index built with the site and
- * lists the matching regions and indicators. Pagefind's script is loaded from
+ * lists the matching regions, indicators and projects (with a link to each
+ * project's notice). Pagefind's script is loaded from
  * the site itself, only on the search page.
  */
 export async function runSearch(): Promise<void> {
@@ -31,6 +32,14 @@ export async function runSearch(): Promise<void> {
     const li = document.createElement('li');
     li.append(link);
     if (item.meta.place) li.append(` · ${item.meta.place}`);
+    // A project leads to the notice it is posted on, too.
+    if (item.meta.notice) {
+      const notice = document.createElement('a');
+      notice.href = item.meta.notice;
+      notice.textContent = section.dataset.noticeLabel!;
+      notice.dataset.noticeLink = '';
+      li.append(' · ', notice);
+    }
     list.append(li);
   }
   section.replaceChildren(heading, list);
