@@ -54,7 +54,7 @@ try {
       page.on('response', async (response) => {
         if (response.url().includes('/pagefind/')) wire += (await response.body().catch(() => Buffer.alloc(0))).length;
       });
-      const path = /^[\x00-\x7f]+$/.test(query) ? '/en/search/' : '/search/';
+      const path = /^[ -~]+$/.test(query) ? '/en/search/' : '/search/';
       const t0 = performance.now();
       await page.goto(`${base}${path}?q=${encodeURIComponent(query)}`);
       await page.locator('#search-results h2').waitFor({timeout: 60_000});
