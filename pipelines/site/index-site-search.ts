@@ -12,6 +12,9 @@ import {basePrefix, projectSearchRecords} from './search-records.ts';
  */
 const SEARCHED_FOLDERS = ['regions', 'indicators', 'en/regions', 'en/indicators'];
 
+/** Records handed to Pagefind at once. */
+const RECORD_BATCH = 500;
+
 /**
  * Writes a Pagefind search index of the built site into `<siteDir>/pagefind/`:
  * the parts of region and indicator pages marked with `data-pagefind-body`
@@ -38,10 +41,15 @@ export async function indexSiteSearch(siteDir: string, base = '/'): Promise<numb
         pages++;
       }
     }
-    for (const record of projectSearchRecords(siteDir, base)) {
-      const added = await index.addCustomRecord(record);
-      if (added.errors.length) throw new Error(`pagefind: ${record.url}: ${added.errors.join('; ')}`);
-      pages++;
+    // Sent a batch at a time rather than one by one: each record is a message to Pagefind's process, and waiting
+    // for each answer before sending the next took a quarter longer on the default sample (197 s against 151 s).
+    const records = projectSearchRecords(siteDir, base);
+    for (let start = 0; start < records.length; start += RECORD_BATCH) {
+      const batch = records.slice(start, start + RECORD_BATCH);
+      const added = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
+      const failed = added.findIndex((a) => a.errors.length);
+      if (failed >= 0) throw new Error(`pagefind: ${batch[failed]!.url}: ${added[failed]!.errors.join('; ')}`);
+      pages += batch.length;
     }
     const written = await index.writeFiles({outputPath: join(siteDir, 'pagefind')});
     if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
