@@ -2,7 +2,7 @@ import {existsSync} from 'node:fs';
 import {readFile, readdir} from 'node:fs/promises';
 import {join} from 'node:path';
 import * as pagefind from 'pagefind';
-import {basePrefix, projectSearchRecords} from './search-records.ts';
+import {projectSearchRecords} from './search-records.ts';
 
 /**
  * The folders whose pages mark a part with `data-pagefind-body` (region and
@@ -20,11 +20,11 @@ const RECORD_BATCH = 500;
  * the parts of region and indicator pages marked with `data-pagefind-body`
  * (names with their place in the hierarchy), and a record per project from
  * the published data (search-records.ts), one index per page language, with
- * Pagefind's segmentation of Chinese text. Result URLs carry the base path
- * (`base`, e.g. `/gongshi/`). Returns the number of records indexed.
+ * Pagefind's segmentation of Chinese text. `base` is the site's base path
+ * (e.g. `/gongshi/`), which the projects' links to their notices carry.
+ * Returns the number of records indexed.
  */
 export async function indexSiteSearch(siteDir: string, base = '/'): Promise<number> {
-  const prefix = basePrefix(base);
   const {index, errors} = await pagefind.createIndex({});
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   try {
@@ -35,8 +35,7 @@ export async function indexSiteSearch(siteDir: string, base = '/'): Promise<numb
       const files = (await readdir(root, {recursive: true})).filter((f) => f.endsWith('.html')).sort();
       for (const file of files) {
         const sourcePath = `${folder}/${file.replaceAll('\\', '/')}`;
-        const url = prefix + sourcePath.replace(/index\.html$/, '');
-        const added = await index.addHTMLFile({url, content: await readFile(join(root, file), 'utf8')});
+        const added = await index.addHTMLFile({sourcePath, content: await readFile(join(root, file), 'utf8')});
         if (added.errors.length) throw new Error(`pagefind: ${sourcePath}: ${added.errors.join('; ')}`);
         pages++;
       }

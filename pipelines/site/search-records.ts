@@ -20,6 +20,9 @@ interface Region {
   parent_code: string | null;
 }
 
+/** The base path as URLs start with it: `/` or `/gongshi/`. */
+const basePrefix = (base: string) => `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+
 /** The languages of the site's pages, as Pagefind names their indexes (from `<html lang>`). */
 const LANGUAGES: readonly (readonly [Locale, string, string])[] = [
   ['zh-CN', 'zh-cn', ''],
@@ -33,7 +36,9 @@ const LANGUAGES: readonly (readonly [Locale, string, string])[] = [
  * found by its name, its places (county, township, village; with pinyin in
  * English), its type, its fund's 文号 and its id; its meta carry the place and
  * the URL of the notice it is posted on, so that a result leads to both.
- * `base` is the site's base path (`/`, `/gongshi/`).
+ * `base` is the site's base path (`/`, `/gongshi/`): the notice's URL carries
+ * it; the record's own URL does not, as Pagefind prefixes the path it is
+ * served from, as it does for the pages it indexes.
  */
 export function projectSearchRecords(siteDir: string, base: string): SearchRecord[] {
   const data = join(siteDir, 'data');
@@ -69,7 +74,7 @@ export function projectSearchRecords(siteDir: string, base: string): SearchRecor
       const place = places.map((r) => placeName(r.name, locale)).join(' · ');
       const type = projectTypeLabel(p.type!, locale);
       records.push({
-        url: `${prefix}${path}projects/${encodeURIComponent(p.project_id!)}/`,
+        url: `/${path}projects/${encodeURIComponent(p.project_id!)}/`,
         content: [p.name, place, type, p.type, documents.get(p.fund_id!) ?? '', p.project_id, p.year].join(' '),
         language,
         meta: {
@@ -82,6 +87,3 @@ export function projectSearchRecords(siteDir: string, base: string): SearchRecor
   }
   return records;
 }
-
-/** The base path as URLs start with it: `/` or `/gongshi/`. */
-export const basePrefix = (base: string) => `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');

@@ -13,7 +13,8 @@ import {readPublishedCsv} from './published.ts';
 const BASE = '/gongshi/';
 const SITE = join(E2E_DIR, 'site-gongshi');
 
-describe('SQL console of a site served from a sub-path', () => {
+// Built, as a clerk might, without --site-url: also the place to see what such a site leaves out.
+describe('a site served from a sub-path, built without its address', () => {
   const browser = useChromium();
   let server: Server | undefined;
   let siteUrl = '';
@@ -44,6 +45,28 @@ describe('SQL console of a site served from a sub-path', () => {
     expect(duckdb.length).toBeGreaterThanOrEqual(2);
     expect(requested.every((path) => path.startsWith(BASE))).toBe(true);
     expect(requested).toContain(`${BASE}data/indicator_values.csv`);
+    await page.close();
+  });
+
+  it('prints no QR code on a notice, says where its page is, and links no feed', async () => {
+    const project = readPublishedCsv('projects').find((p) => p.notice_start)!;
+    const page = await browser().newPage();
+    const path = `${BASE}notices/${project.year}/${project.region_code}/`;
+    expect((await page.goto(`${new URL(siteUrl).origin}${path}`))?.status()).toBe(200);
+    await expect(page.locator('.notice-qr').count()).resolves.toBe(0);
+    await expect(page.locator('[data-no-site-url]').innerText()).resolves.toContain(path);
+    await expect(page.locator('link[type="application/atom+xml"], link[rel=sitemap]').count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  it('finds a project in the search, with links under the base path', async () => {
+    const project = readPublishedCsv('projects').find((p) => p.notice_start)!;
+    const page = await browser().newPage();
+    await page.goto(`${siteUrl}search/?q=${encodeURIComponent(project.name!)}`);
+    const link = page.locator(`#search-results a[href="${BASE}projects/${project.project_id}/"]`).first();
+    await link.waitFor();
+    await link.click();
+    await expect(page.locator('h1').innerText()).resolves.toBe(project.name);
     await page.close();
   });
 });
