@@ -136,20 +136,23 @@ export const PUBLISHED_TABLES: (TableDescription & {json: boolean})[] = [
 
 /**
  * Returns a view of `table` that names the region of each row: `region_name`
- * (and `level`, where the table lacks it) after `region_code`, so that a
+ * and `level`, where the table lacks them, after `region_code`, so that a
  * reader of a table keyed by region needs no join with regions.csv to know
- * which place a row is about. A table without `region_code`, or that names
- * its regions already, is returned as it is.
+ * which place a row is about. A table without `region_code`, or that has
+ * both already, is returned as it is.
  */
 async function withRegionNames(connection: DuckDBConnection, table: string): Promise<string> {
   const described = await connection.runAndReadAll(`DESCRIBE ${sqlIdentifier(table)}`);
   const columns = described.getRowObjectsJS().map((row) => String(row.column_name));
-  if (!columns.includes('region_code') || columns.includes('region_name')) return table;
-  const select = columns.flatMap((column) =>
-    column === 'region_code'
-      ? ['t.region_code', 'r.name AS region_name', ...(columns.includes('level') ? [] : ['r.level AS level'])]
-      : [`t.${sqlIdentifier(column)}`]
-  );
+  if (!columns.includes('region_code') || (columns.includes('region_name') && columns.includes('level'))) return table;
+  const level = columns.includes('level') ? [] : ['r.level AS level'];
+  // The name and level follow the code, or the name where the table has one already (projects).
+  const select = columns.flatMap((column) => {
+    if (column === 'region_code')
+      return ['t.region_code', ...(columns.includes('region_name') ? [] : ['r.name AS region_name', ...level])];
+    if (column === 'region_name') return ['t.region_name', ...level];
+    return [`t.${sqlIdentifier(column)}`];
+  });
   const view = `${table}_named`;
   await connection.run(`CREATE OR REPLACE VIEW ${sqlIdentifier(view)} AS
     SELECT ${select.join(', ')} FROM ${sqlIdentifier(table)} t LEFT JOIN regions r ON r.code = t.region_code`);

@@ -122,21 +122,41 @@ export async function enhanceProjectFilter(): Promise<void> {
   const remember = (how: 'push' | 'replace') => {
     const url = new URL(location.href);
     url.search = stateQuery(form, page);
+    // The other language's page shows the same view.
+    for (const other of document.querySelectorAll<HTMLAnchorElement>('a[hreflang]')) {
+      const target = new URL(other.href);
+      target.search = url.search;
+      other.href = target.href;
+    }
     if (url.href === location.href) return;
     history[how === 'push' ? 'pushState' : 'replaceState'](null, '', url);
   };
   const restore = () => {
     const params = new URLSearchParams(location.search);
+    // A shortened link may name a village or township without its parents: they follow from it.
+    for (const [child, parent] of [
+      ['village', 'township'],
+      ['township', 'county']
+    ] as const) {
+      const up = regions.get(params.get(child) ?? '')?.[3];
+      if (up) params.set(parent, up);
+    }
     for (const name of STATE_FIELDS) {
-      const value = params.get(name) ?? (name === 'sort' ? DEFAULT_SORT : '');
-      field(name).value = value;
+      const wanted = params.get(name) ?? '';
+      const input = field(name);
+      input.value = wanted;
+      // A value the list does not offer (a mistyped or stale link) falls back to the field's default.
+      if (input.value !== wanted || (name === 'sort' && !wanted)) input.value = name === 'sort' ? DEFAULT_SORT : '';
       // A place's options depend on its parent's choice: fill them before choosing among them.
       if (name === 'county') fillTownships();
       if (name === 'township') fillVillages();
     }
     // No page in the address: the first, or the static page's own when the address holds nothing else.
-    page = Number(params.get('page')) || (params.size ? 1 : Number(form.dataset.page ?? 1));
+    const asked = Math.floor(Number(params.get('page')));
+    page = asked >= 1 ? asked : params.size ? 1 : Number(form.dataset.page ?? 1);
     update();
+    // The address now says what is shown, without the values that were dropped.
+    remember('replace');
   };
 
   form.addEventListener('change', (event) => {

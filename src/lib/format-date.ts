@@ -22,7 +22,9 @@ const EN_MONTHS = [
 
 /**
  * Returns an ISO date `YYYY-MM-DD` written for reading: "2020年5月6日" in
- * Chinese, "6 May 2020" in English. The string is read as a calendar date,
+ * Chinese, "6 May 2020" in English — with no-break spaces, so that a narrow
+ * screen or a printed column never splits a date across lines (Chinese dates
+ * are kept whole by the style sheet's `word-break: keep-all`). The string is read as a calendar date,
  * never through `Date`, so the time zone cannot shift it by a day. Null or
  * empty prints as "—"; anything else that is not a real calendar date
  * throws (`invalid date: 2020-02-30`).
@@ -33,7 +35,7 @@ export function formatDate(date: string | null | undefined, locale: Locale): str
   if (!match) throw new Error(`invalid date: ${date}`);
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) throw new Error(`invalid date: ${date}`);
-  return locale === 'en' ? `${day} ${EN_MONTHS[month - 1]} ${year}` : `${year}年${month}月${day}日`;
+  return locale === 'en' ? `${day}\u00a0${EN_MONTHS[month - 1]}\u00a0${year}` : `${year}年${month}月${day}日`;
 }
 
 /** Days in `month` (1–12) of `year`, in the proleptic Gregorian calendar. */

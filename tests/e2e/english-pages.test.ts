@@ -32,8 +32,11 @@ const SAMPLE = [
   'monitoring/',
   'projects/',
   'data/',
+  'quality/',
   'explore/',
-  'releases/'
+  'releases/',
+  // The search's results are links the page's script draws.
+  `search/?q=${encodeURIComponent(township.name!)}`
 ];
 const HAN = /\p{Script=Han}/u;
 
@@ -48,6 +51,7 @@ describe('English pages', () => {
     const outOfEnglish: string[] = [];
     for (const path of SAMPLE) {
       await page.goto(`${siteUrl}en/${path}`, {waitUntil: 'networkidle'});
+      if (path.startsWith('search/')) await page.locator('#search-results li a').first().waitFor();
       // After the page's script has run: the project list's rows are links too.
       const links = await page
         .locator('a[href]:not([hreflang]):not([download])')
@@ -96,6 +100,9 @@ describe('English pages', () => {
     expect(text).toContain(projectTypeLabel(project.type!, 'en'));
     expect(text).toContain(fundCategoryLabel(fund.category!, 'en'));
     expect(fundCategoryLabel(fund.category!, 'en')).not.toBe(fund.category);
+    // The fund's recipient is a place too.
+    await page.goto(`${siteUrl}en/funds/${fund.fund_id}/`);
+    await expect(page.locator('main').innerText()).resolves.toContain(placePinyin(fund.recipient_name!));
 
     await page.goto(`${siteUrl}en/projects/`);
     await page.locator('#project-filter[data-ready]').waitFor();

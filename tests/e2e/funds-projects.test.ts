@@ -131,6 +131,33 @@ describe('funds and projects', () => {
     await page.close();
   });
 
+  it('reads a shortened or mistyped address: a village alone, an unknown county, a sort that does not exist', async () => {
+    const rowsOf = (page: Page) =>
+      page
+        .locator('table.project-list tbody tr')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-project')));
+    const page = await browser().newPage();
+    // The village names its township and county.
+    await page.goto(`${siteUrl}projects/?village=${villageCode}`);
+    await page.locator('#project-filter[data-ready]').waitFor();
+    await expect(page.locator('select[name=township]').inputValue()).resolves.toBe(township.code);
+    await expect(page.locator('select[name=county]').inputValue()).resolves.toBe(county.code);
+    expect((await rowsOf(page)).sort()).toEqual(villageProjects.map((p) => p.project_id).sort());
+    // What the lists do not offer falls back to the defaults, and the address says what is shown.
+    await page.goto(`${siteUrl}projects/?county=999&sort=bogus&page=1.5&year=${villageProjects[0]!.year}`);
+    await page.locator('#project-filter[data-ready]').waitFor();
+    await expect(page.locator('select[name=county]').inputValue()).resolves.toBe('');
+    await expect(page.locator('select[name=sort]').inputValue()).resolves.toBe('year-desc');
+    expect(new URL(page.url()).search).toBe(`?year=${villageProjects[0]!.year}`);
+    const inYear = projects.filter((p) => p.year === villageProjects[0]!.year).length;
+    await expect(page.locator('[data-result-count]').getAttribute('data-count')).resolves.toBe(String(inYear));
+    // The other language's link carries the same view.
+    await expect(page.locator('a[hreflang]').first().getAttribute('href')).resolves.toContain(
+      `/en/projects/?year=${villageProjects[0]!.year}`
+    );
+    await page.close();
+  });
+
   it('downloads the filtered rows as CSV', async () => {
     const page = await browser().newPage({acceptDownloads: true});
     await page.goto(`${siteUrl}projects/`);

@@ -72,6 +72,10 @@ describe('every page at 390 × 844', () => {
     await page.locator('#project-filter[data-ready]').waitFor();
     const box = await page.locator('input[name=q]').boundingBox();
     expect(box!.y + box!.height).toBeLessThan(844);
+    // Filtered, the list the script draws still fits.
+    await page.locator('select[name=county]').selectOption(byLevel('county').code!);
+    await page.locator('select[name=type]').selectOption(projects[0]!.type!);
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
     // The list's rows are cards: one above the other, each no wider than the screen.
     const cards = await page
       .locator('table.project-list tbody tr')

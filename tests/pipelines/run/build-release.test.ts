@@ -8,6 +8,7 @@
 import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import Papa from 'papaparse';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {minimalInput, removeInputs, writeInput} from '../validate/input-folder.ts';
 import {type CommandRun, gongshi, gongshiOk, hashTree} from './gongshi.ts';
@@ -55,15 +56,17 @@ describe('the same input builds the same output', () => {
       release_date: string;
     };
     expect(manifest.build_id).toMatch(/^[0-9a-f]{12}$/);
-    // The latest fund issued or notice posted in the input files.
-    const dates = (file: string, columns: string[]) => {
-      const [header, ...rows] = readFileSync(join(input, file), 'utf8')
-        .split('\n')
-        .filter((line) => line && !line.startsWith('#'))
-        .map((line) => line.split(','));
-      return columns.flatMap((c) => rows.map((row) => row[header!.indexOf(c)]!)).filter((d) => /^\d{4}-/.test(d));
-    };
-    const latest = [...dates('funds.csv', ['issued_date']), ...dates('projects.csv', ['notice_start', 'notice_end'])]
+    // The latest fund issued or notice posted in the input files (a notice's end may be still to come).
+    const dates = (file: string, column: string) =>
+      Papa.parse<Record<string, string>>(
+        readFileSync(join(input, file), 'utf8')
+          .split('\n')
+          .filter((line) => !line.startsWith('#'))
+          .join('\n'),
+        {header: true, skipEmptyLines: true}
+      ).data.map((row) => row[column] ?? '');
+    const latest = [...dates('funds.csv', 'issued_date'), ...dates('projects.csv', 'notice_start')]
+      .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
       .sort()
       .at(-1);
     expect(manifest.release_date).toBe(latest);

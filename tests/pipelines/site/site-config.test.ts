@@ -5,7 +5,7 @@
  * "report a problem" mail and in every internal link, and leaves no trace of
  * the defaults — while the environment holds other values, which it ignores.
  */
-import {mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
+import {mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
@@ -18,9 +18,13 @@ const out = join(root, 'site');
 const ORIGIN = 'https://gongshi.example.gov.cn';
 const CONTACT = 'jiandu@example.gov.cn';
 const saved = {...process.env};
+// The input's own site.yml names another address and a release date: --site-url wins over the one, the other is used.
+const YML_ORIGIN = 'https://other.example.org';
+const outFromYml = join(root, 'site-from-yml');
 
 beforeAll(async () => {
   await gongshiOk('sample', '--scale', 'tiny', '--seed', '1', '--out', input);
+  writeFileSync(join(input, 'site.yml'), `site_url: ${YML_ORIGIN}/\nrelease_date: 2025-01-20\n`);
   // Variables an earlier Gongshi read: a build must not take its configuration from them.
   Object.assign(process.env, {
     GONGSHI_DATA: join(root, 'nowhere'),
@@ -37,6 +41,8 @@ beforeAll(async () => {
     base: '/gongshi/'
   });
   expect(built.built).toBe(true);
+  const fromYml = await buildRelease({input, out: outFromYml, lang: 'en'});
+  expect(fromYml.built).toBe(true);
 });
 afterAll(() => {
   process.env = saved;
@@ -74,5 +80,30 @@ describe('a site built with an origin, a contact and a base path', () => {
       )
     );
     expect(strays).toEqual([]);
+  });
+});
+
+describe('site.yml', () => {
+  it('gives the origin when --site-url does not, to QR codes, sitemap and citations alike', () => {
+    const notice = htmlFiles(join(outFromYml, 'notices')).find((file) =>
+      /notices\/\d{4}\/\d+\/index\.html$/.test(file)
+    )!;
+    expect(readFileSync(notice, 'utf8')).toContain(`${YML_ORIGIN}/notices/`);
+    expect(readFileSync(join(outFromYml, 'sitemap.xml'), 'utf8')).toContain(`<loc>${YML_ORIGIN}/`);
+    const release = htmlFiles(join(outFromYml, 'releases')).find((file) => /releases\/[^/]+\/index\.html$/.test(file))!;
+    expect(readFileSync(release, 'utf8')).toContain(`${YML_ORIGIN}/releases/`);
+  });
+
+  it('loses to --site-url everywhere, the citation included', () => {
+    const release = htmlFiles(join(out, 'releases')).find((file) => /releases\/[^/]+\/index\.html$/.test(file))!;
+    expect(readFileSync(release, 'utf8')).toContain(`${ORIGIN}/gongshi/releases/`);
+    expect(htmlFiles(out).filter((file) => readFileSync(file, 'utf8').includes(YML_ORIGIN))).toEqual([]);
+  });
+
+  it('dates the release', () => {
+    for (const site of [out, outFromYml]) {
+      const manifest = JSON.parse(readFileSync(join(site, 'data', 'manifest.json'), 'utf8')) as {release_date: string};
+      expect(manifest.release_date).toBe('2025-01-20');
+    }
   });
 });
