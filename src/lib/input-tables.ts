@@ -75,34 +75,6 @@ export const PROJECT_TYPES = [
   '其他'
 ] as const;
 export type ProjectType = (typeof PROJECT_TYPES)[number];
-/** A project type's key in the UI's message files (`projectType.<key>`): the data keeps the Chinese name. */
-export const PROJECT_TYPE_KEYS: Readonly<Record<ProjectType, string>> = {
-  产业发展: 'industry',
-  就业: 'employment',
-  基础设施: 'infrastructure',
-  公共服务: 'publicServices',
-  教育: 'education',
-  健康: 'health',
-  住房: 'housing',
-  饮水: 'water',
-  其他: 'other'
-};
-/**
- * Fund categories (funds.csv `category`, free text) whose names the UI knows
- * in English (`fundCategory.<key>`): the national funds named in the
- * Ministry of Finance's fund-management measures, and the assistance funds
- * offices report beside them. Other categories are shown as written.
- */
-export const FUND_CATEGORY_KEYS: Readonly<Record<string, string>> = {
-  衔接推进乡村振兴补助资金: 'linkage',
-  财政专项扶贫资金: 'povertyAlleviation',
-  社会帮扶资金: 'socialAssistance',
-  东西部协作资金: 'eastWest',
-  定点帮扶资金: 'paired',
-  以工代赈资金: 'workRelief',
-  少数民族发展资金: 'ethnicMinority',
-  统筹整合涉农资金: 'integratedAgricultural'
-};
 export const TARGET_DIRECTIONS = {'>=': '>=', '<=': '<=', '=': '='} as const;
 
 /** The ten risk features (风险特征) of 赣市扶攻字〔2020〕4号, 二(一)1. */
