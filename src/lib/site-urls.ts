@@ -27,3 +27,6 @@ export const releaseUrl = (id: string, locale: Locale) => localeUrl(`releases/${
 
 /** The fixed URL of a file of a release (the same for both languages). */
 export const releaseFileUrl = (id: string, path: string) => siteUrl(`releases/${id}/${path}`);
+
+/** The `tel:` link of a phone number as printed (`0797-6031261` → `tel:07976031261`), so a phone can dial it. */
+export const telUrl = (number: string) => `tel:${number.replace(/[^\d+]/g, '')}`;
