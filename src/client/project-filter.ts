@@ -8,6 +8,7 @@ import {
   decodeCompactColumns
 } from '../lib/compact-projects.ts';
 import {fillPlaceholders} from '../lib/fill-placeholders.ts';
+import {placeLabel} from '../lib/place-label.ts';
 
 /** Rows per page, as on the static pages; the count and the CSV cover every matching row. */
 const SHOWN = 200;
@@ -70,7 +71,7 @@ export async function enhanceProjectFilter(): Promise<void> {
   const response = await fetch(form.dataset.index!);
   const data = (await response.json()) as CompactProjects;
   const regions = new Map<string, CompactRegion>(data.regions.map((r) => [r[0], r]));
-  const placeOf = (r: CompactRegion) => (locale === 'en' && r[4] ? `${r[1]} ${r[4]}` : r[1]);
+  const placeOf = (r: CompactRegion) => placeLabel(r[1], r[4], locale);
   const dt = withPlaces(table(decodeCompactColumns(data)), regions, placeOf);
   const field = (name: string) => form.elements.namedItem(name) as HTMLSelectElement | HTMLInputElement;
   const pager = form.querySelector<HTMLElement>('[data-pager]')!;

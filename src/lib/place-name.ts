@@ -9,6 +9,7 @@
  */
 import {pinyin} from 'pinyin-pro';
 import type {Locale} from './i18n.ts';
+import {placeLabel} from './place-label.ts';
 
 /** Generic parts of the names of regions, longest first so that 村民委员会 wins over 委员会. */
 const GENERIC_PARTS: readonly (readonly [string, string])[] = [
@@ -78,7 +79,5 @@ export function placePinyin(name: string): string {
  * reader can both say it and match it with documents and signs.
  */
 export function placeName(name: string, locale: Locale): string {
-  if (locale !== 'en') return name;
-  const romanised = placePinyin(name);
-  return romanised ? `${name} ${romanised}` : name;
+  return placeLabel(name, locale === 'en' ? placePinyin(name) : '', locale);
 }
