@@ -148,6 +148,29 @@ describe('notices of the tiny sample', () => {
     await page.close();
   });
 
+  it('opens the township notice with each place’s project count, budget and paid, equal to projects.csv', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${siteUrl}notices/${year}/${township}/`);
+    const inYear = projects.filter((p) => p.year === year && p.region_code!.startsWith(township));
+    const places = Map.groupBy(inYear, (p) => p.region_code!);
+    const rowsShown = page.locator('.notice-places tbody tr');
+    await expect(rowsShown.count()).resolves.toBe(places.size);
+    // Summed in fen, as the page does: yuan with two decimals.
+    const total = (list: typeof inYear, field: 'budget' | 'spent') =>
+      formatYuanExact(Math.round(list.reduce((sum, p) => sum + Number(p[field]) * 100, 0)) / 100, 'zh-CN');
+    for (const [code, list] of places) {
+      const cells = await page.locator(`.notice-places tr[data-place="${code}"] td`).allTextContents();
+      expect(cells.map((c) => c.trim()).slice(1), code).toEqual([
+        String(list.length),
+        total(list, 'budget'),
+        total(list, 'spent')
+      ]);
+    }
+    await expect(text(page.locator('[data-field="project_count"]'))).resolves.toBe(String(inYear.length));
+    await expect(text(page.locator('[data-field="total_budget"]'))).resolves.toBe(total(inYear, 'budget'));
+    await page.close();
+  });
+
   it('lists every project of the township and its villages on the township notice, linked from the region page', async () => {
     const page = await browser().newPage();
     await page.goto(`${siteUrl}regions/${township}/`);
