@@ -83,8 +83,14 @@ export function formatYuan(amount: number | null | undefined, locale: Locale): s
  */
 export function formatYuanExact(amount: number | null | undefined, locale: Locale): string {
   if (!isFiniteNumber(amount)) return MISSING;
-  const text = `${amount < 0 ? MINUS : ''}${Math.abs(amount).toLocaleString('en-US', {minimumFractionDigits: 2, maximumFractionDigits: 2})}`;
+  const text = formatFen(amount);
   return locale === 'en' ? `¥${text}` : `${text}元`;
+}
+
+/** Returns yuan to the fen without the unit, for a column headed by it: 1234567.8 -> "1,234,567.80". */
+export function formatFen(amount: number | null | undefined): string {
+  if (!isFiniteNumber(amount)) return MISSING;
+  return `${amount < 0 ? MINUS : ''}${Math.abs(amount).toLocaleString('en-US', {minimumFractionDigits: 2, maximumFractionDigits: 2})}`;
 }
 
 /** Returns a whole number with thousands separators: 4081 -> "4,081"; fractions round half away from zero. */

@@ -68,7 +68,9 @@ describe('free text in the input', () => {
       await dialog.dismiss();
     });
     await page.goto(`${url}notices/${year}/${village}/`, {waitUntil: 'networkidle'});
-    await expect(page.locator('.notice-project h2', {hasText: '<script>alert(1)</script>'}).count()).resolves.toBe(1);
+    await expect(
+      page.locator('table.notice-board [data-field="name"] a', {hasText: '<script>alert(1)</script>'}).count()
+    ).resolves.toBe(1);
     await expect(page.locator('img[src=x]').count()).resolves.toBe(0);
     expect(dialogs).toEqual([]);
     await page.close();

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {formatDate, formatDateRange} from '../../../src/lib/format-date.ts';
+import {formatDate, formatDateRange, formatDateShort} from '../../../src/lib/format-date.ts';
 
 describe('formatDate', () => {
   it('keeps an English date on one line (no-break spaces)', () => {
@@ -46,5 +46,19 @@ describe('formatDateRange', () => {
     expect(formatDateRange(null, '2024-06-30', 'zh-CN')).toBe('待定至2024年6月30日');
     expect(formatDateRange(null, '2024-06-30', 'en')).toBe('start not set, end 30\u00a0June\u00a02024');
     expect(formatDateRange('2025-04-16', null, 'en')).toBe('from 16\u00a0April\u00a02025, end not set');
+  });
+});
+
+describe('formatDateShort', () => {
+  it('writes a date as a notice table does: 2024.3.1, 1 Mar 2024', () => {
+    expect(formatDateShort('2024-03-01', 'zh-CN')).toBe('2024.3.1');
+    expect(formatDateShort('2024-11-30', 'en')).toBe('30\u00a0Nov\u00a02024');
+    expect(formatDateShort('', 'zh-CN')).toBe('—');
+    expect(() => formatDateShort('2023-02-29', 'zh-CN')).toThrow('invalid date: 2023-02-29');
+  });
+
+  it('writes a range with short dates, open ends as in full', () => {
+    expect(formatDateRange('2024-03-01', '2024-11-30', 'zh-CN', formatDateShort)).toBe('2024.3.1至2024.11.30');
+    expect(formatDateRange(null, '2024-06-30', 'en', formatDateShort)).toBe('start not set, end 30\u00a0Jun\u00a02024');
   });
 });
