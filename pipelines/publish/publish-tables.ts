@@ -1,3 +1,4 @@
+import {publishBoundaries} from './publish-boundaries.ts';
 import type {DuckDBConnection} from '@duckdb/node-api';
 import type {Indicator, SourceCitation} from '../aggregate/indicator-registry.ts';
 import {MAX_HOUSEHOLD_MEMBERS} from '../../src/lib/input-tables.ts';
@@ -247,6 +248,7 @@ export async function publishTables(connection: DuckDBConnection, options: Publi
   }
   await writeDatapackage(connection, dataDir, published, options.site);
   const datapackage = await describeFile(join(dataDir, 'datapackage.json'));
+  const boundaries = await publishBoundaries(connection, dataDir);
   const manifest = await writeManifest(dataDir, {
     releaseDate: options.site.release_date ?? (await latestInputDate(connection)),
     tables,
@@ -256,7 +258,7 @@ export async function publishTables(connection: DuckDBConnection, options: Publi
     disclosure: {k: options.k, kSensitive: options.kSensitive, maxHouseholdMembers: MAX_HOUSEHOLD_MEMBERS},
     flagsReferenceDate: referenceDate,
     notReported,
-    otherFiles: [datapackage]
+    otherFiles: [datapackage, boundaries]
   });
   return {tables, manifest};
 }

@@ -10,8 +10,14 @@ const EMPTY_PAGE = '<!doctype html><html><body></body></html>';
  * deterministic (Plot's class name is a fixed hash, and no mark here uses
  * clip paths or other generated ids). Throws if Plot returns a `<figure>`
  * (a legend, title or caption option), since pages expect a bare `<svg>`.
+ * `decorate` may add what Plot cannot (data attributes, a pattern) before the
+ * markup is written.
  */
-export function renderSvg(options: Plot.PlotOptions, attributes: Record<string, string> = {}): string {
+export function renderSvg(
+  options: Plot.PlotOptions,
+  attributes: Record<string, string> = {},
+  decorate?: (svg: SVGSVGElement) => void
+): string {
   const {document} = parseHTML(EMPTY_PAGE);
   const node = Plot.plot({...options, document: document as unknown as Document});
   if (node.tagName.toLowerCase() !== 'svg') throw new Error(`chart is not a bare svg: ${node.tagName}`);
@@ -21,5 +27,6 @@ export function renderSvg(options: Plot.PlotOptions, attributes: Record<string, 
   // Inside role="img" every child is presentational, and ARIA forbids names on them (axe:
   // aria-prohibited-attr); Plot labels each mark group ("line", "dot"), so those labels go.
   for (const child of node.querySelectorAll('[aria-label]')) child.removeAttribute('aria-label');
+  decorate?.(node as unknown as SVGSVGElement);
   return node.outerHTML;
 }

@@ -1,0 +1,105 @@
+// Issue 16 (leaders' view): county maps drawn at build time — every county of the site has its polygon, and what
+// each map draws equals the published indicator_values, read with JavaScript off.
+import type {Page} from 'playwright-core';
+import {describe, expect, inject, it} from 'vitest';
+import {useChromium} from './browser.ts';
+import {readPublishedCsv} from './published.ts';
+
+const values = readPublishedCsv('indicator_values');
+const indicators = readPublishedCsv('indicators');
+const regions = readPublishedCsv('regions');
+const counties = regions.filter((r) => r.level === 'county');
+const latestYear = String(Math.max(...values.map((v) => Number(v.year))));
+const HEADLINE = ['consolidation_rate', 'collective_income_compliance', 'family_doctor_rate', 'sanitary_toilet_rate'];
+
+/** The counties a page's map draws with data: code, class, value, whether hatched, and its link. */
+async function mapCounties(page: Page, selector = 'svg.county-map') {
+  return page.locator(`${selector} a[data-code]`).evaluateAll((links) =>
+    links.map((a) => ({
+      code: a.getAttribute('data-code')!,
+      className: a.getAttribute('data-class')!,
+      value: a.getAttribute('data-value')!,
+      href: a.getAttribute('href')!,
+      title: a.querySelector('title')?.textContent ?? ''
+    }))
+  );
+}
+
+describe('county maps of the tiny sample (JavaScript off)', () => {
+  const browser = useChromium();
+  const siteUrl = inject('siteUrl');
+  const page = async () => (await browser().newContext({javaScriptEnabled: false})).newPage();
+
+  it('draws every county of the site on the home page, by how many headline indicators it met', async () => {
+    const p = await page();
+    await p.goto(siteUrl);
+    const drawn = await mapCounties(p);
+    expect(drawn.map((d) => d.code).toSorted()).toEqual(counties.map((c) => c.code).toSorted());
+    await expect(p.locator('[data-map-missing]').count()).resolves.toBe(0);
+    for (const county of drawn) {
+      const met = values.filter(
+        (v) =>
+          v.region_code === county.code &&
+          v.year === latestYear &&
+          HEADLINE.includes(v.indicator_id!) &&
+          v.status === 'met'
+      ).length;
+      expect(county.value).toBe(String(met));
+      expect(county.className).toBe(String(met));
+      expect(county.href).toBe(`/regions/${county.code}/`);
+      // The table beside the map says the same, indicator by indicator.
+      const statuses = await p
+        .locator(`table.county-status tr[data-code="${county.code}"] td[data-status]`)
+        .evaluateAll((cells) => cells.map((c) => c.getAttribute('data-status')));
+      expect(statuses.filter((s) => s === 'met')).toHaveLength(met);
+    }
+    // Drawn before any script, with its caption and legend.
+    await expect(p.locator('.home-map figcaption').textContent()).resolves.toContain(latestYear);
+    await expect(p.locator('.home-map .map-legend li').count()).resolves.toBeGreaterThan(0);
+    await p.context().close();
+  });
+
+  it('shows the county map above the fold on a 1280 × 800 screen', async () => {
+    const context = await browser().newContext({javaScriptEnabled: false, viewport: {width: 1280, height: 800}});
+    const p = await context.newPage();
+    await p.goto(siteUrl);
+    const box = (await p.locator('.home-map svg.county-map').boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(800);
+    await context.close();
+  });
+
+  for (const indicator of indicators) {
+    it(`draws ${indicator.id} on its indicator page with the values of indicator_values`, async () => {
+      const p = await page();
+      await p.goto(`${siteUrl}indicators/${indicator.id}/`);
+      const drawn = await mapCounties(p);
+      expect(drawn.map((d) => d.code).toSorted()).toEqual(counties.map((c) => c.code).toSorted());
+      for (const county of drawn) {
+        const row = values.find(
+          (v) => v.indicator_id === indicator.id && v.region_code === county.code && v.year === latestYear
+        );
+        if (!row || row.value === '') {
+          expect(county.value).toBe('');
+          expect(['withheld', 'none'].includes(county.className) || /^c\d$/.test(county.className)).toBe(true);
+          if (row?.suppressed === 'true') expect(county.title).toMatch(/不公开/);
+        } else {
+          expect(Number(county.value)).toBe(Number(row.value));
+          expect(county.className).toMatch(/^c\d$/);
+        }
+      }
+      await p.context().close();
+    });
+  }
+
+  it('shows each county among its city’s counties on its page, itself outlined', async () => {
+    const p = await page();
+    for (const county of counties) {
+      await p.goto(`${siteUrl}regions/${county.code}/`);
+      const drawn = await mapCounties(p, '.region-locator svg.county-map');
+      expect(drawn.find((d) => d.className === 'here')?.code).toBe(county.code);
+      expect(drawn.filter((d) => d.className === 'here')).toHaveLength(1);
+      await expect(p.locator('.region-locator h2').textContent()).resolves.toContain(county.name);
+    }
+    await p.context().close();
+  });
+});
