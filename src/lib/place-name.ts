@@ -81,3 +81,9 @@ export function placePinyin(name: string): string {
 export function placeName(name: string, locale: Locale): string {
   return placeLabel(name, locale === 'en' ? placePinyin(name) : '', locale);
 }
+
+/** A county's name on a small map: 安远县 → 安远, 章贡区 → 章贡; in English its pinyin without the generic part. */
+export function shortPlaceName(name: string, locale: Locale): string {
+  if (locale === 'en') return placePinyin(name).split(' ')[0]!;
+  return [...name].length > 2 && /[县区市]$/.test(name) ? name.slice(0, -1) : name;
+}

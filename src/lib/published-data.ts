@@ -19,6 +19,8 @@ export interface PublishedRegion {
 /** The published `manifest.json`, as far as the site reads it. */
 export interface PublishedManifest {
   build_id: string;
+  /** The date of the data (site.yml's release_date, else the latest fund issued or notice posted); null if none. */
+  release_date: string | null;
   synthetic: boolean;
   tables: Record<string, {rows: number}>;
   /** The date the projects' `overdue` flag is judged at: the last day of the latest project year. */

@@ -4,16 +4,16 @@
  * indicator values and the published boundaries (boundaries.geojson).
  */
 import type {FeatureCollection} from 'geojson';
-import {type CountyShape, type MapClass, type MapCounty, countyMapSvg} from '../charts/county-map.ts';
-import {formatValue} from './format-number.ts';
-import {type Locale, t} from './i18n.ts';
-import type {IndicatorIndex} from './indicator-index.ts';
-import {HEADLINE_INDICATORS} from './indicator-index.ts';
-import {placeName, placePinyin} from './place-name.ts';
-import type {IndicatorValue, PublishedIndicator, PublishedRegion} from './published-data.ts';
-import {readPublishedJson} from './published-data.ts';
-import {regionUrl} from './site-urls.ts';
-import {statusLabel} from '../charts/status-labels.ts';
+import {type CountyShape, type MapClass, type MapCounty, countyMapSvg} from './county-map.ts';
+import {formatValue} from '../lib/format-number.ts';
+import {type Locale, t} from '../lib/i18n.ts';
+import type {IndicatorIndex} from '../lib/indicator-index.ts';
+import {HEADLINE_INDICATORS} from '../lib/indicator-index.ts';
+import {placeName, shortPlaceName} from '../lib/place-name.ts';
+import type {IndicatorValue, PublishedIndicator, PublishedRegion} from '../lib/published-data.ts';
+import {readPublishedJson} from '../lib/published-data.ts';
+import {regionUrl} from '../lib/site-urls.ts';
+import {statusLabel} from './status-labels.ts';
 
 /** A map ready for a page: its SVG, the words around it, and the counties it could not draw. */
 export interface CountyMapFigure {
@@ -39,12 +39,6 @@ const NOT_REPORTED = '#f3f4f6';
 
 export const readCountyShapes = (): CountyShape[] =>
   (readPublishedJson<FeatureCollection>('boundaries.geojson').features as CountyShape[]) ?? [];
-
-/** A county's name on a small map: 安远县 → 安远, 章贡区 → 章贡; in English its pinyin without the generic part. */
-export function mapLabel(name: string, locale: Locale): string {
-  if (locale === 'en') return placePinyin(name).split(' ')[0]!;
-  return [...name].length > 2 && /[县区市]$/.test(name) ? name.slice(0, -1) : name;
-}
 
 interface Drawn {
   county: PublishedRegion;
@@ -76,7 +70,7 @@ function figure(
   const caption = `${words.lead}${counted}${t(locale, 'map.captionEnd')}`;
   const mapCounties: MapCounty[] = onMap.map((d) => ({
     code: d.county.code,
-    label: mapLabel(d.county.name, locale),
+    label: shortPlaceName(d.county.name, locale),
     href: regionUrl(d.county.code, locale),
     classId: d.classId,
     title: d.title,
@@ -88,7 +82,7 @@ function figure(
     description: caption,
     id: words.id,
     highlight: words.highlight,
-    blankLabel: (shape) => mapLabel(shape.properties.name, locale)
+    blankLabel: (shape) => shortPlaceName(shape.properties.name, locale)
   });
   const hatched = onMap.some((d) => d.hatched);
   return {svg, title: words.title, caption, legend, hatchNote: hatched ? words.hatch : null, missing};
@@ -144,7 +138,8 @@ export function headlineMap(
 }
 
 /** "安远县：达标" / "Anyuan Xian: met". */
-const labelled = (name: string, value: string, locale: Locale) => `${name}${locale === 'en' ? ': ' : '：'}${value}`;
+const labelled = (name: string, value: string, locale: Locale) =>
+  t(locale, 'text.labelled', {label: name, text: value});
 
 const indicatorName = (i: PublishedIndicator | undefined, locale: Locale) =>
   i ? (locale === 'en' ? i.name_en : i.name_zh) : '';

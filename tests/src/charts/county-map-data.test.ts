@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {mapLabel, valueBreaks} from '../../../src/lib/county-maps.ts';
+import {valueBreaks} from '../../../src/charts/county-map-data.ts';
+import {shortPlaceName} from '../../../src/lib/place-name.ts';
 
 describe('valueBreaks', () => {
   it('makes the target a break and splits the values short of it at their tertiles', () => {
@@ -16,12 +17,12 @@ describe('valueBreaks', () => {
   });
 });
 
-describe('mapLabel', () => {
+describe('shortPlaceName', () => {
   it('drops the generic part of a county’s name on a small map', () => {
-    expect(mapLabel('安远县', 'zh-CN')).toBe('安远');
-    expect(mapLabel('章贡区', 'zh-CN')).toBe('章贡');
-    expect(mapLabel('瑞金市', 'zh-CN')).toBe('瑞金');
-    expect(mapLabel('Anyuan', 'zh-CN')).toBe('Anyuan');
-    expect(mapLabel('安远县', 'en')).toBe('Anyuan');
+    expect(shortPlaceName('安远县', 'zh-CN')).toBe('安远');
+    expect(shortPlaceName('章贡区', 'zh-CN')).toBe('章贡');
+    expect(shortPlaceName('瑞金市', 'zh-CN')).toBe('瑞金');
+    expect(shortPlaceName('Anyuan', 'zh-CN')).toBe('Anyuan');
+    expect(shortPlaceName('安远县', 'en')).toBe('Anyuan');
   });
 });
