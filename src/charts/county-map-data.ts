@@ -52,7 +52,7 @@ function figure(
   counties: readonly PublishedRegion[],
   drawn: Drawn[],
   classes: MapClass[],
-  words: {title: string; lead: string; hatch: string | null; id: string; highlight?: string},
+  words: {title: string; lead: string; hatch: string | null; id: string; highlight?: string; counted?: boolean},
   locale: Locale
 ): CountyMapFigure {
   const shapes = readCountyShapes();
@@ -67,7 +67,8 @@ function figure(
   const counted = legend
     .map((c) => t(locale, 'map.classCount', {label: c.label, count: c.count}))
     .join(t(locale, 'map.listSeparator'));
-  const caption = `${words.lead}${counted}${t(locale, 'map.captionEnd')}`;
+  // A locator map's classes are this county and the others: counting them says nothing.
+  const caption = `${words.lead}${words.counted === false ? '' : counted}${t(locale, 'map.captionEnd')}`;
   const mapCounties: MapCounty[] = onMap.map((d) => ({
     code: d.county.code,
     label: shortPlaceName(d.county.name, locale),
@@ -278,7 +279,8 @@ export function locatorMap(
       title: t(locale, 'map.locatorTitle', {name: here, parent: parentName}),
       lead: t(locale, 'map.locatorLead', {name: here, parent: parentName}),
       hatch: null,
-      highlight: county.code
+      highlight: county.code,
+      counted: false
     },
     locale
   );

@@ -54,8 +54,13 @@ export interface TrendOptions {
   title?: string;
 }
 
-const WIDTH = 640;
-const HEIGHT = 260;
+/**
+ * Drawn at about the width it is shown at (a column of the region page's grid, a phone's screen), so that its labels
+ * stay at least 80 % of the body text (13 px against 16 px) rather than shrink with a wider drawing.
+ */
+const WIDTH = 360;
+const HEIGHT = 220;
+const FONT_SIZE = 13;
 /** The chart's words in `locale`. */
 const wordsOf = (locale: Locale) => ({
   target: t(locale, 'chart.trend.target'),
@@ -63,7 +68,7 @@ const wordsOf = (locale: Locale) => ({
 });
 
 /**
- * Returns the SVG markup (640×260) of an indicator over the years: a line
+ * Returns the SVG markup (360×220, 13 px labels) of an indicator over the years: a line
  * with a dot per published year, the first and last values labelled, a
  * dashed target rule labelled 目标/target in the right margin (a dashed step
  * line when the points carry targets that change over the years), and each
@@ -127,12 +132,19 @@ export function trendChart(points: readonly TrendPoint[], options: TrendOptions)
       width: WIDTH,
       height: HEIGHT,
       marginTop: 24,
-      marginRight: Math.max(24, ...targetLabels.map((t) => textWidth(t.label) + 12)),
+      marginRight: Math.max(24, ...targetLabels.map((t) => textWidth(t.label, FONT_SIZE) + 12)),
       marginBottom: 30,
-      marginLeft: Math.max(40, ...domain.map((d) => textWidth(tick(d)) + 16)),
+      marginLeft: Math.max(40, ...domain.map((d) => textWidth(tick(d), FONT_SIZE) + 16)),
       ariaLabel: options.title ?? defaultTitle(options),
       ariaDescription: trendCaption(points, options),
-      x: {domain: yearDomain(years), ticks: years, tickFormat: (d: number) => String(d), label: null, inset: 28},
+      // Every other year where more than five would crowd the axis, counted back from the latest.
+      x: {
+        domain: yearDomain(years),
+        ticks: years.length > 5 ? years.filter((_, i) => (years.length - 1 - i) % 2 === 0) : years,
+        tickFormat: (d: number) => String(d),
+        label: null,
+        inset: 20
+      },
       y: {domain, nice: true, grid: true, ticks: 5, tickFormat: tick, label: null},
       marks: [
         targetMarks,
@@ -192,7 +204,7 @@ export function trendChart(points: readonly TrendPoint[], options: TrendOptions)
         })
       ]
     },
-    {role: 'img'}
+    {role: 'img', 'font-size': String(FONT_SIZE)}
   );
 }
 
