@@ -39,7 +39,9 @@ const PAGE_KINDS = [
   'explore/',
   'search/',
   'releases/',
-  `releases/${release}/`
+  `releases/${release}/`,
+  `regions/${byLevel('county').code}/briefing/`,
+  `compare/?regions=${byLevel('county').code},${township.code}`
 ];
 
 describe('every page at 390 × 844', () => {
