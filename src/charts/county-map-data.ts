@@ -232,7 +232,7 @@ export function indicatorMap(
     drawn,
     classes,
     {
-      id: `map-${indicator.id}`,
+      id: `map-${indicator.id}-${year}`,
       title: t(locale, 'map.indicatorTitle', {name, year}),
       lead: t(locale, 'map.indicatorLead', {
         name,

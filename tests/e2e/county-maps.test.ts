@@ -69,22 +69,32 @@ describe('county maps of the tiny sample (JavaScript off)', () => {
   });
 
   for (const indicator of indicators) {
-    it(`draws ${indicator.id} on its indicator page with the values of indicator_values`, async () => {
+    it(`draws ${indicator.id} on its indicator page, each year with the values of indicator_values`, async () => {
       const p = await page();
       await p.goto(`${siteUrl}indicators/${indicator.id}/`);
-      const drawn = await mapCounties(p);
-      expect(drawn.map((d) => d.code).toSorted()).toEqual(counties.map((c) => c.code).toSorted());
-      for (const county of drawn) {
-        const row = values.find(
-          (v) => v.indicator_id === indicator.id && v.region_code === county.code && v.year === latestYear
-        );
-        if (!row || row.value === '') {
-          expect(county.value).toBe('');
-          expect(['withheld', 'none'].includes(county.className) || /^c\d$/.test(county.className)).toBe(true);
-          if (row?.suppressed === 'true') expect(county.title).toMatch(/不公开/);
-        } else {
-          expect(Number(county.value)).toBe(Number(row.value));
-          expect(county.className).toMatch(/^c\d$/);
+      const years = [...new Set(values.map((v) => v.year!))];
+      // The latest year open, the earlier ones folded below it.
+      const maps = [
+        {year: latestYear, selector: 'section:not(.earlier-map) > .county-map-figure svg.county-map'},
+        ...years
+          .filter((y) => y !== latestYear)
+          .map((y) => ({year: y, selector: `details.earlier-maps section[data-year="${y}"] svg.county-map`}))
+      ];
+      for (const {year, selector} of maps) {
+        const drawn = await mapCounties(p, selector);
+        expect(drawn.map((d) => d.code).toSorted(), `${year}`).toEqual(counties.map((c) => c.code).toSorted());
+        for (const county of drawn) {
+          const row = values.find(
+            (v) => v.indicator_id === indicator.id && v.region_code === county.code && v.year === year
+          );
+          if (!row || row.value === '') {
+            expect(county.value).toBe('');
+            expect(['withheld', 'none'].includes(county.className) || /^c\d$/.test(county.className)).toBe(true);
+            if (row?.suppressed === 'true') expect(county.title).toMatch(/不公开/);
+          } else {
+            expect(Number(county.value)).toBe(Number(row.value));
+            expect(county.className).toMatch(/^c\d$/);
+          }
         }
       }
       await p.context().close();
