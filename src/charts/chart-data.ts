@@ -6,7 +6,9 @@ import {type Unit, formatValue, isFiniteNumber} from '../lib/format-number.ts';
 import {type Locale, t} from '../lib/i18n.ts';
 
 /** A target's comparison, as published in `indicator_values.target_operator`. */
-export type TargetOperator = '>=' | '>' | '<=' | '<' | '=';
+import type {TargetOperator} from '../lib/targets.ts';
+
+export {type TargetOperator, satisfiesTarget} from '../lib/targets.ts';
 
 const OPERATOR_SYMBOLS: Readonly<Record<TargetOperator, string>> = {'>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': ''};
 
@@ -25,27 +27,6 @@ export function formatTarget(
   const value = formatValue(target, unit, locale);
   if (!symbol) return value;
   return t(locale, 'chart.target', {symbol, value});
-}
-
-/**
- * Returns whether `value` satisfies `operator target`, with the tolerance
- * the pipeline's status rule uses (1e-9 relative), so a chart never
- * disagrees with the published status.
- */
-export function satisfiesTarget(value: number, operator: TargetOperator | null | undefined, target: number): boolean {
-  const eps = 1e-9 * Math.max(1, Math.abs(target));
-  switch (operator ?? '>=') {
-    case '>=':
-      return value >= target - eps;
-    case '>':
-      return value > target + eps;
-    case '<=':
-      return value <= target + eps;
-    case '<':
-      return value < target - eps;
-    default:
-      return Math.abs(value - target) <= eps;
-  }
 }
 
 /** The narrowest value axis per unit, so a flat series is drawn flat rather than magnified into noise. */

@@ -5,7 +5,9 @@
  */
 import type {FeatureCollection} from 'geojson';
 import {type CountyShape, type MapClass, type MapCounty, countyMapSvg} from './county-map.ts';
-import {formatValue} from '../lib/format-number.ts';
+import {type Unit, formatValue} from '../lib/format-number.ts';
+import {type TargetOperator, satisfiesTarget} from '../lib/targets.ts';
+import {formatTarget} from './chart-data.ts';
 import {type Locale, t} from '../lib/i18n.ts';
 import type {IndicatorIndex} from '../lib/indicator-index.ts';
 import {HEADLINE_INDICATORS} from '../lib/indicator-index.ts';
@@ -30,12 +32,11 @@ export interface CountyMapFigure {
 
 /** Sequential blues (ColorBrewer Blues), light to dark: steps of lightness that survive greyscale print and CVD. */
 const BLUES: Record<number, string[]> = {
-  2: ['#c6dbef', '#2171b5'],
-  3: ['#deebf7', '#6baed6', '#08519c'],
-  4: ['#eff3ff', '#9ecae1', '#4292c6', '#08519c'],
-  5: ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c']
+  2: ['#9ecae1', '#08519c'],
+  3: ['#c6dbef', '#4292c6', '#08306b'],
+  4: ['#c6dbef', '#6baed6', '#2171b5', '#08306b'],
+  5: ['#deebf7', '#9ecae1', '#4292c6', '#2171b5', '#08306b']
 };
-const NOT_REPORTED = '#f3f4f6';
 
 export const readCountyShapes = (): CountyShape[] =>
   (readPublishedJson<FeatureCollection>('boundaries.geojson').features as CountyShape[]) ?? [];
@@ -52,7 +53,15 @@ function figure(
   counties: readonly PublishedRegion[],
   drawn: Drawn[],
   classes: MapClass[],
-  words: {title: string; lead: string; hatch: string | null; id: string; highlight?: string; counted?: boolean},
+  words: {
+    title: string;
+    lead: string;
+    hatch: string | null;
+    id: string;
+    highlight?: string;
+    counted?: boolean;
+    width?: number;
+  },
   locale: Locale
 ): CountyMapFigure {
   const shapes = readCountyShapes();
@@ -112,7 +121,7 @@ export function headlineMap(
     const statuses = HEADLINE_INDICATORS.map((id, i) =>
       labelled(
         indicatorName(index.byId.get(id), locale),
-        statusLabel(values[i]?.status ?? 'incomplete', locale),
+        values[i] ? statusLabel(values[i].status, locale) : t(locale, 'map.notReported'),
         locale
       )
     );
@@ -146,31 +155,30 @@ const indicatorName = (i: PublishedIndicator | undefined, locale: Locale) =>
   i ? (locale === 'en' ? i.name_en : i.name_zh) : '';
 
 /**
- * Breaks of an indicator's value classes: the target is always one, so that "meets the target" is a class of its
- * own; the values on the wrong side of it are split at their tertiles (quartiles where there is no target).
+ * Breaks between the classes of the values that miss a common target: their tertiles (none with fewer than three
+ * values), so that the counties short of the target are told apart by how far. Without a target, the quartiles of
+ * all values.
  */
-export function valueBreaks(values: readonly number[], target: number | null, lowerIsBetter: boolean): number[] {
+export function valueBreaks(values: readonly number[], withTarget: boolean): number[] {
   const sorted = [...values].sort((a, b) => a - b);
-  const quantile = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
-  if (target === null) {
-    const qs = [0.25, 0.5, 0.75].map((p) => quantile(sorted, p));
-    return [...new Set(qs)];
-  }
-  const wrong = sorted.filter((v) => (lowerIsBetter ? v > target : v < target));
-  const splits = wrong.length >= 3 ? [...new Set([1 / 3, 2 / 3].map((p) => quantile(wrong, p)))] : [];
-  return [...new Set([...splits, target])].sort((a, b) => a - b);
+  const quantile = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+  if (!withTarget) return [...new Set([0.25, 0.5, 0.75].map(quantile))];
+  return sorted.length >= 3 ? [...new Set([1 / 3, 2 / 3].map(quantile))] : [];
 }
 
-/**
- * The class of a value among `breaks`: 0 below the first, breaks.length at or above the last. A value on a break
- * goes with the side that meets the target: up where higher is better, down where lower is.
- */
-const classIndex = (value: number, breaks: readonly number[], lowerIsBetter: boolean) =>
-  breaks.filter((b) => (lowerIsBetter ? value > b : value >= b)).length;
+/** The class of a value among ascending `breaks`: 0 below the first, breaks.length at or above the last. */
+const rangeIndex = (value: number, breaks: readonly number[]) => breaks.filter((b) => value >= b).length;
+
+/** "≥ 95.0%", "≤ 5.0%", "0人": a target with its comparison. */
+const targetText = (target: number, operator: TargetOperator | null, unit: Unit, locale: Locale) =>
+  formatTarget(target, operator, unit, locale);
 
 /**
- * An indicator page's map: each county's value in `year`, in classes whose breaks include the target; a withheld
- * value known to lie within one class (its band) is drawn in it, hatched; otherwise as withheld.
+ * An indicator page's map of `year`. Where the counties share one target, a county meets it or not by the target's
+ * own comparison (≥, >, ≤, <, =) — the class "meets the target", darkest — and those that miss it are split by how
+ * far, lighter the further; where targets differ by county, each is drawn as meeting its own target or not; without
+ * a target, by the quartiles of the values. A withheld value whose band lies wholly in one class is drawn in it,
+ * hatched; otherwise as withheld (hatched white). A county without a value is dotted ("not reported").
  */
 export function indicatorMap(
   indicator: PublishedIndicator,
@@ -180,42 +188,97 @@ export function indicatorMap(
   locale: Locale
 ): CountyMapFigure {
   const values = counties.map((county) => ({county, v: index.get(indicator.id, county.code, year)}));
-  const target = values.find(({v}) => v?.target !== null && v?.target !== undefined)?.v?.target ?? null;
-  const lowerIsBetter = indicator.direction === 'lower_is_better';
-  const known = values.map(({v}) => v?.value).filter((x): x is number => typeof x === 'number');
-  const breaks = valueBreaks(known, target, lowerIsBetter);
+  const targeted = values.flatMap(({v}) =>
+    v && v.target !== null ? [{target: v.target, operator: (v.target_operator ?? '>=') as TargetOperator}] : []
+  );
+  const kinds = new Set(targeted.map((x) => `${x.operator}|${x.target}`));
+  const common = kinds.size === 1 ? targeted[0]! : null;
   const format = (x: number) => formatValue(x, indicator.unit, locale);
-  const bounds = [-Infinity, ...breaks, Infinity];
-  const palette = BLUES[Math.max(2, bounds.length - 1)]!;
-  const classes: MapClass[] = bounds.slice(0, -1).map((low, i) => {
-    const high = bounds[i + 1]!;
-    const label =
-      low === -Infinity
-        ? t(locale, lowerIsBetter ? 'map.atMost' : 'map.below', {high: format(high)})
-        : high === Infinity
-          ? t(locale, lowerIsBetter ? 'map.above' : 'map.atLeast', {low: format(low)})
-          : t(locale, 'map.between', {low: format(low), high: format(high)});
-    const isTarget = target !== null && (lowerIsBetter ? high === target : low === target);
-    // Darker is better: meeting the target is the darkest class (the lightest where lower is better).
-    const colour = lowerIsBetter ? palette[palette.length - 1 - i]! : palette[i]!;
-    return {id: `c${i}`, label: isTarget ? t(locale, 'map.targetClass', {label}) : label, color: colour};
-  });
+  const shownOf = (v: IndicatorValue | undefined) =>
+    v && !v.suppressed && typeof v.value === 'number' ? v.value : null;
+  const meets = (x: number, v: IndicatorValue) => satisfiesTarget(x, v.target_operator as TargetOperator, v.target!);
+  // Which side of a common target is the wrong one: below it for ≥ and >, above it for ≤ and <.
+  const missesHigh = common !== null && (common.operator === '<=' || common.operator === '<');
+  let classes: MapClass[];
+  let classOf: (x: number, v: IndicatorValue) => string;
+  if (common) {
+    const missing = values.flatMap(({v}) => {
+      const x = shownOf(v);
+      return x !== null && !meets(x, v!) ? [x] : [];
+    });
+    const breaks = valueBreaks(missing, true);
+    const bounds = [-Infinity, ...breaks, Infinity];
+    const ranges = bounds.slice(0, -1).map((low, i) => ({low, high: bounds[i + 1]!}));
+    // The missing classes from the furthest from the target to the nearest, then the class that meets it.
+    const ordered = missesHigh ? ranges.toReversed() : ranges;
+    const palette = BLUES[Math.max(2, ordered.length + 1)]!;
+    classes = [
+      ...ordered.map(({low, high}, i) => ({
+        id: `c${i}`,
+        label:
+          low === -Infinity && high === Infinity
+            ? t(locale, 'map.missesTarget')
+            : low === -Infinity
+              ? t(locale, 'map.below', {high: format(high)})
+              : high === Infinity
+                ? t(locale, 'map.atLeast', {low: format(low)})
+                : t(locale, 'map.between', {low: format(low), high: format(high)}),
+        color: palette[i]!
+      })),
+      {
+        id: 'met',
+        label: t(locale, 'map.meetsTarget', {
+          target: targetText(common.target, common.operator, indicator.unit, locale)
+        }),
+        color: palette[ordered.length]!
+      }
+    ];
+    classOf = (x, v) => {
+      if (meets(x, v)) return 'met';
+      const i = rangeIndex(x, breaks);
+      return `c${missesHigh ? ordered.length - 1 - i : i}`;
+    };
+  } else if (kinds.size > 1) {
+    classes = [
+      {id: 'c0', label: t(locale, 'map.missesOwnTarget'), color: BLUES[2]![0]!},
+      {id: 'met', label: t(locale, 'map.meetsOwnTarget'), color: BLUES[2]![1]!}
+    ];
+    classOf = (x, v) => (v.target !== null && meets(x, v) ? 'met' : 'c0');
+  } else {
+    const breaks = valueBreaks(
+      values.flatMap(({v}) => (shownOf(v) === null ? [] : [shownOf(v)!])),
+      false
+    );
+    const bounds = [-Infinity, ...breaks, Infinity];
+    const palette = BLUES[Math.max(2, bounds.length - 1)]!;
+    classes = bounds.slice(0, -1).map((low, i) => {
+      const high = bounds[i + 1]!;
+      return {
+        id: `c${i}`,
+        label:
+          low === -Infinity
+            ? t(locale, 'map.below', {high: format(high)})
+            : high === Infinity
+              ? t(locale, 'map.atLeast', {low: format(low)})
+              : t(locale, 'map.between', {low: format(low), high: format(high)}),
+        color: palette[i]!
+      };
+    });
+    classOf = (x) => `c${rangeIndex(x, breaks)}`;
+  }
   classes.push(
-    {id: 'withheld', label: t(locale, 'map.withheld'), color: '#ffffff'},
-    {id: 'none', label: t(locale, 'map.notReported'), color: NOT_REPORTED}
+    {id: 'withheld', label: t(locale, 'map.withheld'), color: '#ffffff', hatched: true},
+    {id: 'none', label: t(locale, 'map.notReported'), color: '#ffffff', dotted: true}
   );
   const drawn: Drawn[] = values.map(({county, v}) => {
     const name = placeName(county.name, locale);
-    if (v && typeof v.value === 'number' && !v.suppressed) {
-      return {
-        county,
-        classId: `c${classIndex(v.value, breaks, lowerIsBetter)}`,
-        value: String(v.value),
-        title: labelled(name, format(v.value), locale)
-      };
-    }
+    const x = shownOf(v);
+    if (v && x !== null)
+      return {county, classId: classOf(x, v), value: String(x), title: labelled(name, format(x), locale)};
     if (v?.suppressed) {
-      const band = bandClass(v, breaks, lowerIsBetter);
+      // A band drawn in a class only where both its ends fall in it.
+      const ends = v.lower !== null && v.upper !== null ? [classOf(v.lower, v), classOf(v.upper, v)] : [];
+      const band = ends.length === 2 && ends[0] === ends[1] ? ends[0]! : null;
       return {
         county,
         classId: band ?? 'withheld',
@@ -237,19 +300,14 @@ export function indicatorMap(
       lead: t(locale, 'map.indicatorLead', {
         name,
         year,
-        target: target === null ? t(locale, 'map.noTarget') : format(target)
+        target: common
+          ? targetText(common.target, common.operator, indicator.unit, locale)
+          : t(locale, kinds.size > 1 ? 'map.targetsDiffer' : 'map.noTarget')
       }),
       hatch: t(locale, 'map.bandHatch')
     },
     locale
   );
-}
-
-/** The class a withheld value's band lies in wholly, if one. */
-function bandClass(v: IndicatorValue, breaks: readonly number[], lowerIsBetter: boolean): string | null {
-  if (v.lower === null || v.upper === null) return null;
-  const low = classIndex(v.lower, breaks, lowerIsBetter);
-  return low === classIndex(v.upper, breaks, lowerIsBetter) ? `c${low}` : null;
 }
 
 /** A county page's map: the county, dark, among the other counties of its city. */
@@ -267,7 +325,7 @@ export function locatorMap(
   const drawn = counties.map((c) => ({
     county: c,
     classId: c.code === county.code ? 'here' : 'other',
-    value: c.code,
+    value: '',
     title: placeName(c.name, locale)
   }));
   return figure(
@@ -280,7 +338,8 @@ export function locatorMap(
       lead: t(locale, 'map.locatorLead', {name: here, parent: parentName}),
       hatch: null,
       highlight: county.code,
-      counted: false
+      counted: false,
+      width: 320
     },
     locale
   );

@@ -3,11 +3,13 @@ import type {Feature, FeatureCollection, MultiPolygon, Polygon} from 'geojson';
 import {simplifyRing} from '../lib/simplify-ring.ts';
 import {renderSvg} from './render-svg.ts';
 
-/** A class of the map's legend: its words and its fill. */
+/** A class of the map's legend: its words and its fill, hatched (withheld) or dotted (not reported) over it. */
 export interface MapClass {
   id: string;
   label: string;
   color: string;
+  hatched?: boolean;
+  dotted?: boolean;
 }
 
 /** One county as the map draws it. */
@@ -45,6 +47,8 @@ export interface CountyMapOptions {
 
 /** Hatching of withheld or banded counties: dark diagonal lines over the class colour, readable in greyscale. */
 const HATCH = {stroke: '#1f2937', spacing: 5, width: 1.2};
+/** Dots of a county without a value: grey on white, unlike any class colour even in greyscale. */
+const DOTS = '#4b5563';
 
 /**
  * Returns a choropleth of `counties` over `shapes` as build-time SVG: each
@@ -61,17 +65,19 @@ export function countyMapSvg(
   classes: readonly MapClass[],
   options: CountyMapOptions
 ): string {
-  const width = options.width ?? 480;
+  const width = options.width ?? 384;
   const shapes = simplifiedToScale(allShapes, width);
   const byCode = new Map(counties.map((c) => [c.code, c]));
   const classOf = new Map(classes.map((c) => [c.id, c]));
   const drawn = shapes.filter((s) => byCode.has(s.properties.code));
   const blank = shapes.filter((s) => !byCode.has(s.properties.code));
   const hatched = drawn.filter((s) => byCode.get(s.properties.code)!.hatched);
+  const dotted = drawn.filter((s) => classOf.get(byCode.get(s.properties.code)!.classId)?.dotted);
   const outline = shapes.filter((s) => s.properties.code === options.highlight);
   const domain: FeatureCollection = {type: 'FeatureCollection', features: [...shapes]};
   const county = (s: CountyShape) => byCode.get(s.properties.code)!;
   const hatch = `${options.id}-hatch`;
+  const dots = `${options.id}-dots`;
   return renderSvg(
     {
       width,
@@ -87,8 +93,10 @@ export function countyMapSvg(
           title: (s: CountyShape) => county(s).title
         }),
         Plot.geo(hatched, {fill: `url(#${hatch})`, stroke: 'none', pointerEvents: 'none'}),
+        Plot.geo(dotted, {fill: `url(#${dots})`, stroke: 'none', pointerEvents: 'none'}),
         Plot.geo(outline, {fill: 'none', stroke: '#111827', strokeWidth: 2.5}),
-        Plot.text(blank, Plot.centroid({text: options.blankLabel, fontSize: 12, fill: '#57606a'})),
+        // The labels repeat the links' names: hidden from screen readers, which read the links.
+        Plot.text(blank, Plot.centroid({text: options.blankLabel, fontSize: 12, fill: '#57606a', ariaHidden: 'true'})),
         Plot.text(
           drawn,
           Plot.centroid({
@@ -98,7 +106,8 @@ export function countyMapSvg(
             stroke: '#ffffff',
             strokeWidth: 3,
             paintOrder: 'stroke',
-            pointerEvents: 'none'
+            pointerEvents: 'none',
+            ariaHidden: 'true'
           })
         )
       ]
@@ -109,29 +118,32 @@ export function countyMapSvg(
       const document = svg.ownerDocument;
       const ns = 'http://www.w3.org/2000/svg';
       const defs = document.createElementNS(ns, 'defs');
-      const pattern = document.createElementNS(ns, 'pattern');
-      for (const [name, value] of Object.entries({
-        id: hatch,
-        patternUnits: 'userSpaceOnUse',
-        width: String(HATCH.spacing),
-        height: String(HATCH.spacing),
-        patternTransform: 'rotate(45)'
-      })) {
-        pattern.setAttribute(name, value);
-      }
-      const line = document.createElementNS(ns, 'line');
-      for (const [name, value] of Object.entries({
-        x1: '0',
-        y1: '0',
-        x2: '0',
-        y2: String(HATCH.spacing),
-        stroke: HATCH.stroke,
-        'stroke-width': String(HATCH.width)
-      })) {
-        line.setAttribute(name, value);
-      }
-      pattern.appendChild(line);
-      defs.appendChild(pattern);
+      const element = (name: string, attributes: Record<string, string>, ...children: Element[]) => {
+        const node = document.createElementNS(ns, name);
+        for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
+        node.append(...children);
+        return node;
+      };
+      const size = String(HATCH.spacing);
+      defs.append(
+        element(
+          'pattern',
+          {id: hatch, patternUnits: 'userSpaceOnUse', width: size, height: size, patternTransform: 'rotate(45)'},
+          element('line', {
+            x1: '0',
+            y1: '0',
+            x2: '0',
+            y2: size,
+            stroke: HATCH.stroke,
+            'stroke-width': String(HATCH.width)
+          })
+        ),
+        element(
+          'pattern',
+          {id: dots, patternUnits: 'userSpaceOnUse', width: size, height: size},
+          element('circle', {cx: '2.5', cy: '2.5', r: '0.9', fill: DOTS})
+        )
+      );
       svg.insertBefore(defs, svg.firstChild);
       // A tenth of a pixel is finer than any screen or printer shows: Plot writes thousandths.
       for (const path of svg.querySelectorAll('path')) {
@@ -140,14 +152,15 @@ export function countyMapSvg(
           path.getAttribute('d')!.replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10))
         );
       }
-      // Plot draws the filled counties' links in the order of `drawn`: the second group of geo paths.
-      const links = svg.querySelectorAll('a');
-      links.forEach((link, i) => {
-        const c = county(drawn[i]!);
+      // Each county's link is known by its address; a county's data go on it (not by position, which Plot may not keep).
+      const byHref = new Map(counties.map((c) => [c.href, c]));
+      for (const link of svg.querySelectorAll('a')) {
+        const c = byHref.get(link.getAttribute('href') ?? '');
+        if (!c) continue;
         link.setAttribute('data-code', c.code);
         link.setAttribute('data-class', c.classId);
         link.setAttribute('data-value', c.value);
-      });
+      }
     }
   );
 }
@@ -157,6 +170,18 @@ export function countyMapSvg(
  * reference is drawn for a province (about 200 m); a city's map needs about a kilometre.
  */
 function simplifiedToScale(shapes: readonly CountyShape[], width: number): CountyShape[] {
+  // Every map of a build draws the same published shapes at one of two widths: simplified once for each.
+  const cached = simplifiedCache.get(shapes)?.get(width);
+  if (cached) return cached;
+  const result = simplify(shapes, width);
+  if (!simplifiedCache.has(shapes)) simplifiedCache.set(shapes, new Map());
+  simplifiedCache.get(shapes)!.set(width, result);
+  return result;
+}
+
+const simplifiedCache = new WeakMap<readonly CountyShape[], Map<number, CountyShape[]>>();
+
+function simplify(shapes: readonly CountyShape[], width: number): CountyShape[] {
   let [west, east] = [Infinity, -Infinity];
   for (const ring of shapes.flatMap(rings)) {
     for (const [x] of ring) [west, east] = [Math.min(west, x!), Math.max(east, x!)];

@@ -37,18 +37,17 @@ interface RegionFile {
 
 const SPARK = {width: 120, height: 30, pad: 3};
 
-/** The codes of the address's `regions`: digits only, each once, in order. */
-export function codesOf(search: string): string[] {
-  const raw = new URLSearchParams(search).get('regions') ?? '';
-  return [
-    ...new Set(
-      raw
-        .split(',')
-        .map((c) => c.trim())
-        .filter((c) => /^\d+$/.test(c))
-    )
-  ];
+/** The codes of the address's `regions`, each once, in order, and the entries that are not codes at all. */
+export function codesOf(search: string): {codes: string[]; invalid: string[]} {
+  const raw = (new URLSearchParams(search).get('regions') ?? '')
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
+  return {codes: [...new Set(raw.filter((c) => /^\d+$/.test(c)))], invalid: raw.filter((c) => !/^\d+$/.test(c))};
 }
+
+/** A region's file: the file, null where the site has no such region (404), or an error to report. */
+type Loaded = RegionFile | null | Error;
 
 /**
  * Turns /compare/ into a comparison: reads `regions` from the address, loads each region's published JSON, and
@@ -69,38 +68,53 @@ export async function enhanceCompare(): Promise<void> {
   const select = form.querySelector<HTMLSelectElement>('select[name="add"]')!;
   const chosenList = form.querySelector<HTMLUListElement>('[data-chosen]')!;
   const message = form.querySelector<HTMLElement>('[data-message]')!;
-  const files = new Map<string, Promise<RegionFile | null>>();
+  const addButton = form.querySelector<HTMLButtonElement>('button[name="add-region"]')!;
+  const fallback = document.querySelector<HTMLElement>('[data-fallback]');
+  const files = new Map<string, Promise<Loaded>>();
   const load = (code: string) => {
     if (!files.has(code)) {
-      files.set(
-        code,
-        fetch(data.regionJson!.replace('__CODE__', code)).then((r) => (r.ok ? (r.json() as Promise<RegionFile>) : null))
+      const url = data.regionJson!.replace('__CODE__', code);
+      const loaded: Promise<Loaded> = fetch(url).then(
+        async (r): Promise<Loaded> =>
+          r.ok ? ((await r.json()) as RegionFile) : r.status === 404 ? null : new Error(`${r.status} ${url}`),
+        (error: unknown): Loaded => (error instanceof Error ? error : new Error(String(error)))
       );
+      files.set(code, loaded);
+      // A failure is not remembered: the next render asks again.
+      void loaded.then((f) => f instanceof Error && files.delete(code));
     }
     return files.get(code)!;
   };
   form.hidden = false;
+  if (fallback) fallback.hidden = true;
+  // The choice, changed at once by each click so that quick clicks add up; the address follows it.
+  let current = codesOf(location.search).codes;
 
-  const render = async (requested: string[], history: 'push' | 'replace' | 'none') => {
+  const render = async (history: 'push' | 'replace' | 'none', invalid: string[] = []) => {
+    const requested = current;
     const notes: string[] = [];
-    const loaded = await Promise.all(
-      requested.map(async (code) => [code, await load(code).catch(() => null)] as const)
-    );
-    const unknown = loaded.filter(([, file]) => !file).map(([code]) => code);
+    const loaded = await Promise.all(requested.map(async (code) => [code, await load(code)] as const));
+    if (requested !== current) return; // a newer choice is on its way
+    const unknown = [...invalid, ...loaded.filter(([, file]) => file === null).map(([code]) => code)];
     if (unknown.length) notes.push(fillPlaceholders(labels.unknown, {codes: unknown.join(', ')}));
-    let regions = loaded.map(([, file]) => file).filter((f): f is RegionFile => f !== null);
-    if (regions.length > COMPARE_MAX) {
+    const failed = loaded.filter(([, file]) => file instanceof Error);
+    if (failed.length) notes.push(fillPlaceholders(labels.failed, {error: (failed[0]![1] as Error).message}));
+    // A region that failed to load stays in the address (it is not wrong, only unavailable); an unknown one goes.
+    current = loaded.filter(([, file]) => file !== null).map(([code]) => code);
+    if (current.length > COMPARE_MAX) {
       notes.push(labels.max);
-      regions = regions.slice(0, COMPARE_MAX);
+      current = current.slice(0, COMPARE_MAX);
     }
-    const codes = regions.map((r) => r.region.code);
-    const url = new URL(location.href);
-    if (codes.length) url.searchParams.set('regions', codes.join(','));
-    else url.searchParams.delete('regions');
+    const regions = loaded
+      .filter(([code]) => current.includes(code))
+      .map(([, file]) => file)
+      .filter((f): f is RegionFile => f !== null && !(f instanceof Error));
+    const search = current.length ? `?regions=${current.join(',')}` : '';
+    const url = `${location.pathname}${search}${location.hash}`;
     if (history === 'push') window.history.pushState(null, '', url);
     // An address that asked for what cannot be shown is corrected, so that copying it gives what is on screen.
-    else if (url.href !== location.href) window.history.replaceState(null, '', url);
-    message.textContent = notes.join(' ') || (codes.length ? '' : labels.empty);
+    else if (search !== location.search) window.history.replaceState(null, '', url);
+    message.textContent = notes.join(' ') || (current.length ? '' : labels.empty);
     chosenList.replaceChildren(...regions.map((r) => chosenItem(r)));
     result.replaceChildren(regions.length ? scrollBox(comparisonTable(regions)) : '');
   };
@@ -124,10 +138,10 @@ export async function enhanceCompare(): Promise<void> {
     remove.textContent = '×';
     remove.setAttribute('aria-label', fillPlaceholders(labels.remove, {name: nameOf(file)}));
     remove.addEventListener('click', () => {
-      void render(
-        codesOf(location.search).filter((c) => c !== file.region.code),
-        'push'
-      );
+      current = current.filter((c) => c !== file.region.code);
+      // The button goes with its region: the keyboard's place moves to the choice of regions.
+      select.focus();
+      void render('push');
     });
     item.append(link, ' ', remove);
     item.dataset.code = file.region.code;
@@ -240,18 +254,21 @@ export async function enhanceCompare(): Promise<void> {
     return svg;
   };
 
-  select.addEventListener('change', () => {
+  // Added by the button, not on the select's change: arrowing through a closed select changes it at every key.
+  addButton.addEventListener('click', () => {
     const code = select.value;
+    if (!code || current.includes(code)) return;
+    if (current.length >= COMPARE_MAX) {
+      message.textContent = labels.max;
+      return;
+    }
+    current = [...current, code];
     select.value = '';
-    if (!code) return;
-    const current = codesOf(location.search);
-    if (current.includes(code)) return;
-    void render([...current, code], 'push');
+    void render('push');
   });
-  window.addEventListener('popstate', () => void render(codesOf(location.search), 'none'));
-  try {
-    await render(codesOf(location.search), 'replace');
-  } catch (error) {
-    message.textContent = fillPlaceholders(labels.failed, {error: String(error)});
-  }
+  window.addEventListener('popstate', () => {
+    current = codesOf(location.search).codes;
+    void render('none');
+  });
+  await render('replace', codesOf(location.search).invalid);
 }

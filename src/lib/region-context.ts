@@ -7,6 +7,7 @@
 import {type Unit, formatPercentagePoints, formatValue} from './format-number.ts';
 import type {IndicatorIndex} from './indicator-index.ts';
 import type {Locale} from './i18n.ts';
+import {type TargetOperator, satisfiesTarget} from './targets.ts';
 import type {IndicatorValue, PublishedIndicator, PublishedRegion} from './published-data.ts';
 import type {RegionTree} from './region-tree.ts';
 
@@ -19,21 +20,26 @@ export interface IndicatorContext {
   parent: {region: PublishedRegion; value: IndicatorValue | undefined} | null;
   /** 1 is best; ties share a rank. Null where the indicator has no better direction or the value is not shown. */
   rank: {rank: number; of: number} | null;
-  /** The sub-region furthest short of its target, with how far; null where none is short (or none is shown). */
+  /** The sub-region furthest short of its target, with how far; null where none shown is short. */
   furthest: {region: PublishedRegion; value: IndicatorValue; gap: number} | null;
+  /** Whether every sub-region's value is shown and judged against a target: only then can none short mean all met. */
+  allJudged: boolean;
 }
 
 /** A published value as a number, or null where it is withheld or not reported. */
 export const shown = (v: IndicatorValue | undefined): number | null =>
   v && !v.suppressed && typeof v.value === 'number' ? v.value : null;
 
-/** How far a value falls short of its target, in the indicator's units: positive when short, 0 or less when met. */
-export function shortfall(indicator: PublishedIndicator, v: IndicatorValue): number | null {
+/**
+ * How far a value falls short of its own target, by the target's comparison: positive when short (for "> t" a value
+ * of exactly t is short by 0, counted short), 0 or less when met; null where the value is not shown or has no target.
+ */
+export function shortfall(v: IndicatorValue): number | null {
   const value = shown(v);
   if (value === null || v.target === null) return null;
-  if (indicator.direction === 'lower_is_better') return value - v.target;
-  if (indicator.direction === 'higher_is_better') return v.target - value;
-  return null;
+  if (satisfiesTarget(value, v.target_operator as TargetOperator, v.target)) return 0;
+  // Missed: by how much, whichever side the target wants (at least a hair, so that "> 0" missed at 0 counts).
+  return Math.max(Math.abs(value - v.target), Number.MIN_VALUE);
 }
 
 /** The difference of two values of `unit` as the change is read: percentage points for shares. */
@@ -66,14 +72,16 @@ export function regionContext(index: IndicatorIndex, tree: RegionTree, code: str
       rank = {rank: better.length + 1, of: others.length};
     }
     let furthest: IndicatorContext['furthest'] = null;
+    let allJudged = children.length > 0;
     for (const child of children) {
       const v = index.get(indicator.id, child.code, year);
-      const gap = v ? shortfall(indicator, v) : null;
+      const gap = v ? shortfall(v) : null;
+      if (gap === null) allJudged = false;
       if (v && gap !== null && gap > 0 && (!furthest || gap > furthest.gap)) furthest = {region: child, value: v, gap};
     }
     const parent = parentRegion
       ? {region: parentRegion, value: index.get(indicator.id, parentRegion.code, year)}
       : null;
-    return {indicator, value, change, parent, rank, furthest};
+    return {indicator, value, change, parent, rank, furthest, allJudged};
   });
 }

@@ -59,6 +59,7 @@ describe('comparing regions (tiny sample)', () => {
     await page.locator('[data-compare-link]').click();
     await page.locator('table.compare-table').waitFor();
     await page.locator('select[name="add"]').selectOption(township.code!);
+    await page.locator('button[name="add-region"]').click();
     await expect.poll(() => new URL(page.url()).searchParams.get('regions')).toBe(`${county.code},${township.code}`);
     const before = await shownTable(page);
     const shared = page.url();
@@ -74,6 +75,25 @@ describe('comparing regions (tiny sample)', () => {
     await expect.poll(async () => (await shownTable(page))[0]!.cells.length).toBe(2);
     await context.close();
     await fresh.close();
+  });
+
+  it('adds regions chosen in quick succession, and keeps a region whose file failed to load in the address', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${siteUrl}compare/`);
+    await expect(page.locator('[data-fallback]').isVisible()).resolves.toBe(false);
+    for (const code of [county.code!, township.code!]) {
+      await page.locator('select[name="add"]').selectOption(code);
+      await page.locator('button[name="add-region"]').click();
+    }
+    await expect.poll(() => new URL(page.url()).searchParams.get('regions')).toBe(`${county.code},${township.code}`);
+    await expect.poll(async () => (await shownTable(page))[0]!.cells.length).toBe(2);
+    // A server error is not an unknown region: the message says so and the address keeps it.
+    await page.route(`**/data/regions/${villages[1]!.code}.json`, (route) => route.fulfill({status: 503}));
+    await page.goto(`${siteUrl}compare/?regions=${county.code},${villages[1]!.code}`);
+    await page.locator('table.compare-table').waitFor();
+    await expect(page.locator('[data-message]').textContent()).resolves.toContain('503');
+    expect(new URL(page.url()).searchParams.get('regions')).toBe(`${county.code},${villages[1]!.code}`);
+    await page.close();
   });
 
   it('shows at most four regions', async () => {

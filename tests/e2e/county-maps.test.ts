@@ -12,6 +12,20 @@ const counties = regions.filter((r) => r.level === 'county');
 const latestYear = String(Math.max(...values.map((v) => Number(v.year))));
 const HEADLINE = ['consolidation_rate', 'collective_income_compliance', 'family_doctor_rate', 'sanitary_toilet_rate'];
 
+/** Whether `x` meets the row's target by its comparison, as the pipeline judges it. */
+function meets(x: number, row: Record<string, string>): boolean {
+  const target = Number(row.target);
+  const eps = 1e-9 * Math.max(1, Math.abs(target));
+  const comparisons: Record<string, boolean> = {
+    '>=': x >= target - eps,
+    '>': x > target + eps,
+    '<=': x <= target + eps,
+    '<': x < target - eps,
+    '=': Math.abs(x - target) <= eps
+  };
+  return comparisons[row.target_operator || '>=']!;
+}
+
 /** The counties a page's map draws with data: code, class, value, whether hatched, and its link. */
 async function mapCounties(page: Page, selector = 'svg.county-map') {
   return page.locator(`${selector} a[data-code]`).evaluateAll((links) =>
@@ -72,7 +86,14 @@ describe('county maps of the tiny sample (JavaScript off)', () => {
     it(`draws ${indicator.id} on its indicator page, each year with the values of indicator_values`, async () => {
       const p = await page();
       await p.goto(`${siteUrl}indicators/${indicator.id}/`);
-      const years = [...new Set(values.map((v) => v.year!))];
+      // The years the indicator has a county value in (an indicator may start later than others).
+      const years = [
+        ...new Set(
+          values
+            .filter((v) => v.indicator_id === indicator.id && counties.some((c) => c.code === v.region_code))
+            .map((v) => v.year!)
+        )
+      ];
       // The latest year open, the earlier ones folded below it.
       const maps = [
         {year: latestYear, selector: 'section:not(.earlier-map) > .county-map-figure svg.county-map'},
@@ -87,13 +108,22 @@ describe('county maps of the tiny sample (JavaScript off)', () => {
           const row = values.find(
             (v) => v.indicator_id === indicator.id && v.region_code === county.code && v.year === year
           );
-          if (!row || row.value === '') {
+          if (!row) {
+            expect([county.value, county.className]).toEqual(['', 'none']);
+          } else if (row.suppressed === 'true') {
             expect(county.value).toBe('');
-            expect(['withheld', 'none'].includes(county.className) || /^c\d$/.test(county.className)).toBe(true);
-            if (row?.suppressed === 'true') expect(county.title).toMatch(/不公开/);
+            expect(county.title).toMatch(/不公开/);
+            // Drawn in a class only where its whole band is: met only if both ends meet the target.
+            if (county.className === 'met')
+              expect(meets(Number(row.lower), row) && meets(Number(row.upper), row)).toBe(true);
+            else expect(county.className === 'withheld' || /^c\d$/.test(county.className)).toBe(true);
+          } else if (row.value === '') {
+            expect([county.value, county.className]).toEqual(['', 'none']);
           } else {
             expect(Number(county.value)).toBe(Number(row.value));
-            expect(county.className).toMatch(/^c\d$/);
+            // The class says whether the county meets its own target, by the target's own comparison.
+            if (row.target !== '') expect(county.className === 'met').toBe(meets(Number(row.value), row));
+            else expect(county.className).toMatch(/^c\d$/);
           }
         }
       }

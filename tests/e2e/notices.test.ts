@@ -237,40 +237,45 @@ describe('notices of the tiny sample', () => {
     await page.close();
   });
 
-  it('reflows the 公示表 into one card per project on a 390 px phone', async () => {
-    const page = await browser().newPage({viewport: {width: 390, height: 844}});
-    await page.goto(`${siteUrl}notices/${boardKey}/`);
-    const board = page.locator('table.notice-board');
-    // The header is kept for screen readers only (out of the flow, clipped to nothing).
-    await expect(board.locator('thead').evaluate((thead) => getComputedStyle(thead).position)).resolves.toBe(
-      'absolute'
-    );
-    const cards = await board.locator('tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => {
-        const box = tr.getBoundingClientRect();
-        const cells = [...tr.querySelectorAll('td')].map((td) => td.getBoundingClientRect());
-        return {
-          left: box.left,
-          right: box.right,
-          cellsStacked: cells.every((c, i) => i === 0 || c.top >= cells[i - 1]!.bottom - 1)
-        };
-      })
-    );
-    expect(cards).toHaveLength(allRows.length);
-    for (const card of cards) {
-      expect(card.left).toBeGreaterThanOrEqual(0);
-      expect(card.right).toBeLessThanOrEqual(390);
-      expect(card.cellsStacked).toBe(true);
-    }
-    // Each value is read with its column's name before it.
-    const label = await board
-      .locator('tbody tr')
-      .first()
-      .locator('[data-field="budget"]')
-      .evaluate((td) => getComputedStyle(td, '::before').content);
-    expect(label).toBe('"计划投资（元）"');
-    await page.close();
-  });
+  for (const prefix of ['', 'en/']) {
+    it(`reflows the 公示表 into one card per project on a 390 px phone, every value in view (${prefix || 'zh/'})`, async () => {
+      const page = await browser().newPage({viewport: {width: 390, height: 844}});
+      await page.goto(`${siteUrl}${prefix}notices/${boardKey}/`);
+      const board = page.locator('table.notice-board');
+      // The header is kept for screen readers only (out of the flow, clipped to nothing).
+      await expect(board.locator('thead').evaluate((thead) => getComputedStyle(thead).position)).resolves.toBe(
+        'absolute'
+      );
+      const cards = await board.locator('tbody tr').evaluateAll((trs) =>
+        trs.map((tr) => {
+          const cells = [...tr.querySelectorAll('td')];
+          const boxes = cells.map((td) => td.getBoundingClientRect());
+          return {
+            left: tr.getBoundingClientRect().left,
+            right: Math.max(tr.getBoundingClientRect().right, ...boxes.map((b) => b.right)),
+            // Nothing inside a cell runs past it (a long label pushing its value out of the card).
+            overflowing: cells.filter((td) => td.scrollWidth > td.clientWidth + 1).length,
+            stacked: boxes.every((c, i) => i === 0 || c.top >= boxes[i - 1]!.bottom - 1)
+          };
+        })
+      );
+      expect(cards).toHaveLength(allRows.length);
+      for (const card of cards) {
+        expect(card.left).toBeGreaterThanOrEqual(0);
+        expect(card.right).toBeLessThanOrEqual(390);
+        expect(card.overflowing).toBe(0);
+        expect(card.stacked).toBe(true);
+      }
+      // Each value is read with its column's name before it.
+      const label = await board
+        .locator('tbody tr')
+        .first()
+        .locator('[data-field="budget"]')
+        .evaluate((td) => getComputedStyle(td, '::before').content);
+      expect(label).toBe(prefix ? '"Budget (yuan)"' : '"计划投资（元）"');
+      await page.close();
+    });
+  }
 
   for (const locale of ['zh-CN', 'en'] as const) {
     for (const [kind, code] of [

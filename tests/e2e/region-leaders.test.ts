@@ -21,7 +21,7 @@ const shown = (id: string, code: string, year: number) => {
   const v = values.find((x) => x.indicator_id === id && x.region_code === code && x.year === String(year));
   return v && v.suppressed !== 'true' && v.value !== '' ? Number(v.value) : null;
 };
-// The village with the most siblings: ranks are among 13 villages of one township.
+// A village: its rank is among the villages of its township (13 on the tiny sample).
 const village = regions.find((r) => r.level === 'village')!;
 const siblings = regions.filter((r) => r.parent_code === village.parent_code);
 

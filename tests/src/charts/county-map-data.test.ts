@@ -3,17 +3,13 @@ import {valueBreaks} from '../../../src/charts/county-map-data.ts';
 import {shortPlaceName} from '../../../src/lib/place-name.ts';
 
 describe('valueBreaks', () => {
-  it('makes the target a break and splits the values short of it at their tertiles', () => {
-    expect(valueBreaks([80, 82, 84, 86, 88, 90, 95, 99], 90, false)).toEqual([82, 86, 90]);
+  it('splits the values that miss a target at their tertiles', () => {
+    expect(valueBreaks([80, 82, 84, 86, 88], true)).toEqual([82, 86]);
   });
 
-  it('splits the values above the target where lower is better', () => {
-    expect(valueBreaks([1, 2, 3, 6, 7, 8, 9], 5, true)).toEqual([5, 7, 8]);
-  });
-
-  it('keeps the target alone when few values miss it, and uses quartiles without a target', () => {
-    expect(valueBreaks([91, 95, 99], 90, false)).toEqual([90]);
-    expect(valueBreaks([1, 2, 3, 4, 5, 6, 7, 8], null, false)).toEqual([3, 5, 7]);
+  it('does not split fewer than three values, and uses quartiles without a target', () => {
+    expect(valueBreaks([80, 85], true)).toEqual([]);
+    expect(valueBreaks([1, 2, 3, 4, 5, 6, 7, 8], false)).toEqual([3, 5, 7]);
   });
 });
 
