@@ -55,7 +55,8 @@ describe('English pages', () => {
       // After the page's script has run: the project list's rows are links too.
       const links = await page
         .locator('a[href]:not([hreflang]):not([download])')
-        .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+        // Resolved from the attribute: an SVG link's `.href` (a county on a map) is not a string.
+        .evaluateAll((as) => as.map((a) => new URL(a.getAttribute('href')!, document.baseURI).href));
       for (const href of links) {
         const url = new URL(href);
         if (url.origin !== origin) continue;
