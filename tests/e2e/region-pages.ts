@@ -53,11 +53,13 @@ export function checkRegionPages(site: string): {pages: number; values: number; 
         {value: string | null; withheld: boolean; notReported: boolean; band: [string, string] | null}
       >();
       for (const row of document.querySelectorAll('table.indicator-table tbody tr[data-indicator]')) {
-        const band = row.querySelector('.band');
+        // The region's own value is the row's first cell; the parent's value follows in its own column.
+        const own = row.querySelector('td')!;
+        const band = own.querySelector('.band');
         shown.set(row.getAttribute('data-indicator')!, {
-          value: row.querySelector('[data-value]')?.getAttribute('data-value') || null,
-          withheld: row.querySelector('.withheld') !== null,
-          notReported: row.querySelector('.not-reported') !== null,
+          value: own.querySelector('[data-value]')?.getAttribute('data-value') || null,
+          withheld: own.querySelector('.withheld') !== null,
+          notReported: own.querySelector('.not-reported') !== null,
           band: band ? [band.getAttribute('data-lower')!, band.getAttribute('data-upper')!] : null
         });
       }

@@ -26,11 +26,12 @@ const PAGES = [
 /** The indicator rows of a region page, as the page shows them. */
 async function shownValues(page: Page) {
   return page.locator('table.indicator-table tbody tr').evaluateAll((rows) =>
+    // The region's own value: the row's first cell (the parent's value has a column of its own).
     rows.map((row) => ({
       id: row.getAttribute('data-indicator'),
-      value: row.querySelector('[data-value]')?.getAttribute('data-value') ?? null,
-      withheld: row.querySelector('.withheld') !== null,
-      lower: row.querySelector('.band')?.getAttribute('data-lower') ?? null
+      value: row.querySelector('td [data-value]')?.getAttribute('data-value') ?? null,
+      withheld: row.querySelector('td')!.querySelector('.withheld') !== null,
+      lower: row.querySelector('td')!.querySelector('.band')?.getAttribute('data-lower') ?? null
     }))
   );
 }
