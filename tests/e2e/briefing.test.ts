@@ -38,7 +38,8 @@ describe('one-page briefings of the tiny sample', () => {
         const page = await browser().newPage();
         await page.goto(`${siteUrl}${prefix}regions/${region.code}/`);
         await page.locator('[data-briefing-link]').click();
-        expect(page.url()).toBe(`${siteUrl}${prefix}regions/${region.code}/briefing/`);
+        // The briefing itself, loaded, before it is printed (a click's navigation may still be under way).
+        await page.waitForURL(`${siteUrl}${prefix}regions/${region.code}/briefing/`, {waitUntil: 'load'});
         const {sheets, size} = await printSheets(page);
         expect(sheets).toHaveLength(1);
         expect([Math.round(size.width), Math.round(size.height)]).toEqual([595, 842]);

@@ -15,6 +15,9 @@ export interface PrintedSheets {
 
 /** Prints the page as Chromium would to paper and returns each sheet's text and the sheet size. */
 export async function printSheets(page: Page): Promise<PrintedSheets> {
+  // Printed once the page and its fonts are in, as a person would print it.
+  await page.waitForLoadState('load');
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
   const pdf = await page.pdf({preferCSSPageSize: true, printBackground: true});
   const dir = mkdtempSync(join(tmpdir(), 'gongshi-pdf-'));
   try {
