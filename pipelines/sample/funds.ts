@@ -53,12 +53,12 @@ export function fundCategory(year: number): string {
 export function planFunds(seed: number, scope: SampleScope): Fund[] {
   const funds: Fund[] = [];
   for (const year of YEARS) {
-    const batches = provinceBatches(seed, year);
+    const batches = provinceBatches(seed, year, scope);
     for (const county of scope.counties) {
       const townships = scope.townships.filter((t) => t.parentCode === county.code);
       const allocations = [
         ...batches.map((b) => ({...b, recipientCode: county.code})),
-        ...countyAllocations(seed, county, townships, year)
+        ...countyAllocations(seed, county, townships, year, scope)
       ];
       // fund_id numbers each kind of allocation per recipient: F2021-360726-C01, C02, …
       const serials = new Map<string, number>();
@@ -91,7 +91,7 @@ function documents(random: Random, count: number, maxNumber: number, days: [numb
   return [...numbers].sort((a, b) => a - b).map((number, i) => ({number, issuedDay: issued[i]!}));
 }
 
-function provinceBatches(seed: number, year: number): Allocation[] {
+function provinceBatches(seed: number, year: number, scope: SampleScope): Allocation[] {
   const random = createRandom(seed, 'fund-batches', year);
   return BATCHES.flatMap((batch) =>
     documents(random, random.int(...batch.count), 90, [
@@ -101,7 +101,7 @@ function provinceBatches(seed: number, year: number): Allocation[] {
       kind: batch.kind,
       level: batch.level,
       category: fundCategory(year),
-      documentNo: `${documentPrefix(batch.kind, '')}〔${year}〕${number}号`,
+      documentNo: `${documentPrefix(batch.kind, '', scope)}〔${year}〕${number}号`,
       issuedDay
     }))
   );
@@ -111,7 +111,8 @@ function countyAllocations(
   seed: number,
   county: ReferenceRegion,
   townships: readonly ReferenceRegion[],
-  year: number
+  year: number,
+  scope: SampleScope
 ): (Allocation & {recipientCode: string})[] {
   const random = createRandom(seed, 'funds', county.code, year);
   const abbreviation = countyAbbreviation(county.name);
@@ -120,7 +121,7 @@ function countyAllocations(
       kind: 'X' as const,
       level: 'county' as const,
       category: fundCategory(year),
-      documentNo: `${documentPrefix('X', abbreviation)}〔${year}〕${number}号`,
+      documentNo: `${documentPrefix('X', abbreviation, scope)}〔${year}〕${number}号`,
       issuedDay,
       recipientCode: townships.length > 0 && random.chance(0.4) ? random.pick(townships).code : county.code
     })
@@ -133,7 +134,7 @@ function countyAllocations(
       kind: 'S',
       level: 'county',
       category: '社会帮扶资金',
-      documentNo: `${documentPrefix('S', abbreviation)}〔${year}〕${social!.number}号`,
+      documentNo: `${documentPrefix('S', abbreviation, scope)}〔${year}〕${social!.number}号`,
       issuedDay: social!.issuedDay,
       recipientCode: county.code
     }
@@ -154,7 +155,51 @@ export function fundRows(funds: readonly Fund[]): CsvRow[] {
   }));
 }
 
-// 文号 prefixes: 财政部 财农, 江西省财政厅 赣财农指, 赣州市财政局 赣市财农字, a county's finance bureau <abbr>财农字.
-function documentPrefix(kind: FundKind, abbreviation: string): string {
-  return {C: '财农', P: '赣财农指', M: '赣市财农字', X: `${abbreviation}财农字`, S: `${abbreviation}乡振字`}[kind];
+// 文号 prefixes: 财政部 财农, the province's finance department <province>财农指 (江西省财政厅 赣财农指), the city's
+// <city>市财农字 (赣州市财政局 赣市财农字), a county's finance bureau <county>财农字.
+function documentPrefix(kind: FundKind, abbreviation: string, scope: SampleScope): string {
+  const province = PROVINCE_ABBREVIATIONS[scope.city.code.slice(0, 2)] ?? '';
+  const city = scope.city.name[0]!;
+  return {
+    C: '财农',
+    P: `${province}财农指`,
+    M: `${city}市财农字`,
+    X: `${abbreviation}财农字`,
+    S: `${abbreviation}乡振字`
+  }[kind];
 }
+
+/** Each province's one-character abbreviation (简称) by its code, as its documents are numbered. */
+const PROVINCE_ABBREVIATIONS: Record<string, string> = {
+  11: '京',
+  12: '津',
+  13: '冀',
+  14: '晋',
+  15: '蒙',
+  21: '辽',
+  22: '吉',
+  23: '黑',
+  31: '沪',
+  32: '苏',
+  33: '浙',
+  34: '皖',
+  35: '闽',
+  36: '赣',
+  37: '鲁',
+  41: '豫',
+  42: '鄂',
+  43: '湘',
+  44: '粤',
+  45: '桂',
+  46: '琼',
+  50: '渝',
+  51: '川',
+  52: '黔',
+  53: '云',
+  54: '藏',
+  61: '陕',
+  62: '甘',
+  63: '青',
+  64: '宁',
+  65: '新'
+};

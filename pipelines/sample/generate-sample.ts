@@ -2,8 +2,9 @@
  * The synthetic sample generator behind `gongshi sample`: writes an input
  * folder in the shape of the data contract (regions, households, villages,
  * funds, projects, targets and a README), every file labelled synthetic.
- * Real region codes and names of 赣州市, everything else drawn from seeded
- * streams, so the same scale and seed give byte-identical files.
+ * Real region codes and names (赣州市 unless another city or county is asked
+ * for), everything else drawn from seeded streams, so the same region, scale
+ * and seed give byte-identical files.
  */
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
@@ -21,7 +22,12 @@ import {samplePovertyLines} from './poverty-lines.ts';
 import {projectRow} from './projects.ts';
 import {sampleReadme, syntheticNotice} from './readme.ts';
 import {regionRows} from './region-rows.ts';
-import {readReferenceRegions, regionsForScale} from './regions-for-scale.ts';
+import {
+  DEFAULT_SAMPLE_REGION,
+  type ReferenceRegion,
+  readReferenceRegions,
+  regionsForScale
+} from './regions-for-scale.ts';
 import {SAMPLE_SCALES, SCALE_PROFILES, isSampleScale} from './scales.ts';
 import type {SampleScale} from './scales.ts';
 import {targetRows} from './targets.ts';
@@ -35,6 +41,8 @@ export interface SampleOptions {
   scale: SampleScale;
   /** A non-negative integer; the same seed and scale give the same files. */
   seed: number;
+  /** A city (4 digits) or county (6 digits) of the reference hierarchy; default 赣州市, 3607. */
+  region?: string;
   /** The folder to write into; created if missing, sample files in it overwritten. */
   out: string;
   /** Receives one progress line per file written. */
@@ -52,9 +60,10 @@ export interface SampleSummary {
  * or an output folder that cannot be created.
  */
 export async function generateSample(options: SampleOptions): Promise<SampleSummary> {
-  const {scale, seed, out} = assertOptions(options);
+  const {scale, seed, out, region = DEFAULT_SAMPLE_REGION} = assertOptions(options);
   const log = options.log ?? (() => {});
-  const comments = [syntheticNotice(scale, seed)];
+  const reference = readRegion(region);
+  const comments = [syntheticNotice(scale, seed, region)];
   const files: SampleSummary['files'] = [];
   const open = (table: InputTableName): CsvWriter => {
     return openCsvWriter(join(out, inputTable(table).file), inputTable(table).columns, comments);
@@ -74,7 +83,7 @@ export async function generateSample(options: SampleOptions): Promise<SampleSumm
   const pushAll = (rows: CsvRow[]) => (writer: CsvWriter) => rows.forEach((row) => writer.push(row));
 
   // Load: the reference hierarchy and poverty lines; plan counties and villages.
-  const scope = regionsForScale(readReferenceRegions(), scale);
+  const scope = regionsForScale(reference, scale);
   const povertyLines = samplePovertyLines();
   const profiles = new Map(scope.counties.map((c) => [c.code, countyProfile(seed, c)]));
   const plans = planVillages(seed, scope, profiles, SCALE_PROFILES[scale]);
@@ -104,9 +113,21 @@ export async function generateSample(options: SampleOptions): Promise<SampleSumm
   await write('funds', pushAll(fundRows(funds)));
   await write('projects', pushAll(projects.map(projectRow)));
   await write('targets', pushAll(targetRows(scope)));
-  writeFileSync(join(out, 'README.txt'), sampleReadme(scale, seed, files));
+  writeFileSync(join(out, 'README.txt'), sampleReadme(scale, seed, files, region));
   log('README.txt');
   return {files};
+}
+
+/** The reference hierarchy of `region`, or a CliError saying why there is none. */
+function readRegion(region: string): ReferenceRegion[] {
+  try {
+    return readReferenceRegions(region);
+  } catch (error) {
+    throw new CliError(
+      'E_SAMPLE_REGION',
+      `无法生成地区 ${region} 的示例 (no sample for region ${region}): ${(error as Error).message}`
+    );
+  }
 }
 
 function assertOptions(options: SampleOptions): SampleOptions {

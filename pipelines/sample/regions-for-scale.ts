@@ -1,9 +1,10 @@
 import {readFileSync} from 'node:fs';
+import {brotliDecompressSync} from 'node:zlib';
 import Papa from 'papaparse';
 import type {RegionLevel} from '../../src/lib/input-tables.ts';
 import type {SampleScale} from './scales.ts';
 
-/** One unit of the reference hierarchy (data/reference/ganzhou-regions.csv). */
+/** One unit of the reference hierarchy (data/reference/regions/). */
 export interface ReferenceRegion {
   code: string;
   name: string;
@@ -13,6 +14,8 @@ export interface ReferenceRegion {
 
 /** The regions a sample covers, in code order, with the lists the generators walk. */
 export interface SampleScope {
+  /** The top of the hierarchy. */
+  city: ReferenceRegion;
   regions: ReferenceRegion[];
   counties: ReferenceRegion[];
   townships: ReferenceRegion[];
@@ -20,32 +23,70 @@ export interface SampleScope {
   byCode: Map<string, ReferenceRegion>;
 }
 
-/** The real hierarchy of 赣州市 shipped with Gongshi. */
-export const REFERENCE_REGIONS = new URL('../../data/reference/ganzhou-regions.csv', import.meta.url);
+/** The real hierarchy of every province, one file each (data/reference/README.md). */
+export const REFERENCE_REGIONS = new URL('../../data/reference/regions/', import.meta.url);
+
+/** The sample's region unless another is asked for: 赣州市. */
+export const DEFAULT_SAMPLE_REGION = '3607';
 
 // 孔田镇, 安远县: a rural township of 13 villages in the county whose 2019
 // three-year plan is one of the project's sources, small enough for `tiny`.
 const TINY_TOWNSHIP = '360726101';
 
-/** Reads the reference hierarchy; throws when it is missing or malformed (a broken checkout). */
-export function readReferenceRegions(path: URL | string = REFERENCE_REGIONS): ReferenceRegion[] {
-  const text = readFileSync(path, 'utf8');
-  const {data} = Papa.parse<Record<string, string>>(text, {header: true, skipEmptyLines: true});
-  return data.map((row) => {
-    const level = row.level as RegionLevel;
-    if (!row.code || !row.name || !['city', 'county', 'township', 'village'].includes(level)) {
-      throw new Error(`malformed reference region: ${JSON.stringify(row)}`);
-    }
-    return {code: row.code, name: row.name, level, parentCode: row.parent_code ?? ''};
+const LEVEL_BY_DIGITS: Record<number, RegionLevel | 'province'> = {
+  2: 'province',
+  4: 'city',
+  6: 'county',
+  9: 'township',
+  12: 'village'
+};
+const PARENT_DIGITS: Record<number, number> = {6: 4, 9: 6, 12: 9};
+
+/**
+ * Reads the reference hierarchy of a city (4-digit code) or of one county
+ * (6 digits, under its city) from its province's file; throws a message naming
+ * the code when the region is not in the reference. A province (2 digits) is
+ * refused: the data contract's top level is the city.
+ */
+export function readReferenceRegions(regionCode: string = DEFAULT_SAMPLE_REGION): ReferenceRegion[] {
+  if (!/^(\d{4}|\d{6})$/.test(regionCode)) {
+    throw new Error(
+      `a sample's region is a city (4 digits, e.g. 3607) or a county (6 digits, e.g. 360726), not "${regionCode}"` +
+        (/^\d{2}$/.test(regionCode) ? ': a province-wide site needs a province level above the city (not yet)' : '')
+    );
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(new URL(`${regionCode.slice(0, 2)}.csv.br`, REFERENCE_REGIONS));
+  } catch {
+    throw new Error(`no province ${regionCode.slice(0, 2)} in the reference regions (data/reference/regions/)`);
+  }
+  const {data} = Papa.parse<Record<string, string>>(brotliDecompressSync(bytes).toString('utf8'), {
+    header: true,
+    skipEmptyLines: true
   });
+  const city = regionCode.slice(0, 4);
+  const regions: ReferenceRegion[] = [];
+  for (const {code, name} of data) {
+    const level = LEVEL_BY_DIGITS[code?.length ?? 0];
+    if (!code || !name || !level) throw new Error(`malformed reference region: ${JSON.stringify({code, name})}`);
+    if (level === 'province') continue;
+    if (code !== city && !(level !== 'city' && code.startsWith(regionCode))) continue;
+    regions.push({code, name, level, parentCode: level === 'city' ? '' : code.slice(0, PARENT_DIGITS[code.length])});
+  }
+  if (!regions.some((r) => r.code === regionCode)) {
+    throw new Error(`no region ${regionCode} in the reference regions (国家统计局 统计用区划代码 2023)`);
+  }
+  return regions;
 }
 
 /**
  * Returns the regions of a scale: for `tiny` the chain city → 安远县 → 孔田镇
- * and that township's villages; for `default` and `full` the whole reference.
+ * and that township's villages (elsewhere than 赣州市 the first township of
+ * five villages or more); for `default` and `full` the whole region read.
  */
 export function regionsForScale(all: readonly ReferenceRegion[], scale: SampleScale): SampleScope {
-  const township = all.find((r) => r.code === TINY_TOWNSHIP);
+  const township = all.find((r) => r.code === TINY_TOWNSHIP) ?? firstRuralTownship(all);
   const regions =
     scale === 'tiny' && township
       ? all.filter(
@@ -56,17 +97,27 @@ export function regionsForScale(all: readonly ReferenceRegion[], scale: SampleSc
             r.parentCode === township.code
         )
       : [...all];
-  if (scale === 'tiny' && !township) throw new Error(`reference regions lack township ${TINY_TOWNSHIP}`);
+  if (scale === 'tiny' && !township) throw new Error('the region has no township of five villages or more for `tiny`');
   regions.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 
   const ofLevel = (level: RegionLevel) => regions.filter((r) => r.level === level);
   return {
+    city: ofLevel('city')[0]!,
     regions,
     counties: ofLevel('county'),
     townships: ofLevel('township'),
     villages: ofLevel('village'),
     byCode: new Map(regions.map((r) => [r.code, r]))
   };
+}
+
+/** The township, in code order, with five villages or more: `tiny`'s outside 赣州市. */
+function firstRuralTownship(all: readonly ReferenceRegion[]): ReferenceRegion | undefined {
+  const villages = new Map<string, number>();
+  for (const r of all) if (r.level === 'village') villages.set(r.parentCode, (villages.get(r.parentCode) ?? 0) + 1);
+  return all
+    .filter((r) => r.level === 'township' && (villages.get(r.code) ?? 0) >= 5)
+    .sort((a, b) => (a.code < b.code ? -1 : 1))[0];
 }
 
 /** Returns the county a township or village belongs to (its 6-digit code prefix). */

@@ -1,12 +1,7 @@
-import {readFileSync} from 'node:fs';
-import Papa from 'papaparse';
 import {describe, expect, it} from 'vitest';
+import {readReferenceRegions} from '../../pipelines/sample/regions-for-scale.ts';
 
-const csv = readFileSync(new URL('../../data/reference/ganzhou-regions.csv', import.meta.url), 'utf8');
-const rows = Papa.parse<{code: string; name: string; level: string; parent_code: string}>(csv, {
-  header: true,
-  skipEmptyLines: true
-}).data;
+const rows = readReferenceRegions('3607').map((r) => ({...r, parent_code: r.parentCode}));
 
 describe('reference hierarchy of 赣州市', () => {
   it('has 1 city, 18 counties, 310 townships and 4,081 villages', () => {
@@ -30,5 +25,20 @@ describe('reference hierarchy of 赣州市', () => {
     for (const row of rows) expect(row.code).toMatch(new RegExp(`^\\d{${digits[row.level]}}$`));
     expect(rows.find((r) => r.code === '360726')?.name).toBe('安远县');
     expect(rows.find((r) => r.code === '360781')?.name).toBe('瑞金市');
+  });
+});
+
+describe('reference hierarchy of every province', () => {
+  it('reads any city or county of the country with its parents, and refuses what is not one', () => {
+    const shenzhen = readReferenceRegions('4403');
+    expect(shenzhen.find((r) => r.level === 'city')?.name).toBe('深圳市');
+    expect(shenzhen.filter((r) => r.level === 'county').map((r) => r.name)).toContain('南山区');
+    const anyuan = readReferenceRegions('360726');
+    expect(anyuan.filter((r) => r.level === 'city').map((r) => r.code)).toEqual(['3607']);
+    expect(anyuan.filter((r) => r.level === 'county').map((r) => r.name)).toEqual(['安远县']);
+    expect(anyuan.every((r) => r.level === 'city' || r.code.startsWith('360726'))).toBe(true);
+    expect(() => readReferenceRegions('36')).toThrow(/province level/);
+    expect(() => readReferenceRegions('9901')).toThrow(/no province 99/);
+    expect(() => readReferenceRegions('3699')).toThrow(/no region 3699/);
   });
 });

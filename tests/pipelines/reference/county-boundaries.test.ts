@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import {geoArea, geoContains} from 'd3-geo';
 import {describe, expect, it} from 'vitest';
 import {readReferenceBoundaries} from '../../../pipelines/publish/publish-boundaries.ts';
+import {readReferenceRegions} from '../../../pipelines/sample/regions-for-scale.ts';
 
 const read = (file: string) =>
   Papa.parse<Record<string, string>>(
@@ -15,7 +16,7 @@ const read = (file: string) =>
       skipEmptyLines: true
     }
   ).data;
-const counties = read('ganzhou-regions.csv').filter((r) => r.level === 'county');
+const counties = readReferenceRegions('3607').filter((r) => r.level === 'county');
 const changes = read('county-code-changes.csv');
 const shapes = readReferenceBoundaries().features;
 const byCode = new Map(shapes.map((s) => [s.properties.code, s]));
@@ -24,7 +25,7 @@ describe('reference county boundaries', () => {
   it('has one polygon for each of the 18 counties of 赣州市, under its current code and name', () => {
     expect(new Set(counties.map((c) => c.code)).size).toBe(18);
     for (const county of counties) {
-      const shape = byCode.get(county.code!);
+      const shape = byCode.get(county.code);
       expect(shape, county.code).toBeDefined();
       expect(shape!.properties.name).toBe(county.name);
     }
