@@ -16,8 +16,10 @@
  *   release    compare with the previous release, write the changelog, the
  *              checksums, the bulk zip and the release index
  *   site       build the Astro site from the published tables only; place
- *              every release's files under releases/<id>/; index and map it;
- *              scan it for PII
+ *              every release's files under releases/<id>/
+ *   index      index its pages for search and map them (sitemap), while the
+ *              final scan for PII reads the pages
+ *   scan       scan what the index and the sitemap added
  *   swap       replace the previous output only when everything succeeded
  */
 import {cp, mkdir} from 'node:fs/promises';
@@ -28,6 +30,7 @@ import {createAggregates} from './aggregate/create-aggregates.ts';
 import {readIndicatorRegistry} from './aggregate/indicator-registry.ts';
 import {assertNothingDisclosed} from './audit/disclosure-gate.ts';
 import {type PiiSearch, scanBuiltSite, scanPublishedTables} from './audit/pii-scans.ts';
+import {listSiteFiles} from './audit/scan-site-for-pii.ts';
 import {closeDuckDB, openDuckDB} from './lib/duckdb.ts';
 import type {Lang, Problem} from './lib/error-codes.ts';
 import {type Progress, createProgress} from './lib/progress.ts';
@@ -198,14 +201,23 @@ export async function buildRelease(
     // Merge into the site's own data/ (per-indicator endpoints are built by Astro).
     await cp(dataDir, join(siteDir, 'data'), {recursive: true});
     await placeReleases(release, siteDir);
-    const {mapped, searchable} = await indexAndMapSite(siteDir, {
-      origin: siteUrl ? originOf(siteUrl) : null,
-      base: options.base ?? '/'
-    });
-    stage.done(`built, ${mapped === null ? 'no sitemap' : `${mapped} pages in the sitemap`}, ${searchable} searchable`);
+    const built = await listSiteFiles(siteDir);
+    stage.done(`${built.length} files`);
+
+    // The final scan of every file so far runs while Pagefind (a process of its own) indexes the pages; what the
+    // index and the sitemap add is scanned after them.
+    stage = progress.stage('index');
+    const scanningPages = scanBuiltSite(siteDir, search, {memoryLimit: options.memoryLimit, paths: built});
+    const {mapped, searchable} = await beside(scanningPages, () =>
+      indexAndMapSite(siteDir, {origin: siteUrl ? originOf(siteUrl) : null, base: options.base ?? '/'})
+    );
+    stage.done(`${mapped === null ? 'no sitemap' : `${mapped} pages in the sitemap`}, ${searchable} searchable`);
 
     stage = progress.stage('scan');
-    await scanBuiltSite(siteDir, search, {memoryLimit: options.memoryLimit});
+    await scanningPages;
+    const scanned = new Set(built);
+    const added = (await listSiteFiles(siteDir)).filter((path) => !scanned.has(path));
+    await scanBuiltSite(siteDir, search, {memoryLimit: options.memoryLimit, paths: added});
     stage.done('no name, ID number or phone number in the site');
 
     await swapOutput(siteDir, options.out);
@@ -266,18 +278,18 @@ async function inStaging<T>(options: BuildOptions, build: (place: BuildPlace) =>
 }
 
 /**
- * Runs `work` while `running` goes on: the audit reads the published files only, through code that shares nothing
- * with the suppressor, while the release (changelog, checksums, the bulk zip) is written into the staging folder,
- * its zip deflating in a worker thread. When `work` fails, waits for `running` to settle first, so that the staging
+ * Runs `work` while `running` goes on and returns its result: the audit reads the published files only, through code
+ * that shares nothing with the suppressor, while the release (changelog, checksums, the bulk zip) is written into the
+ * staging folder, its zip deflating in a worker thread; Pagefind indexes the site while it is scanned. When `work` fails, waits for `running` to settle first, so that the staging
  * folder it writes into is discarded whole; `running`'s own failure is the caller's to await.
  */
-async function beside(running: Promise<unknown>, work: () => Promise<void>): Promise<void> {
+async function beside<T>(running: Promise<unknown>, work: () => Promise<T>): Promise<T> {
   const settled = running.then(
     () => undefined,
     () => undefined
   );
   try {
-    await work();
+    return await work();
   } catch (error) {
     await settled;
     throw error;

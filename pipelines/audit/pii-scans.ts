@@ -20,6 +20,8 @@ export interface PiiSearch {
 export interface PiiScanOptions {
   /** DuckDB's memory limit for the scan, as the build's. */
   memoryLimit?: string;
+  /** The files to scan, absolute paths under the site's folder (default: all of them). */
+  paths?: readonly string[];
 }
 
 /**
@@ -40,9 +42,9 @@ export async function scanPublishedTables(
   return search;
 }
 
-/** Scans every file of the built site in `siteDir`; throws E_PII_LEAK with the first file found. */
-export async function scanBuiltSite(siteDir: string, search: PiiSearch, {memoryLimit}: PiiScanOptions = {}) {
-  const found = await scanSiteForPii(siteDir, search.pii, search.vocabulary, {memoryLimit});
+/** Scans the files of the built site in `siteDir` (or those of `paths`); throws E_PII_LEAK with the first file found. */
+export async function scanBuiltSite(siteDir: string, search: PiiSearch, {memoryLimit, paths}: PiiScanOptions = {}) {
+  const found = await scanSiteForPii(siteDir, search.pii, search.vocabulary, {memoryLimit, paths});
   // The search index holds Pagefind's word segments of the indexed page text (scanned above as HTML):
   // a segment of a place name such as 文龙 in 文龙村 can equal a head's name without anything leaking,
   // so there only ID and phone numbers count.

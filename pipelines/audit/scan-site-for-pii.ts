@@ -4,57 +4,28 @@
  * phone number found fails the build. A leak names the file, the kind and
  * the place, never the value.
  */
-import {isUtf8} from 'node:buffer';
-import {readFile, readdir, stat, writeFile} from 'node:fs/promises';
-import {extname, join, relative, sep} from 'node:path';
-import {brotliDecompressSync, gunzipSync} from 'node:zlib';
-import type {DuckDBConnection} from '@duckdb/node-api';
-import {closeDuckDB, openDuckDB, sqlString} from '../lib/duckdb.ts';
-import {createWorkDir, removeWorkDir} from '../lib/work-dir.ts';
+import {readdir, stat} from 'node:fs/promises';
+import {availableParallelism} from 'node:os';
+import {join} from 'node:path';
 import type {PiiValues} from '../ingest/collect-pii.ts';
-import {createPiiMatcher} from './pii-matcher.ts';
-import type {PiiKind, PiiMatcher} from './pii-matcher.ts';
-import {unescapeText} from './unescape-text.ts';
+import {type PiiLeak, type ScanShare, scanFiles} from './scan-files.ts';
+import {scanFilesInWorker} from './scan-files-in-worker.ts';
 
-export type {PiiKind} from './pii-matcher.ts';
+export type {PiiKind, PiiLeak} from './scan-files.ts';
 
-/** One occurrence of input PII in the site. */
-export interface PiiLeak {
-  /** Path relative to the site folder, with `/` separators; a compressed copy keeps its `.gz`/`.br`. */
-  file: string;
-  kind: PiiKind;
+export interface ScanOptions {
+  /** DuckDB's memory limit for reading Parquet files, as the build's `--memory-limit`. */
+  memoryLimit?: string;
+  /** Threads that scan side by side (default: one per core, at most four). */
+  threads?: number;
   /**
-   * Offset in UTF-16 code units in the text scanned: the file's decoded text
-   * after unescaping (unescape-text.ts); for Parquet, its rows as
-   * tab-separated text; for a compressed copy, the decompressed text.
+   * The fewest files that warrant a thread of their own (default 2000): a smaller site uses fewer threads, since
+   * starting one (reading the PII, building its index) costs more than it saves.
    */
-  offset: number;
+  filesPerThread?: number;
+  /** The files to scan, absolute paths under `siteDir` (default: every file there, {@link listSiteFiles}). */
+  paths?: readonly string[];
 }
-
-/** Files no visitor reads as text, and whose bytes hold no text to find: skipped. */
-const SKIPPED = new Set([
-  '.wasm',
-  '.png',
-  '.jpg',
-  '.jpeg',
-  '.gif',
-  '.webp',
-  '.avif',
-  '.ico',
-  '.bmp',
-  '.tif',
-  '.tiff',
-  '.woff',
-  '.woff2',
-  '.ttf',
-  '.otf',
-  '.eot',
-  '.mp3',
-  '.mp4',
-  '.webm',
-  '.ogg',
-  '.wav'
-]);
 
 /**
  * Returns every occurrence of a value of `pii` in the files under `siteDir`,
@@ -64,143 +35,44 @@ const SKIPPED = new Set([
  * are decompressed first; images, fonts, media and `.wasm` are skipped. Names
  * inside a term of `publicVocabulary` (region and indicator names,
  * the names of offices, UI strings…) are not reported.
- * `memoryLimit` bounds the DuckDB that reads the Parquet files, as
- * `--memory-limit` bounds the build's.
+ * The files are dealt to worker threads in turn (a city's site is some 200,000
+ * pages, minutes on one core); Parquet files stay on this thread, with the one
+ * DuckDB that reads them.
  */
 export async function scanSiteForPii(
   siteDir: string,
   pii: PiiValues,
   publicVocabulary: readonly string[],
-  {memoryLimit}: {memoryLimit?: string} = {}
+  {memoryLimit, threads = Math.min(availableParallelism(), 4), filesPerThread = 2000, paths}: ScanOptions = {}
 ): Promise<PiiLeak[]> {
-  const matcher = createPiiMatcher(pii, publicVocabulary);
-  const leaks: PiiLeak[] = [];
-  const parquet = new ParquetReader(memoryLimit);
-  try {
-    const paths = await listFiles(siteDir);
-    // Reading runs a few files ahead of scanning, so the disk and the CPU both stay busy. A failed read
-    // is held until its turn (a rejection nobody awaits yet would end the process).
-    const reads: (Promise<{bytes?: Buffer | null; error?: unknown}> | undefined)[] = [];
-    const readAhead = (i: number) => {
-      if (i >= paths.length || reads[i]) return;
-      const path = paths[i]!;
-      reads[i] = SKIPPED.has(extname(path).toLowerCase())
-        ? Promise.resolve({bytes: null})
-        : readFile(path).then(
-            (bytes) => ({bytes}),
-            (error: unknown) => ({error})
-          );
-    };
-    for (let i = 0; i < paths.length; i++) {
-      for (let ahead = i; ahead < i + READ_AHEAD; ahead++) readAhead(ahead);
-      const {bytes, error} = await reads[i]!;
-      reads[i] = undefined;
-      if (error) throw error;
-      if (!bytes) continue;
-      const file = relative(siteDir, paths[i]!).split(sep).join('/');
-      await scanFile(file, paths[i]!, bytes, matcher, parquet, (kind, offset) => leaks.push({file, kind, offset}));
-    }
-  } finally {
-    await parquet.close();
-  }
-  return leaks.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.offset - b.offset));
+  paths ??= await listSiteFiles(siteDir);
+  const shares = dealFiles(paths, Math.max(1, Math.min(threads, Math.floor(paths.length / filesPerThread))));
+  const share = (files: string[]): ScanShare => ({siteDir, paths: files, pii, publicVocabulary, memoryLimit});
+  const found = await Promise.all(
+    shares.map((files, i) => (i === 0 ? scanFiles(share(files)) : scanFilesInWorker(share(files))))
+  );
+  return found.flat().sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.offset - b.offset));
 }
 
-const READ_AHEAD = 8;
-
-async function scanFile(
-  name: string,
-  path: string,
-  data: Buffer,
-  matcher: PiiMatcher,
-  parquet: ParquetReader,
-  onPii: (kind: PiiKind, offset: number) => void
-): Promise<void> {
-  let extension = extname(name).toLowerCase();
-  let bytes = data;
-  let compressed = false;
-  // Compressed copies (also nested, as in .json.gz): decompress, then treat as the inner file.
-  for (let inner = name; ; compressed = true) {
-    if (isGzip(bytes)) bytes = gunzipSync(bytes);
-    else if (extension === '.br') bytes = brotliDecompressSync(bytes);
-    else break;
-    inner = inner.slice(0, inner.length - extension.length);
-    extension = extname(inner).toLowerCase();
-    if (SKIPPED.has(extension)) return;
+/** Deals `paths` round `count` shares (neighbours, often alike in size, go to different threads); Parquet to the first. */
+function dealFiles(paths: readonly string[], count: number): string[][] {
+  const shares: string[][] = Array.from({length: count}, () => []);
+  let next = 0;
+  for (const path of paths) {
+    if (PARQUET.test(path)) shares[0]!.push(path);
+    else shares[next++ % count]!.push(path);
   }
-  const text =
-    extension === '.parquet' || isParquet(bytes) ? await parquet.read(compressed ? bytes : path) : decodeText(bytes);
-  matcher.scan(unescapeText(text), onPii);
+  return shares;
 }
 
-const isGzip = (bytes: Buffer) => bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-const isParquet = (bytes: Buffer) =>
-  bytes.length >= 8 &&
-  bytes.subarray(0, 4).toString('latin1') === 'PAR1' &&
-  bytes.subarray(-4).toString('latin1') === 'PAR1';
-
-/** The text of `bytes`: UTF-8 (BOM kept, as one character), else GB18030, else UTF-8 with replacement characters. */
-function decodeText(bytes: Buffer): string {
-  if (isUtf8(bytes)) return bytes.toString('utf8');
-  try {
-    return new TextDecoder('gb18030', {fatal: true}).decode(bytes);
-  } catch {
-    return bytes.toString('utf8');
-  }
-}
+const PARQUET = /\.parquet(\.gz|\.br)?$/i;
 
 /** Every regular file under `dir` (symbolic links to files included, to folders not followed), sorted. */
-async function listFiles(dir: string): Promise<string[]> {
+export async function listSiteFiles(dir: string): Promise<string[]> {
   const files: string[] = [];
   for (const entry of await readdir(dir, {withFileTypes: true, recursive: true})) {
     const path = join(entry.parentPath, entry.name);
     if (entry.isFile() || (entry.isSymbolicLink() && (await stat(path).catch(() => null))?.isFile())) files.push(path);
   }
   return files.sort();
-}
-
-/**
- * Reads Parquet files (their bytes are compressed) through one DuckDB
- * connection, opened on first use, as text: DuckDB writes the rows to a
- * temporary tab-separated file with a header, which is then read back.
- */
-class ParquetReader {
-  readonly #memoryLimit: string | undefined;
-  #connection: Promise<DuckDBConnection> | undefined;
-  #tempDir: Promise<string> | undefined;
-
-  constructor(memoryLimit: string | undefined) {
-    this.#memoryLimit = memoryLimit;
-  }
-
-  /** Returns the text of the Parquet file at `file` (a path, or the bytes of a decompressed copy). */
-  async read(file: string | Buffer): Promise<string> {
-    this.#tempDir ??= createWorkDir('gongshi-scan-');
-    const tempDir = await this.#tempDir;
-    // The rows read may be the very leak looked for: pages DuckDB spills go to the private folder too,
-    // not to its default `.tmp` in the working folder.
-    this.#connection ??= openDuckDB({tempDirectory: join(tempDir, 'duckdb'), memoryLimit: this.#memoryLimit});
-    const connection = await this.#connection;
-    let path = file;
-    if (typeof file !== 'string') {
-      // DuckDB reads files, so a decompressed copy goes to a temporary one.
-      path = join(tempDir, 'copy.parquet');
-      await writeFile(path, file);
-    }
-    const text = join(tempDir, 'rows.tsv');
-    await connection.run(
-      `COPY (SELECT * FROM read_parquet(${sqlString(path as string)})) TO ${sqlString(text)} (FORMAT csv, HEADER true, DELIMITER '\t')`
-    );
-    return readFile(text, 'utf8');
-  }
-
-  async close(): Promise<void> {
-    try {
-      // A connection that failed to open has thrown from read() already.
-      const connection = await this.#connection?.catch(() => undefined);
-      if (connection) closeDuckDB(connection);
-    } finally {
-      if (this.#tempDir) await removeWorkDir(await this.#tempDir);
-    }
-  }
 }

@@ -93,6 +93,13 @@ describe('scanSiteForPii', () => {
   });
 });
 
+describe('scanSiteForPii in worker threads', () => {
+  it('finds the same leaks, in the same order, with the files dealt to three threads', async () => {
+    expect(await scanSiteForPii(site, PII, VOCABULARY, {threads: 3, filesPerThread: 1})).toEqual(leaks);
+  });
+
+});
+
 describe('scanSiteForPii memory', () => {
   it("reads the Parquet files within the build's --memory-limit, not a limit of its own", async () => {
     // A limit DuckDB refuses shows that the one given is the one used.
