@@ -97,7 +97,6 @@ describe('scanSiteForPii in worker threads', () => {
   it('finds the same leaks, in the same order, with the files dealt to three threads', async () => {
     expect(await scanSiteForPii(site, PII, VOCABULARY, {threads: 3, filesPerThread: 1})).toEqual(leaks);
   });
-
 });
 
 describe('scanSiteForPii memory', () => {
