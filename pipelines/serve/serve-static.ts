@@ -27,6 +27,11 @@ export interface StaticServerOptions {
   host?: string;
   /** URL prefix the site is built for, e.g. `/gongshi/`; requests outside it get 404. */
   base?: string;
+  /**
+   * Send `_astro/`'s content-hashed files as cacheable for good (default true). False serves as a plain static
+   * server does, with no cache header: what the SQL console must also cope with.
+   */
+  immutableAssets?: boolean;
 }
 
 /**
@@ -35,7 +40,13 @@ export interface StaticServerOptions {
  * its Content-Encoding, to clients that accept that coding.
  * Resolves once listening; port 0 picks a free port (read it from the server).
  */
-export function serveStatic({root, port, host = '127.0.0.1', base = '/'}: StaticServerOptions): Promise<Server> {
+export function serveStatic({
+  root,
+  port,
+  host = '127.0.0.1',
+  base = '/',
+  immutableAssets = true
+}: StaticServerOptions): Promise<Server> {
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const pathname = decodeURIComponent(url.pathname);
@@ -53,8 +64,8 @@ export function serveStatic({root, port, host = '127.0.0.1', base = '/'}: Static
     const encoding = ENCODINGS.find((e) => accepted.has(e.name) && statOrNull(`${file}${e.suffix}`)?.isFile());
     headers.vary = 'accept-encoding';
     // Vite names what it emits under _astro/ by content hash: a name never changes content, so it is cached for
-    // good (and the worker's request for DuckDB-wasm finds the copy the page preloaded).
-    if (pathname.slice(base.length).startsWith('_astro/'))
+    // good.
+    if (immutableAssets && pathname.slice(base.length).startsWith('_astro/'))
       headers['cache-control'] = 'public, max-age=31536000, immutable';
     if (encoding) {
       file = `${file}${encoding.suffix}`;
@@ -62,7 +73,9 @@ export function serveStatic({root, port, host = '127.0.0.1', base = '/'}: Static
     } else {
       headers['content-length'] = stat.size;
     }
-    response.writeHead(200, headers);
+    // Set one by one (not passed to writeHead) so that they can be read back, as bench:explore does.
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    response.writeHead(200);
     if (request.method === 'HEAD') return response.end();
     createReadStream(file).pipe(response);
   });

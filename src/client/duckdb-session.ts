@@ -197,7 +197,20 @@ async function openDatabase(): Promise<Database> {
   performance.mark('gongshi:engine-start');
   const worker = new Worker(workerUrl);
   const db = new AsyncDuckDB(new VoidLogger(), worker);
-  await db.instantiate(wasmUrl);
+  try {
+    // The page downloads the module (taking over its preload) and hands the worker an address of the bytes in
+    // memory: given the module's own URL the worker would fetch it again, a second 34 MB download wherever the server
+    // does not mark it cacheable (a plain static server, many intranet ones). A restarted worker gets the same bytes.
+    const module = URL.createObjectURL(await downloadModule());
+    try {
+      await db.instantiate(module);
+    } finally {
+      URL.revokeObjectURL(module);
+    }
+  } catch (error) {
+    await db.terminate().catch(() => undefined);
+    throw error;
+  }
   performance.mark('gongshi:engine-instantiated');
   await db.open({path: ':memory:', query: {castBigIntToDouble: false, castDecimalToDouble: false}});
   const connection = await db.connect();
@@ -206,4 +219,18 @@ async function openDatabase(): Promise<Database> {
   await connection.query('SET autoload_known_extensions = false');
   performance.mark('gongshi:engine-ready');
   return {db, connection};
+}
+
+let module: Promise<Blob> | undefined;
+
+/** DuckDB's module, downloaded once for the page, typed so that the worker compiles it as it reads it. */
+function downloadModule(): Promise<Blob> {
+  module ??= fetch(wasmUrl).then(async (response) => {
+    if (!response.ok) throw new Error(`${wasmUrl}: HTTP ${response.status}`);
+    // From the bytes: a Blob of the response's own blob could not be read by the worker (Chromium: "Failed to fetch").
+    return new Blob([await response.arrayBuffer()], {type: 'application/wasm'});
+  });
+  // A failed download is tried again by the next start.
+  module.catch(() => (module = undefined));
+  return module;
 }

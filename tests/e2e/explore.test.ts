@@ -205,7 +205,10 @@ describe('SQL console (/explore/)', {timeout: 180_000}, () => {
     const duckdb = [...explorerFiles].filter(isDuckDBRequest);
     expect(duckdb.some((url) => url.endsWith('.wasm'))).toBe(true);
     expect(duckdb.some((url) => /worker/.test(url))).toBe(true);
-    expect([...explorerFiles].every((url) => url.startsWith(siteUrl))).toBe(true);
+    // Everything from the site; the worker reads the module from the page's memory (a blob: address), not the web.
+    expect([...explorerFiles].filter((url) => !url.startsWith('blob:')).every((url) => url.startsWith(siteUrl))).toBe(
+      true
+    );
     const wasm = duckdb.find((url) => url.endsWith('.wasm'))!;
     expect(['br', 'gzip']).toContain(encodings.get(wasm));
     await page.close();
@@ -226,9 +229,12 @@ describe('SQL console (/explore/)', {timeout: 180_000}, () => {
     }
   });
 
-  it('downloads the DuckDB-wasm module once: preloaded by the page, taken from the cache by the worker', async () => {
+  it.each([
+    {server: 'marking _astro/ immutable', immutableAssets: true},
+    {server: 'with no cache header at all', immutableAssets: false}
+  ])('downloads the DuckDB-wasm module once from a server $server', async ({immutableAssets}) => {
     // A server of our own, to count what reaches it (the browser's events also list answers from its cache).
-    const server = await serveStatic({root: E2E_SITE, port: 0});
+    const server = await serveStatic({root: E2E_SITE, port: 0, immutableAssets});
     const reached: string[] = [];
     server.on('request', (request: {url?: string}) => reached.push(request.url ?? ''));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -240,6 +246,8 @@ describe('SQL console (/explore/)', {timeout: 180_000}, () => {
       const preloaded = await page.locator('link[rel=preload][as=fetch]').getAttribute('href');
       expect(preloaded).toMatch(/\.wasm$/);
       expect(reached.filter((path) => path.endsWith('.wasm'))).toEqual([preloaded]);
+      // And the worker script once too.
+      expect(reached.filter((path) => /worker.*\.js$/.test(path))).toHaveLength(1);
     } finally {
       await context.close();
       await new Promise((resolve) => server.close(resolve));
