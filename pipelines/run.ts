@@ -29,7 +29,7 @@ import {originOf} from '../src/lib/site-config.ts';
 import {createAggregates} from './aggregate/create-aggregates.ts';
 import {readIndicatorRegistry} from './aggregate/indicator-registry.ts';
 import {assertNothingDisclosed} from './audit/disclosure-gate.ts';
-import {type PiiSearch, scanBuiltSite, scanPublishedTables} from './audit/pii-scans.ts';
+import {type PiiSearch, assertNoSiteLeaks, findSiteLeaks, scanPublishedTables} from './audit/pii-scans.ts';
 import {listSiteFiles} from './audit/scan-site-for-pii.ts';
 import {closeDuckDB, openDuckDB} from './lib/duckdb.ts';
 import type {Lang, Problem} from './lib/error-codes.ts';
@@ -45,6 +45,7 @@ import {readPreviousRelease} from './release/read-previous-release.ts';
 import {type ReleasePlan, placeReleases, writeRelease} from './release/write-release.ts';
 import {buildSite} from './site/build-site.ts';
 import {indexAndMapSite} from './site/index-and-map-site.ts';
+import {startSearchIndex} from './site/index-site-search.ts';
 import {createStaging, discardStaging, swapOutput} from './site/swap-output.ts';
 import {checkRejectedShare} from './validate/rejected-share.ts';
 import {type FileAccount, RejectionLog} from './validate/rejection-log.ts';
@@ -197,27 +198,42 @@ export async function buildRelease(
     const siteUrl = options.siteUrl ?? (site.site_url ? new URL(site.site_url).origin : null);
     if (!siteUrl) progress.warn(NO_SITE_URL);
     stage = progress.stage('site');
-    await buildSite({dataDir, outDir: siteDir, base: options.base, siteUrl, contact: options.contact});
-    // Merge into the site's own data/ (per-indicator endpoints are built by Astro).
-    await cp(dataDir, join(siteDir, 'data'), {recursive: true});
-    await placeReleases(release, siteDir);
-    const built = await listSiteFiles(siteDir);
+    // Pagefind indexes the projects (from the tables) while Astro renders the pages.
+    const indexing = startSearchIndex(dataDir, options.base ?? '/');
+    let built: string[];
+    try {
+      await buildSite({dataDir, outDir: siteDir, base: options.base, siteUrl, contact: options.contact});
+      // Merge into the site's own data/ (per-indicator endpoints are built by Astro).
+      await cp(dataDir, join(siteDir, 'data'), {recursive: true});
+      await placeReleases(release, siteDir);
+      built = await listSiteFiles(siteDir);
+    } catch (error) {
+      await indexing.abandon();
+      throw error;
+    }
     stage.done(`${built.length} files`);
 
     // The final scan of every file so far runs while Pagefind (a process of its own) indexes the pages; what the
-    // index and the sitemap add is scanned after them.
+    // index and the sitemap add is scanned after them. A leak is reported before a failure of the index.
     stage = progress.stage('index');
-    const scanningPages = scanBuiltSite(siteDir, search, {memoryLimit: options.memoryLimit, paths: built});
-    const {mapped, searchable} = await beside(scanningPages, () =>
-      indexAndMapSite(siteDir, {origin: siteUrl ? originOf(siteUrl) : null, base: options.base ?? '/'})
-    );
+    const scanningPages = findSiteLeaks(siteDir, search, {memoryLimit: options.memoryLimit, paths: built});
+    const [pageLeaks, indexed] = await Promise.allSettled([
+      scanningPages,
+      indexAndMapSite(siteDir, {origin: siteUrl ? originOf(siteUrl) : null, base: options.base ?? '/', indexing})
+    ]);
+    if (pageLeaks.status === 'rejected') throw pageLeaks.reason;
+    if (pageLeaks.value.length) assertNoSiteLeaks(pageLeaks.value);
+    if (indexed.status === 'rejected') throw indexed.reason;
+    const {mapped, searchable} = indexed.value;
     stage.done(`${mapped === null ? 'no sitemap' : `${mapped} pages in the sitemap`}, ${searchable} searchable`);
 
     stage = progress.stage('scan');
-    await scanningPages;
     const scanned = new Set(built);
     const added = (await listSiteFiles(siteDir)).filter((path) => !scanned.has(path));
-    await scanBuiltSite(siteDir, search, {memoryLimit: options.memoryLimit, paths: added});
+    assertNoSiteLeaks([
+      ...pageLeaks.value,
+      ...(await findSiteLeaks(siteDir, search, {memoryLimit: options.memoryLimit, paths: added}))
+    ]);
     stage.done('no name, ID number or phone number in the site');
 
     await swapOutput(siteDir, options.out);
@@ -278,18 +294,18 @@ async function inStaging<T>(options: BuildOptions, build: (place: BuildPlace) =>
 }
 
 /**
- * Runs `work` while `running` goes on and returns its result: the audit reads the published files only, through code
- * that shares nothing with the suppressor, while the release (changelog, checksums, the bulk zip) is written into the
- * staging folder, its zip deflating in a worker thread; Pagefind indexes the site while it is scanned. When `work` fails, waits for `running` to settle first, so that the staging
+ * Runs `work` while `running` goes on: the audit reads the published files only, through code that shares nothing
+ * with the suppressor, while the release (changelog, checksums, the bulk zip) is written into the staging folder,
+ * its zip deflating in a worker thread. When `work` fails, waits for `running` to settle first, so that the staging
  * folder it writes into is discarded whole; `running`'s own failure is the caller's to await.
  */
-async function beside<T>(running: Promise<unknown>, work: () => Promise<T>): Promise<T> {
+async function beside(running: Promise<unknown>, work: () => Promise<void>): Promise<void> {
   const settled = running.then(
     () => undefined,
     () => undefined
   );
   try {
-    return await work();
+    await work();
   } catch (error) {
     await settled;
     throw error;

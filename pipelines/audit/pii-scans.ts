@@ -9,7 +9,7 @@ import {type PiiValues, collectPii} from '../ingest/collect-pii.ts';
 import {PipelineError} from '../lib/pipeline-error.ts';
 import {locateLeak} from './locate-leak.ts';
 import {readPublicVocabulary} from './read-public-vocabulary.ts';
-import {scanSiteForPii} from './scan-site-for-pii.ts';
+import {type PiiLeak, scanSiteForPii} from './scan-site-for-pii.ts';
 
 /** What the scans look for, and the public words they blank first (a head named 龙南 is not found in 龙南镇). */
 export interface PiiSearch {
@@ -42,13 +42,22 @@ export async function scanPublishedTables(
   return search;
 }
 
-/** Scans the files of the built site in `siteDir` (or those of `paths`); throws E_PII_LEAK with the first file found. */
-export async function scanBuiltSite(siteDir: string, search: PiiSearch, {memoryLimit, paths}: PiiScanOptions = {}) {
+/** Returns the leaks in the files of the built site in `siteDir` (or those of `paths`), sorted by file and offset. */
+export async function findSiteLeaks(
+  siteDir: string,
+  search: PiiSearch,
+  {memoryLimit, paths}: PiiScanOptions = {}
+): Promise<PiiLeak[]> {
   const found = await scanSiteForPii(siteDir, search.pii, search.vocabulary, {memoryLimit, paths});
   // The search index holds Pagefind's word segments of the indexed page text (scanned above as HTML):
   // a segment of a place name such as 文龙 in 文龙村 can equal a head's name without anything leaking,
   // so there only ID and phone numbers count.
-  const leaks = found.filter((leak) => !(leak.kind === 'name' && leak.file.startsWith('pagefind/')));
+  return found.filter((leak) => !(leak.kind === 'name' && leak.file.startsWith('pagefind/')));
+}
+
+/** Throws E_PII_LEAK naming the first file of `leaks` (scans of parts of the site, in any order) and their count. */
+export function assertNoSiteLeaks(found: readonly PiiLeak[]): void {
+  const leaks = [...found].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.offset - b.offset));
   if (leaks.length) {
     throw new PipelineError({
       code: 'E_PII_LEAK',

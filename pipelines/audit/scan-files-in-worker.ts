@@ -9,21 +9,30 @@ import {type PiiLeak, type ScanShare, scanFiles} from './scan-files.ts';
 // (vitest runs tests in worker threads), and must do nothing there.
 const JOB = 'gongshiPiiScanShare';
 
-/** Scans `share` in a new worker thread; rejects with the worker's error. */
-export function scanFilesInWorker(share: ScanShare): Promise<PiiLeak[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(import.meta.url), {workerData: {[JOB]: share}});
-    let leaks: PiiLeak[] | undefined;
-    worker.once('message', (found: PiiLeak[]) => (leaks = found));
+/** A share of the scan running in its thread. */
+export interface WorkerScan {
+  /** The leaks found; rejects with the worker's error, or when stopped. */
+  leaks: Promise<PiiLeak[]>;
+  /** Ends the thread (another share failed: the build stops and its folder goes). */
+  stop(): void;
+}
+
+/** Scans `share` in a new worker thread. */
+export function scanFilesInWorker(share: ScanShare): WorkerScan {
+  const worker = new Worker(new URL(import.meta.url), {workerData: {[JOB]: share}});
+  const leaks = new Promise<PiiLeak[]>((resolve, reject) => {
+    let found: PiiLeak[] | undefined;
+    worker.once('message', (message: PiiLeak[]) => (found = message));
     worker.once('error', reject);
     worker.once('exit', (code) => {
-      if (leaks) resolve(leaks);
+      if (found) resolve(found);
       else
         reject(
           new Error(`a PII scan worker stopped (exit code ${code}) before its ${share.paths.length} files were scanned`)
         );
     });
   });
+  return {leaks, stop: () => void worker.terminate()};
 }
 
 const share = isMainThread ? undefined : (workerData as Record<string, ScanShare> | null)?.[JOB];

@@ -48,10 +48,25 @@ export async function scanSiteForPii(
   paths ??= await listSiteFiles(siteDir);
   const shares = dealFiles(paths, Math.max(1, Math.min(threads, Math.floor(paths.length / filesPerThread))));
   const share = (files: string[]): ScanShare => ({siteDir, paths: files, pii, publicVocabulary, memoryLimit});
-  const found = await Promise.all(
-    shares.map((files, i) => (i === 0 ? scanFiles(share(files)) : scanFilesInWorker(share(files))))
+  const workers = shares.slice(1).map((files) => scanFilesInWorker(share(files)));
+  // The first failure ends the other threads (the build stops, and its folder is removed under them) and is the one
+  // reported once every share has settled.
+  let failure: {error: unknown} | undefined;
+  const settled = await Promise.allSettled(
+    [scanFiles(share(shares[0]!)), ...workers.map((w) => w.leaks)].map((scanning) =>
+      scanning.catch((error: unknown) => {
+        if (!failure) {
+          failure = {error};
+          for (const worker of workers) worker.stop();
+        }
+        throw error;
+      })
+    )
   );
-  return found.flat().sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.offset - b.offset));
+  if (failure) throw failure.error;
+  return settled
+    .flatMap((result) => (result.status === 'fulfilled' ? result.value : []))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.offset - b.offset));
 }
 
 /** Deals `paths` round `count` shares (neighbours, often alike in size, go to different threads); Parquet to the first. */

@@ -1,8 +1,9 @@
-import {existsSync, readFileSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import Papa from 'papaparse';
 import {projectTypeLabel} from '../../src/lib/data-labels.ts';
 import type {Locale} from '../../src/lib/i18n.ts';
+import {postsNotices} from '../../src/lib/notice-places.ts';
 import {placeName} from '../../src/lib/place-name.ts';
 
 /** A search record as Pagefind's `addCustomRecord` takes it. */
@@ -21,7 +22,7 @@ interface Region {
 }
 
 /** The base path as URLs start with it: `/` or `/gongshi/`. */
-const basePrefix = (base: string) => `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+export const basePrefix = (base: string) => `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 
 /** The languages of the site's pages, as Pagefind names their indexes (from `<html lang>`). */
 const LANGUAGES: readonly (readonly [Locale, string, string])[] = [
@@ -40,8 +41,8 @@ const LANGUAGES: readonly (readonly [Locale, string, string])[] = [
  * it; the record's own URL does not, as Pagefind prefixes the path it is
  * served from, as it does for the pages it indexes.
  */
-export function projectSearchRecords(siteDir: string, base: string): SearchRecord[] {
-  const data = join(siteDir, 'data');
+export function projectSearchRecords(dataDir: string, base: string): SearchRecord[] {
+  const data = dataDir;
   const regions = new Map(
     (JSON.parse(readFileSync(join(data, 'regions.json'), 'utf8')) as Region[]).map((r) => [r.code, r])
   );
@@ -69,7 +70,7 @@ export function projectSearchRecords(siteDir: string, base: string): SearchRecor
   for (const p of projects) {
     const places = placesOf(p.region_code!);
     const noticePath = `notices/${p.year}/${p.region_code}/`;
-    const hasNotice = existsSync(join(siteDir, noticePath, 'index.html'));
+    const hasNotice = postsNotices(regions.get(p.region_code!)?.level ?? '');
     for (const [locale, language, path] of LANGUAGES) {
       const place = places.map((r) => placeName(r.name, locale)).join(' · ');
       const type = projectTypeLabel(p.type!, locale);

@@ -1,5 +1,6 @@
 import {type PublishedFund, fundsById} from './project-index.ts';
 import {type PublishedProject, type PublishedRegion, readProjects, readRegions} from './published-data.ts';
+import {postsNotices} from './notice-places.ts';
 import {regionTreeOf} from './region-tree.ts';
 
 /** The 公示 of one township or village for one year: the projects placed there. */
@@ -66,13 +67,10 @@ function noticeIndex(): NoticeIndex {
   };
   for (const project of readProjects()) {
     const place = tree.byCode.get(project.region_code);
-    if (!place) continue;
-    if (place.level === 'village') {
-      add(project.year, place.code, project);
-      if (place.parent_code) add(project.year, place.parent_code, project);
-    } else if (place.level === 'township') {
-      add(project.year, place.code, project);
-    }
+    if (!place || !postsNotices(place.level)) continue;
+    add(project.year, place.code, project);
+    // A village's projects are on its township's board too.
+    if (place.level === 'village' && place.parent_code) add(project.year, place.parent_code, project);
   }
   const all = [...groups.values()]
     .map(({year, code, projects}): Notice => {
