@@ -67,17 +67,29 @@ export function readReferenceRegions(regionCode: string = DEFAULT_SAMPLE_REGION)
   });
   const city = regionCode.slice(0, 4);
   const regions: ReferenceRegion[] = [];
+  let province = '';
   for (const {code, name} of data) {
     const level = LEVEL_BY_DIGITS[code?.length ?? 0];
     if (!code || !name || !level) throw new Error(`malformed reference region: ${JSON.stringify({code, name})}`);
-    if (level === 'province') continue;
-    if (code !== city && !(level !== 'city' && code.startsWith(regionCode))) continue;
-    regions.push({code, name, level, parentCode: level === 'city' ? '' : code.slice(0, PARENT_DIGITS[code.length])});
+    if (level === 'province') province = name;
+    if (level === 'province' || (code !== city && !(level !== 'city' && code.startsWith(regionCode)))) continue;
+    if (level === 'city') regions.push({code, name: cityName(name, province), level, parentCode: ''});
+    else regions.push({code, name, level, parentCode: code.slice(0, PARENT_DIGITS[code.length])});
   }
   if (!regions.some((r) => r.code === regionCode)) {
     throw new Error(`no region ${regionCode} in the reference regions (国家统计局 统计用区划代码 2023)`);
   }
   return regions;
+}
+
+/**
+ * The name a site shows for a city-level unit: the statistical codes group a municipality's districts (北京市's
+ * 1101) under 市辖区 and a province's directly administered counties (湖北省's 4290) under 省直辖县级行政区划, names
+ * that say nothing on their own: the first becomes the municipality's name, the others are prefixed with it.
+ */
+function cityName(name: string, province: string): string {
+  if (/(市|州|盟|地区)$/.test(name)) return name;
+  return name === '市辖区' ? province : `${province}${name}`;
 }
 
 /**

@@ -8,7 +8,8 @@ const EMPTY_PAGE = '<!doctype html><html><body></body></html>';
  * (linkedom), and sets `attributes` on the root `<svg>`. Each call gets a
  * fresh document, so no state leaks between charts; the output is
  * deterministic (Plot's class name is a fixed hash, and no mark here uses
- * clip paths or other generated ids). Throws if Plot returns a `<figure>`
+ * clip paths or other generated ids: Astro renders pages four at a time,
+ * so a counter's ids would follow the order they happen to finish). Throws if Plot returns a `<figure>`
  * (a legend, title or caption option), since pages expect a bare `<svg>`.
  * `decorate` may add what Plot cannot (data attributes, a pattern) before the
  * markup is written.

@@ -37,6 +37,8 @@ describe('reference hierarchy of every province', () => {
     expect(anyuan.filter((r) => r.level === 'city').map((r) => r.code)).toEqual(['3607']);
     expect(anyuan.filter((r) => r.level === 'county').map((r) => r.name)).toEqual(['安远县']);
     expect(anyuan.every((r) => r.level === 'city' || r.code.startsWith('360726'))).toBe(true);
+    expect(readReferenceRegions('1101').find((r) => r.level === 'city')?.name).toBe('北京市');
+    expect(readReferenceRegions('4290').find((r) => r.level === 'city')?.name).toBe('湖北省省直辖县级行政区划');
     expect(() => readReferenceRegions('36')).toThrow(/province level/);
     expect(() => readReferenceRegions('9901')).toThrow(/no province 99/);
     expect(() => readReferenceRegions('3699')).toThrow(/no region 3699/);
