@@ -222,7 +222,7 @@ export async function buildRelease(
       indexAndMapSite(siteDir, {origin: siteUrl ? originOf(siteUrl) : null, base: options.base ?? '/', indexing})
     ]);
     if (pageLeaks.status === 'rejected') throw pageLeaks.reason;
-    if (pageLeaks.value.length) assertNoSiteLeaks(pageLeaks.value);
+    assertNoSiteLeaks(pageLeaks.value);
     if (indexed.status === 'rejected') throw indexed.reason;
     const {mapped, searchable} = indexed.value;
     stage.done(`${mapped === null ? 'no sitemap' : `${mapped} pages in the sitemap`}, ${searchable} searchable`);

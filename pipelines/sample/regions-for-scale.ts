@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs';
 import {brotliDecompressSync} from 'node:zlib';
 import Papa from 'papaparse';
-import type {RegionLevel} from '../../src/lib/input-tables.ts';
+import {CODE_LENGTH, PARENT_LEVEL, type RegionLevel} from '../../src/lib/input-tables.ts';
 import type {SampleScale} from './scales.ts';
 
 /** One unit of the reference hierarchy (data/reference/regions/). */
@@ -33,14 +33,8 @@ export const DEFAULT_SAMPLE_REGION = '3607';
 // three-year plan is one of the project's sources, small enough for `tiny`.
 const TINY_TOWNSHIP = '360726101';
 
-const LEVEL_BY_DIGITS: Record<number, RegionLevel | 'province'> = {
-  2: 'province',
-  4: 'city',
-  6: 'county',
-  9: 'township',
-  12: 'village'
-};
-const PARENT_DIGITS: Record<number, number> = {6: 4, 9: 6, 12: 9};
+/** A unit's level by the length of its code; a province's code (2 digits) is none of the contract's. */
+const LEVEL_OF_LENGTH = new Map(Object.entries(CODE_LENGTH).map(([level, length]) => [length, level as RegionLevel]));
 
 /**
  * Reads the reference hierarchy of a city (4-digit code) or of one county
@@ -69,12 +63,21 @@ export function readReferenceRegions(regionCode: string = DEFAULT_SAMPLE_REGION)
   const regions: ReferenceRegion[] = [];
   let province = '';
   for (const {code, name} of data) {
-    const level = LEVEL_BY_DIGITS[code?.length ?? 0];
+    if (code?.length === 2 && name) {
+      province = name;
+      continue;
+    }
+    const level = LEVEL_OF_LENGTH.get(code?.length ?? 0);
     if (!code || !name || !level) throw new Error(`malformed reference region: ${JSON.stringify({code, name})}`);
-    if (level === 'province') province = name;
-    if (level === 'province' || (code !== city && !(level !== 'city' && code.startsWith(regionCode)))) continue;
-    if (level === 'city') regions.push({code, name: cityName(name, province), level, parentCode: ''});
-    else regions.push({code, name, level, parentCode: code.slice(0, PARENT_DIGITS[code.length])});
+    // The region's city above it, the region itself and everything below it.
+    if (level === 'city' ? code !== city : !code.startsWith(regionCode)) continue;
+    const parent = PARENT_LEVEL[level];
+    regions.push({
+      code,
+      name: level === 'city' ? cityName(name, province) : name,
+      level,
+      parentCode: parent ? code.slice(0, CODE_LENGTH[parent]) : ''
+    });
   }
   if (!regions.some((r) => r.code === regionCode)) {
     throw new Error(`no region ${regionCode} in the reference regions (国家统计局 统计用区划代码 2023)`);

@@ -1,16 +1,7 @@
-import {type RegionLevel, inputTable} from '../../src/lib/input-tables.ts';
+import {CODE_LENGTH, PARENT_LEVEL, type RegionLevel, inputTable} from '../../src/lib/input-tables.ts';
 import type {Problem} from '../lib/error-codes.ts';
 import type {IngestedRow} from '../ingest/read-input-table.ts';
 import {RowCheck} from './row-check.ts';
-
-/** Digits of an official code at each level (统计用区划代码, shortened per level). */
-export const CODE_LENGTH: Record<RegionLevel, number> = {city: 4, county: 6, township: 9, village: 12};
-const PARENT_LEVEL: Record<RegionLevel, RegionLevel | null> = {
-  city: null,
-  county: 'city',
-  township: 'county',
-  village: 'township'
-};
 
 /** An accepted region, as later stages use it. */
 export interface Region {

@@ -49,6 +49,15 @@ export type InputTableName = 'regions' | 'households' | 'villages' | 'funds' | '
 
 export const REGION_LEVELS = {city: '市', county: '县', township: '乡镇', village: '村'} as const;
 export type RegionLevel = keyof typeof REGION_LEVELS;
+/** Digits of an official code at each level (统计用区划代码, shortened per level). */
+export const CODE_LENGTH: Record<RegionLevel, number> = {city: 4, county: 6, township: 9, village: 12};
+/** The level one up from each (the city is the top). */
+export const PARENT_LEVEL: Record<RegionLevel, RegionLevel | null> = {
+  city: null,
+  county: 'city',
+  township: 'county',
+  village: 'township'
+};
 
 export const HOUSEHOLD_STATUSES = {poor: '未脱贫', exited: '已脱贫', returned: '返贫', none: '非建档立卡'} as const;
 /**
