@@ -23,7 +23,7 @@
  *   swap       replace the previous output only when everything succeeded
  */
 import {cp, mkdir} from 'node:fs/promises';
-import {join} from 'node:path';
+import {join, resolve} from 'node:path';
 import type {DuckDBConnection} from '@duckdb/node-api';
 import {originOf} from '../src/lib/site-config.ts';
 import {createAggregates} from './aggregate/create-aggregates.ts';
@@ -44,6 +44,12 @@ import {povertyLineAmounts} from './reference/poverty-lines.ts';
 import {readPreviousRelease} from './release/read-previous-release.ts';
 import {type ReleasePlan, placeReleases, writeRelease} from './release/write-release.ts';
 import {buildSite} from './site/build-site.ts';
+import {type PreviousSite, carryParts, partsToRender, readPreviousSite, writePartsFile} from './site/carry-parts.ts';
+import {type Shard, dealShards} from './site/deal-shards.ts';
+import {type PartSettings, siteParts} from './site/part-keys.ts';
+import {type ShardFile, assertWhole, copyShard, readShardFile, writeShardFile} from './site/merge-shards.ts';
+import {collectPii} from './ingest/collect-pii.ts';
+import {readPublicVocabulary} from './audit/read-public-vocabulary.ts';
 import {indexAndMapSite} from './site/index-and-map-site.ts';
 import {startSearchIndex} from './site/index-site-search.ts';
 import {createStaging, discardStaging, swapOutput} from './site/swap-output.ts';
@@ -103,8 +109,18 @@ export interface BuildOptions extends RunOptions {
   contact?: string;
   /** Publish the data only, without the Astro site (benchmarks measure the pipelines alone). */
   dataOnly?: boolean;
-  /** The previous output or its data/ folder: its releases are carried forward and compared with this one. */
+  /**
+   * The previous output or its data/ folder: its releases are carried forward and compared with this one, and
+   * (unless `cache` is false) the pages of its parts whose data and code have not changed are copied, not rendered.
+   */
   previous?: string;
+  /** False (`--no-cache`): render every page, whatever `previous` holds. */
+  cache?: boolean;
+  /**
+   * Build one share of the pages (`--shard K/N`): the parts dealt to it, each county whole; without the search
+   * index and sitemap, which `gongshi merge` makes of the whole site.
+   */
+  shard?: Shard;
 }
 
 /**
@@ -198,20 +214,41 @@ export async function buildRelease(
     const siteUrl = options.siteUrl ?? (site.site_url ? new URL(site.site_url).origin : null);
     if (!siteUrl) progress.warn(NO_SITE_URL);
     stage = progress.stage('site');
-    // Pagefind indexes the projects (from the tables) while Astro renders the pages.
-    const indexing = startSearchIndex(dataDir, options.base ?? '/');
+    const plan = planParts(dataDir, {base: options.base ?? '/', siteUrl, contact: options.contact ?? ''}, options);
+    // Pagefind indexes the projects (from the tables) while Astro renders the pages; a shard leaves it to the merge.
+    const indexing = options.shard ? null : startSearchIndex(dataDir, options.base ?? '/');
     let built: string[];
+    let carried = 0;
     try {
-      await buildSite({dataDir, outDir: siteDir, base: options.base, siteUrl, contact: options.contact});
+      await buildSite({
+        dataDir,
+        outDir: siteDir,
+        base: options.base,
+        siteUrl,
+        contact: options.contact,
+        parts: plan.render
+      });
       // Merge into the site's own data/ (per-indicator endpoints are built by Astro).
       await cp(dataDir, join(siteDir, 'data'), {recursive: true});
       await placeReleases(release, siteDir);
+      if (plan.previous) carried = await carryParts(plan.previous, siteDir, plan.carry, published.manifest.build_id);
+      await writePartsFile(siteDir, plan.keys);
+      if (options.shard)
+        await writeShardFile(siteDir, {...options.shard, parts: plan.mine, base: options.base ?? '/', siteUrl});
       built = await listSiteFiles(siteDir);
     } catch (error) {
-      await indexing.abandon();
+      await indexing?.abandon();
       throw error;
     }
-    stage.done(`${built.length} files`);
+    stage.done(`${built.length} files${plan.previous ? `, ${carried} of them carried from ${options.previous}` : ''}`);
+
+    if (!indexing) {
+      stage = progress.stage('scan');
+      assertNoSiteLeaks(await findSiteLeaks(siteDir, search, {memoryLimit: options.memoryLimit, paths: built}));
+      stage.done('no name, ID number or phone number in the shard');
+      await swapOutput(siteDir, options.out);
+      return {...result, built: true, siteUrl};
+    }
 
     // The final scan of every file so far runs while Pagefind (a process of its own) indexes the pages; what the
     // index and the sitemap add is scanned after them. A leak is reported before a failure of the index.
@@ -239,6 +276,87 @@ export async function buildRelease(
     await swapOutput(siteDir, options.out);
     return {...result, built: true, siteUrl};
   });
+}
+
+/** Which parts of the site a build renders, and which it carries from the previous output. */
+interface PartPlan {
+  keys: Map<string, string>;
+  /** The parts this build is to have: all, or its shard's. */
+  mine: string[];
+  /** The parts to render (null: all of them, a cold build of the whole site). */
+  render: string[] | null;
+  previous: PreviousSite | null;
+  carry: Set<string>;
+}
+
+function planParts(dataDir: string, settings: PartSettings, options: BuildOptions): PartPlan {
+  const {keys, weights} = siteParts(dataDir, settings);
+  const mine = options.shard ? dealShards(weights, options.shard.count)[options.shard.index - 1]! : [...keys.keys()];
+  const previous = options.cache !== false && options.previous ? readPreviousSite(resolve(options.previous)) : null;
+  if (!previous) return {keys, mine, render: options.shard ? mine : null, previous, carry: new Set()};
+  const changed = new Set(partsToRender(keys, previous));
+  return {
+    keys,
+    mine,
+    render: mine.filter((part) => changed.has(part)),
+    previous,
+    carry: new Set(mine.filter((part) => !changed.has(part)))
+  };
+}
+
+export type {Shard} from './site/deal-shards.ts';
+
+export interface MergeOptions {
+  /** The input folder the shards were built from: the final scan looks for its names and numbers. */
+  input: string;
+  out: string;
+  /** The shards' output folders, in any order. */
+  shards: readonly string[];
+  memoryLimit?: string;
+  progress?: Progress;
+}
+
+/**
+ * Joins the outputs of `gongshi build --shard K/N` (all N of them, of one
+ * release) into one site in `out`: their files side by side (a file in more
+ * than one shard — the data, the assets, the city's pages — must be the same
+ * in each), then the search index and the sitemap of the whole site, and the
+ * final scan of what they add (each shard scanned its own pages). Swapped in
+ * only when everything succeeded, as a build is. Returns the files merged.
+ */
+export async function mergeShards({input, out, shards, memoryLimit, progress = SILENT}: MergeOptions): Promise<number> {
+  const read = shards.map((dir) => ({dir: resolve(dir), shard: readShardFile(dir)}));
+  assertWhole(read);
+  const {base, siteUrl}: ShardFile = read[0]!.shard;
+  const staging = await createStaging(out);
+  try {
+    const siteDir = join(staging, 'site');
+    let stage = progress.stage('merge');
+    const merged = new Set<string>();
+    for (const {dir} of read) await copyShard(dir, siteDir, merged);
+    stage.done(`${merged.size} files from ${read.length} shards`);
+
+    stage = progress.stage('index');
+    const before = new Set(await listSiteFiles(siteDir));
+    const indexing = startSearchIndex(join(siteDir, 'data'), base);
+    const {mapped, searchable} = await indexAndMapSite(siteDir, {
+      origin: siteUrl ? originOf(siteUrl) : null,
+      base,
+      indexing
+    });
+    stage.done(`${mapped === null ? 'no sitemap' : `${mapped} pages in the sitemap`}, ${searchable} searchable`);
+
+    stage = progress.stage('scan');
+    const added = (await listSiteFiles(siteDir)).filter((path) => !before.has(path));
+    const search = {pii: await collectPii(input), vocabulary: await readPublicVocabulary(join(siteDir, 'data'))};
+    assertNoSiteLeaks(await findSiteLeaks(siteDir, search, {memoryLimit, paths: added}));
+    stage.done('no name, ID number or phone number in the search index or the sitemap');
+
+    await swapOutput(siteDir, out);
+    return merged.size;
+  } finally {
+    await discardStaging(staging);
+  }
 }
 
 /** What a build without the site's address leaves out, and how to give it. */

@@ -3,7 +3,7 @@ import {CliError} from '../lib/cli-error.ts';
 import {formatProblem} from '../lib/error-codes.ts';
 import {isPipelineError} from '../lib/pipeline-error.ts';
 import {createProgress} from '../lib/progress.ts';
-import {buildRelease} from '../run.ts';
+import {type Shard, buildRelease} from '../run.ts';
 import {formatReport, reportJson} from '../validate/format-report.ts';
 import {INPUT_OPTIONS, readInputOptions} from './check-command.ts';
 import {parseOptions} from './parse-options.ts';
@@ -11,7 +11,7 @@ import type {CommandContext} from './command-context.ts';
 
 /**
  * `gongshi build --input DIR [--out dist] [--base /] [--site-url URL] [--contact ADDRESS]
- * [--previous DIR] [--site-config FILE] [--lang zh|en] [--data-only]`: runs the pipelines and
+ * [--previous DIR [--no-cache]] [--shard K/N] [--site-config FILE] [--lang zh|en] [--data-only]`: runs the pipelines and
  * builds the site into `--out` (with `--data-only`, publishes the tables there without a site, for a data
  * portal or a benchmark); returns 0 on success. A failed build prints why
  * and leaves the previous output in place. `--site-url` and `--contact` default
@@ -19,7 +19,10 @@ import type {CommandContext} from './command-context.ts';
  * a site URL (here or as site.yml's `site_url`) the site is built without
  * QR codes, feed or sitemap, and the summary says so.
  * `--previous` names the last output (or its data/ folder): its releases are
- * carried forward and compared with this one.
+ * carried forward and compared with this one, and its pages whose data and
+ * code are unchanged are copied rather than rendered (`--no-cache`: render
+ * all). `--shard K/N` builds the K-th of N shares of the pages for
+ * `gongshi merge` (merge-command.ts).
  */
 export async function buildCommand(argv: string[], {stdout, stderr}: CommandContext): Promise<number> {
   const values = parseOptions('build', argv, {
@@ -30,7 +33,9 @@ export async function buildCommand(argv: string[], {stdout, stderr}: CommandCont
     contact: {type: 'string', default: process.env.GONGSHI_CONTACT ?? ''},
     previous: {type: 'string'},
     'site-config': {type: 'string'},
-    'data-only': {type: 'boolean', default: false}
+    'data-only': {type: 'boolean', default: false},
+    'no-cache': {type: 'boolean', default: false},
+    shard: {type: 'string'}
   });
   const {input, lang, report, memoryLimit, allowEmpty} = readInputOptions('build', values);
   const {out, base, contact} = values;
@@ -41,6 +46,12 @@ export async function buildCommand(argv: string[], {stdout, stderr}: CommandCont
   if (contact && !/^[^\s@?&#<>"]+@[^\s@?&#<>"]+$/.test(contact)) {
     throw new CliError('E_USAGE', `build: --contact must be an e-mail address, not "${contact}"`);
   }
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (shard === null) {
+    throw new CliError('E_USAGE', `build: --shard must be K/N with 1 ≤ K ≤ N, such as 2/4, not "${values.shard}"`);
+  }
+  if (shard && values['data-only'])
+    throw new CliError('E_USAGE', 'build: --shard shares out pages; --data-only has none');
   const progress = createProgress(stderr);
   try {
     const result = await buildRelease({
@@ -55,7 +66,9 @@ export async function buildCommand(argv: string[], {stdout, stderr}: CommandCont
       progress,
       previous: values.previous || undefined,
       siteConfig: values['site-config'] || undefined,
-      dataOnly: values['data-only']
+      dataOnly: values['data-only'],
+      cache: !values['no-cache'],
+      shard
     });
     stdout.write(formatReport(result.files, result.problems, lang));
     if (report) await writeFile(report, reportJson(result.files, result.problems, result.faults));
@@ -93,3 +106,11 @@ const noSiteUrl = (lang: string) =>
 
 const unchanged = (lang: string, out: string) =>
   lang === 'zh' ? `构建失败，${out} 保持不变。\n` : `Build failed; ${out} is unchanged.\n`;
+
+/** Reads `K/N` (1 ≤ K ≤ N), as `--shard` takes it; null where it is not one. */
+function parseShard(text: string): Shard | null {
+  const match = /^(\d+)\/(\d+)$/.exec(text);
+  if (!match) return null;
+  const [index, count] = [Number(match[1]), Number(match[2])];
+  return index >= 1 && index <= count ? {index, count} : null;
+}

@@ -4,13 +4,15 @@ import type {CommandContext} from './command-context.ts';
 export const USAGE = `gongshi — 公示: static disclosure and progress sites from poverty-consolidation records
 
 Usage:
-  gongshi sample --scale tiny|default|full --seed N --out DIR   write a synthetic input folder
+  gongshi sample --scale tiny|small|default|full --seed N --out DIR write a synthetic input folder
+                 [--region CODE]                               (of a city, 4 digits, or a county, 6)
   gongshi check  --input DIR [--lang zh|en]                     validate only (exit 0 publishable, 1 not)
                  [--memory-limit 1GB] [--allow-empty FILE] [--report FILE.json]
   gongshi build  --input DIR [--out dist] [--lang zh|en]        publish the tables and build the site
                  [--base /] [--site-url URL] [--contact ADDRESS]
                  [--previous DIR] [--site-config FILE] [--memory-limit 1GB]
-                 [--allow-empty FILE] [--data-only]
+                 [--allow-empty FILE] [--data-only] [--no-cache] [--shard K/N]
+  gongshi merge  --input DIR --from SHARD... [--out dist]       join the N shards of a build into one site
 
 Options:
   --base PATH         URL path the site is served under, e.g. /gongshi/ (default /)
@@ -19,7 +21,12 @@ Options:
   --contact ADDRESS   where "report a problem" mails go (default $GONGSHI_CONTACT, else none:
                       the mail opens with the recipient left blank)
   --previous DIR      the last output (or its data/ folder): carry its releases forward under
-                      releases/<id>/ and write the changelog of this release against it
+                      releases/<id>/ and write the changelog of this release against it; copy
+                      its pages whose data and code have not changed instead of rendering them
+  --no-cache          render every page, whatever --previous holds (a cold build)
+  --shard K/N         build the K-th of N shares of the pages (each county whole), for
+                      gongshi merge, which indexes and maps the whole site (docs/scale.md)
+  --from SHARD        (merge) the output of one shard; give each of the N once
   --site-config FILE  publisher, title, licence, citation and site_url (YAML or JSON); default:
                       site.yml, site.yaml or site.json in the input folder, if there is one
   --memory-limit SIZE DuckDB's memory, e.g. 512MB or 4GB (default $GONGSHI_MEMORY_LIMIT or 1GB);
@@ -39,7 +46,8 @@ type Command = (argv: string[], context: CommandContext) => Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   sample: async () => (await import('./sample-command.ts')).sampleCommand,
   check: async () => (await import('./check-command.ts')).checkCommand,
-  build: async () => (await import('./build-command.ts')).buildCommand
+  build: async () => (await import('./build-command.ts')).buildCommand,
+  merge: async () => (await import('./merge-command.ts')).mergeCommand
 };
 
 /**
@@ -53,6 +61,7 @@ export async function runCli(argv: string[], context: CommandContext): Promise<n
     return name === undefined ? 2 : 0;
   }
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!load) throw new CliError('E_USAGE', `unknown command "${name}"; expected sample, check or build\n\n${USAGE}`);
+  if (!load)
+    throw new CliError('E_USAGE', `unknown command "${name}"; expected sample, check, build or merge\n\n${USAGE}`);
   return (await load())(rest, context);
 }

@@ -1,9 +1,8 @@
 import {CliError} from '../lib/cli-error.ts';
 import {generateSample} from '../sample/generate-sample.ts';
+import {SAMPLE_SCALES} from '../sample/scales.ts';
 import type {CommandContext} from './command-context.ts';
 import {chooseOption, parseOptions, requireOption} from './parse-options.ts';
-
-const SCALES = ['tiny', 'default', 'full'] as const;
 
 /** `gongshi sample [--region CODE] --scale S --seed N --out DIR`: writes a synthetic input folder. */
 export async function sampleCommand(argv: string[], {stdout}: CommandContext): Promise<number> {
@@ -13,7 +12,7 @@ export async function sampleCommand(argv: string[], {stdout}: CommandContext): P
     seed: {type: 'string', default: '1'},
     out: {type: 'string'}
   });
-  const scale = chooseOption('sample', 'scale', String(values.scale), SCALES);
+  const scale = chooseOption('sample', 'scale', String(values.scale), SAMPLE_SCALES);
   const seed = Number(values.seed);
   if (!Number.isSafeInteger(seed) || seed < 0) {
     throw new CliError('E_USAGE', `sample: --seed must be a whole number ≥ 0, not "${values.seed}"`);

@@ -98,21 +98,26 @@ function cityName(name: string, province: string): string {
 /**
  * Returns the regions of a scale: for `tiny` the chain city → 安远县 → 孔田镇
  * and that township's villages (elsewhere than 赣州市 the first township of
- * five villages or more); for `default` and `full` the whole region read.
+ * five villages or more); for `small` that and the first such township of
+ * another county, with its county (two counties: what incremental rebuilds
+ * and sharded builds do per county is tested on it); for `default` and
+ * `full` the whole region read.
  */
 export function regionsForScale(all: readonly ReferenceRegion[], scale: SampleScale): SampleScope {
   const township = all.find((r) => r.code === TINY_TOWNSHIP) ?? firstRuralTownship(all);
-  const regions =
-    scale === 'tiny' && township
-      ? all.filter(
-          (r) =>
-            r.level === 'city' ||
-            r.code === township.parentCode ||
-            r.code === township.code ||
-            r.parentCode === township.code
-        )
-      : [...all];
-  if (scale === 'tiny' && !township) throw new Error('the region has no township of five villages or more for `tiny`');
+  if ((scale === 'tiny' || scale === 'small') && !township) {
+    throw new Error(`the region has no township of five villages or more for \`${scale}\``);
+  }
+  const other = scale === 'small' ? firstRuralTownship(all, township!.parentCode) : undefined;
+  if (scale === 'small' && !other) throw new Error('the region has no second county with such a township for `small`');
+  const chosen = scale === 'tiny' ? [township!] : scale === 'small' ? [township!, other!] : null;
+  const regions = chosen
+    ? all.filter(
+        (r) =>
+          r.level === 'city' ||
+          chosen.some((t) => r.code === t.parentCode || r.code === t.code || r.parentCode === t.code)
+      )
+    : [...all];
   regions.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 
   const ofLevel = (level: RegionLevel) => regions.filter((r) => r.level === level);
@@ -126,13 +131,18 @@ export function regionsForScale(all: readonly ReferenceRegion[], scale: SampleSc
   };
 }
 
-/** The township, in code order, with five villages or more: `tiny`'s outside 赣州市. */
-function firstRuralTownship(all: readonly ReferenceRegion[]): ReferenceRegion | undefined {
+/**
+ * The first town or township in code order (a 街道 where there is none) with five villages or more, outside the
+ * county `except`: `tiny`'s outside 赣州市, `small`'s second.
+ */
+function firstRuralTownship(all: readonly ReferenceRegion[], except?: string): ReferenceRegion | undefined {
   const villages = new Map<string, number>();
   for (const r of all) if (r.level === 'village') villages.set(r.parentCode, (villages.get(r.parentCode) ?? 0) + 1);
-  return all
-    .filter((r) => r.level === 'township' && (villages.get(r.code) ?? 0) >= 5)
-    .sort((a, b) => (a.code < b.code ? -1 : 1))[0];
+  const candidates = all
+    .filter((r) => r.level === 'township' && r.parentCode !== except && (villages.get(r.code) ?? 0) >= 5)
+    .sort((a, b) => (a.code < b.code ? -1 : 1));
+  // A town or township (镇 100–199, 乡 200–) before a 街道 (001–099), where the region has one.
+  return candidates.find((r) => Number(r.code.slice(-3)) >= 100) ?? candidates[0];
 }
 
 /** Returns the county a township or village belongs to (its 6-digit code prefix). */

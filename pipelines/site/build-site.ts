@@ -20,6 +20,8 @@ export interface BuildSiteOptions {
   siteUrl?: string | null;
   /** Address "report a problem" mails go to; none by default. */
   contact?: string;
+  /** The parts of the site to render (page-parts.ts); all of them when null or absent. */
+  parts?: readonly string[] | null;
 }
 
 /**
@@ -28,11 +30,19 @@ export interface BuildSiteOptions {
  * origin, contact) as one module through an Astro integration, not
  * through the environment.
  */
-export async function buildSite({dataDir, outDir, base = '/', siteUrl, contact}: BuildSiteOptions): Promise<void> {
+export async function buildSite({
+  dataDir,
+  outDir,
+  base = '/',
+  siteUrl,
+  contact,
+  parts
+}: BuildSiteOptions): Promise<void> {
   const config: SiteConfig = {
     dataDir: resolve(dataDir),
     siteUrl: siteUrl ?? null,
-    contact: contact ?? ''
+    contact: contact ?? '',
+    parts: parts ?? null
   };
   const previousBaseUrl = process.env.BASE_URL;
   const cwd = process.cwd();

@@ -21,6 +21,11 @@ export interface SiteConfig {
   siteUrl: string | null;
   /** Address "report a problem" mails go to; `''` when none is configured. */
   contact: string;
+  /**
+   * The parts of the site this build renders (page-parts.ts): an incremental rebuild renders the changed ones, a
+   * shard its share. Null (the default) renders them all.
+   */
+  parts?: readonly string[] | null;
 }
 
 /** The national supervision and complaints hotline for rural poverty-consolidation work (农业农村部 12317). */

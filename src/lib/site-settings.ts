@@ -36,3 +36,6 @@ export function publishedDataDir(): string {
   if (!config.dataDir) throw new Error('no published data folder: build the site with `gongshi build --input DIR`');
   return config.dataDir;
 }
+
+/** The parts of the site this build renders (page-parts.ts), or null for all of them. */
+export const renderedParts = (): readonly string[] | null => config.parts ?? null;

@@ -1,4 +1,5 @@
 import type {APIRoute, GetStaticPaths} from 'astro';
+import {inRenderedParts} from '../../../lib/built-parts.ts';
 import {type IndicatorValue, readIndicatorValues, readRegions} from '../../../lib/published-data.ts';
 import {regionTreeOf} from '../../../lib/region-tree.ts';
 
@@ -8,7 +9,7 @@ import {regionTreeOf} from '../../../lib/region-tree.ts';
  * value of the region (withheld cells included, their value null).
  */
 export const getStaticPaths = (() =>
-  readRegions().map((region) => ({
+  inRenderedParts('regions', readRegions(), (r) => r.code).map((region) => ({
     params: {file: `${region.code}.json`},
     props: {code: region.code}
   }))) satisfies GetStaticPaths;

@@ -1,0 +1,81 @@
+import {existsSync, readFileSync} from 'node:fs';
+import {mkdir, readFile, readdir, writeFile} from 'node:fs/promises';
+import {dirname, join} from 'node:path';
+import {CITY_PART} from '../../src/lib/page-parts.ts';
+import {pageFilePartOf} from './page-file-parts.ts';
+
+/**
+ * The file at a site's root listing its parts and their keys (part-keys.ts):
+ * what the next build given this site as `--previous` compares its own keys
+ * with. Keys only — hashes of published rows and of the code, nothing else.
+ */
+export const PARTS_FILE = 'gongshi-parts.json';
+
+/** Writes the parts file of a site, in a fixed order (a build's output is byte-identical for the same input). */
+export async function writePartsFile(siteDir: string, keys: ReadonlyMap<string, string>): Promise<void> {
+  const parts = Object.fromEntries([...keys].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  await writeFile(join(siteDir, PARTS_FILE), `${JSON.stringify({parts}, null, 1)}\n`);
+}
+
+/** A previous site whose pages a build can carry forward. */
+export interface PreviousSite {
+  dir: string;
+  /** Its release id, which its pages print and a carried page has replaced by the new one. */
+  buildId: string;
+  keys: Map<string, string>;
+}
+
+/** The site at `dir` with its parts, or null where `dir` holds no built site (a data folder, an older build). */
+export function readPreviousSite(dir: string): PreviousSite | null {
+  const partsPath = join(dir, PARTS_FILE);
+  const manifestPath = join(dir, 'data', 'manifest.json');
+  if (!existsSync(partsPath) || !existsSync(manifestPath)) return null;
+  const {parts} = JSON.parse(readFileSync(partsPath, 'utf8')) as {parts: Record<string, string>};
+  const {build_id: buildId} = JSON.parse(readFileSync(manifestPath, 'utf8')) as {build_id: string};
+  return {dir, buildId, keys: new Map(Object.entries(parts))};
+}
+
+/**
+ * The parts a build must render given the previous site's keys: those whose
+ * key changed or that the previous site lacks, and always the city's (its key
+ * covers every published file, so it changes with anything; its pages are few).
+ */
+export function partsToRender(keys: ReadonlyMap<string, string>, previous: PreviousSite): string[] {
+  return [...keys].filter(([part, key]) => part === CITY_PART || previous.keys.get(part) !== key).map(([p]) => p);
+}
+
+/**
+ * Copies into `siteDir` every file of the previous site that belongs to one of
+ * `parts` (by its path, read against the previous site's own data), with the
+ * previous release id replaced by `buildId` wherever the page prints it.
+ * Returns how many files it copied.
+ */
+export async function carryParts(
+  previous: PreviousSite,
+  siteDir: string,
+  parts: ReadonlySet<string>,
+  buildId: string
+): Promise<number> {
+  const partOf = pageFilePartOf(join(previous.dir, 'data'));
+  const files = (await readdir(previous.dir, {recursive: true, withFileTypes: true}))
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(previous.dir.length + 1))
+    .filter((path) => parts.has(partOf(path)))
+    .sort();
+  const made = new Set<string>();
+  await inBatches(files, 64, async (path) => {
+    const target = join(siteDir, path);
+    const folder = dirname(target);
+    if (!made.has(folder)) {
+      made.add(folder);
+      await mkdir(folder, {recursive: true});
+    }
+    const text = await readFile(join(previous.dir, path), 'utf8');
+    await writeFile(target, text.replaceAll(previous.buildId, buildId));
+  });
+  return files.length;
+}
+
+async function inBatches<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
+}

@@ -1,0 +1,141 @@
+import {createHash} from 'node:crypto';
+import {readFileSync, readdirSync, statSync} from 'node:fs';
+import {join, relative} from 'node:path';
+import Papa from 'papaparse';
+import {CITY_PART, type PartRegion, countyPart, regionPartOf} from '../../src/lib/page-parts.ts';
+import {PROJECT_ROOT} from './build-site.ts';
+
+/** What a build is made with besides its data, as far as the pages show it. */
+export interface PartSettings {
+  base: string;
+  siteUrl: string | null;
+  contact: string;
+}
+
+/** Every part of a site (page-parts.ts) with the key of what its pages show, and about how many pages it has. */
+export interface SiteParts {
+  /** Part → key: a sha256 of the code, the settings and the published rows its pages can show. */
+  keys: Map<string, string>;
+  /** Part → the rows its pages are made of (projects, notices, regions), to deal parts out evenly. */
+  weights: Map<string, number>;
+}
+
+interface ProjectRow {
+  project_id: string;
+  fund_id: string;
+  region_code: string;
+}
+
+interface FundRow {
+  fund_id: string;
+  recipient_code: string;
+}
+
+/**
+ * The parts of the site built from `dataDir` and their keys. A key covers,
+ * generously, every published row a page of the part can show:
+ *
+ * - every part: the site's code, its settings (base path, origin, contact),
+ *   the regions (names in breadcrumbs and maps) and the manifest's publication
+ *   facts (synthetic, disclosure thresholds, dates) — not the release id, which
+ *   every page prints and a rebuild writes into copied pages;
+ * - a county's projects (project and notice pages): the rows of every project
+ *   of every fund its projects draw on (a project page lists its fund's other
+ *   projects, wherever they are) and those funds' rows (with their
+ *   reconciliation);
+ * - a county's regions (region pages, briefings, region JSON): every indicator,
+ *   monitoring and quality table whole (a page ranks its region among its
+ *   siblings and compares it with its parent, up to the city), the boundaries,
+ *   the county's projects and the funds issued to its places or drawn on by
+ *   its projects;
+ * - the city: every published file.
+ *
+ * A change of a project therefore renders its county's parts and the project
+ * parts of counties sharing its fund; a change of households or targets all
+ * region parts; anything else in the code, everything.
+ */
+export function siteParts(dataDir: string, settings: PartSettings, codeKey = siteCodeKey()): SiteParts {
+  const file = (name: string) => readFileSync(join(dataDir, name));
+  const regions = JSON.parse(file('regions.json').toString('utf8')) as PartRegion[];
+  const projects = readCsv<ProjectRow>(file('projects.csv').toString('utf8'));
+  const funds = JSON.parse(file('funds.json').toString('utf8')) as FundRow[];
+  const publication = JSON.parse(file('manifest.json').toString('utf8')) as Record<string, unknown>;
+  for (const perRelease of ['build_id', 'tables', 'files', 'inputs']) delete publication[perRelease];
+  const common = [codeKey, JSON.stringify(settings), JSON.stringify(publication), file('regions.json')];
+  const regionTables = [
+    'indicators.json',
+    'indicator_values.csv',
+    'monitoring.csv',
+    'monitoring_flows.csv',
+    'not_reported.json',
+    'quality.json',
+    'boundaries.geojson'
+  ].map(file);
+
+  const partOf = regionPartOf(regions);
+  const countyOf = (code: string) => partOf('regions', code).slice('regions:'.length);
+  const counties = regions.filter((r) => r.level === 'county').map((r) => r.code);
+  const projectsByCounty = Map.groupBy(projects, (p) => countyOf(p.region_code));
+  const projectsByFund = Map.groupBy(projects, (p) => p.fund_id);
+  const fundById = new Map(funds.map((f) => [f.fund_id, f]));
+  const fundsByCounty = Map.groupBy(funds, (f) => countyOf(f.recipient_code));
+  const regionsByCounty = Map.groupBy(regions, (r) => countyOf(r.code));
+
+  const keys = new Map<string, string>();
+  const weights = new Map<string, number>();
+  for (const county of counties) {
+    const own = projectsByCounty.get(county) ?? [];
+    const fundIds = [...new Set(own.map((p) => p.fund_id))].sort();
+    const fundRows = fundIds.map((id) => fundById.get(id) ?? null);
+    const fundProjects = fundIds.flatMap((id) => projectsByFund.get(id) ?? []);
+    const projectsPart = countyPart('projects', county);
+    keys.set(projectsPart, hashOf([...common, 'projects', county, JSON.stringify([fundRows, fundProjects])]));
+    weights.set(projectsPart, own.length);
+
+    const issued = new Set([...(fundsByCounty.get(county) ?? []).map((f) => f.fund_id), ...fundIds]);
+    const issuedRows = [...issued].sort().map((id) => fundById.get(id) ?? null);
+    const regionsPart = countyPart('regions', county);
+    keys.set(regionsPart, hashOf([...common, ...regionTables, 'regions', county, JSON.stringify([own, issuedRows])]));
+    weights.set(regionsPart, regionsByCounty.get(county)?.length ?? 0);
+  }
+  keys.set(CITY_PART, hashOf([...common, CITY_PART, ...publishedFiles(dataDir)]));
+  weights.set(CITY_PART, funds.length + Math.ceil(projects.length / 50));
+  return {keys, weights};
+}
+
+/**
+ * A key of everything in the repository that shapes the pages: the site's
+ * source, its static files, Astro's configuration and the locked dependencies.
+ */
+export function siteCodeKey(root = PROJECT_ROOT): string {
+  const files = ['src', 'public'].flatMap((dir) => filesUnder(join(root, dir)));
+  files.push(...['astro.config.mjs', 'package-lock.json', 'tsconfig.json'].map((name) => join(root, name)));
+  return hashOf(files.flatMap((path) => [relative(root, path), readFileSync(path)]));
+}
+
+/** The path and bytes of every file under `dir`, in a fixed order, as chunks to hash. */
+function publishedFiles(dir: string): (string | Buffer)[] {
+  return filesUnder(dir).flatMap((path) => [relative(dir, path), readFileSync(path)]);
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, {recursive: true, encoding: 'utf8'})
+    .map((name) => join(dir, name))
+    .filter((path) => statSync(path).isFile())
+    .sort();
+}
+
+/** A sha256 of chunks, each prefixed by its length so that no two sequences of chunks hash alike. */
+function hashOf(chunks: readonly (string | Buffer)[]): string {
+  const hash = createHash('sha256');
+  for (const chunk of chunks) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    hash.update(`${bytes.length}:`);
+    hash.update(bytes);
+  }
+  return hash.digest('hex');
+}
+
+function readCsv<T>(text: string): T[] {
+  return Papa.parse<T>(text.replace(/^\uFEFF/, ''), {header: true, skipEmptyLines: true}).data;
+}
