@@ -4,6 +4,9 @@ import {dirname, join} from 'node:path';
 import {CITY_PART} from '../../src/lib/page-parts.ts';
 import {pageFilePartOf} from './page-file-parts.ts';
 
+/** The file at a shard's root naming its parts (merge-shards.ts, which imports this module). */
+export const SHARD_FILE = 'gongshi-shard.json';
+
 /**
  * The file at a site's root listing its parts and their keys (part-keys.ts):
  * what the next build given this site as `--previous` compares its own keys
@@ -25,14 +28,21 @@ export interface PreviousSite {
   keys: Map<string, string>;
 }
 
-/** The site at `dir` with its parts, or null where `dir` holds no built site (a data folder, an older build). */
+/**
+ * The site at `dir` with the parts it holds, or null where `dir` holds no built site (a data folder, an older build).
+ */
 export function readPreviousSite(dir: string): PreviousSite | null {
   const partsPath = join(dir, PARTS_FILE);
   const manifestPath = join(dir, 'data', 'manifest.json');
   if (!existsSync(partsPath) || !existsSync(manifestPath)) return null;
   const {parts} = JSON.parse(readFileSync(partsPath, 'utf8')) as {parts: Record<string, string>};
   const {build_id: buildId} = JSON.parse(readFileSync(manifestPath, 'utf8')) as {build_id: string};
-  return {dir, buildId, keys: new Map(Object.entries(parts))};
+  // A shard's output holds the keys of every part but the pages of its own only.
+  const shardPath = join(dir, SHARD_FILE);
+  const own = existsSync(shardPath)
+    ? new Set((JSON.parse(readFileSync(shardPath, 'utf8')) as {parts: string[]}).parts)
+    : null;
+  return {dir, buildId, keys: new Map(Object.entries(parts).filter(([part]) => !own || own.has(part)))};
 }
 
 /**

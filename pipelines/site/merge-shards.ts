@@ -2,16 +2,13 @@ import {existsSync, readFileSync} from 'node:fs';
 import {copyFile, mkdir, readFile, readdir, writeFile} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
 import {CliError} from '../lib/cli-error.ts';
-import {PARTS_FILE} from './carry-parts.ts';
+import {PARTS_FILE, SHARD_FILE} from './carry-parts.ts';
 import type {Shard} from './deal-shards.ts';
 
 /**
- * The file a shard's output carries at its root (and the merged site does
- * not): which shard it is, its parts, and the settings the merge needs for
- * the search index and the sitemap.
+ * What a shard's output carries at its root in SHARD_FILE (and the merged site does not): which shard it is, its
+ * parts, and the settings the merge needs for the search index and the sitemap.
  */
-export const SHARD_FILE = 'gongshi-shard.json';
-
 export interface ShardFile extends Shard {
   parts: string[];
   base: string;
@@ -44,6 +41,13 @@ export function assertWhole(read: readonly {dir: string; shard: ShardFile}[]): v
     if (shard.count !== count)
       throw new CliError('E_USAGE', `merge: ${dir} is shard ${shard.index}/${shard.count}, not of ${count}`);
     if (release(dir) !== id) throw new CliError('E_USAGE', `merge: ${dir} is of release ${release(dir)}, not ${id}`);
+    const {base, siteUrl} = read[0]!.shard;
+    if (shard.base !== base || shard.siteUrl !== siteUrl) {
+      throw new CliError(
+        'E_USAGE',
+        `merge: ${dir} was built for ${shard.siteUrl ?? 'no site URL'}${shard.base}, not ${siteUrl ?? 'no site URL'}${base}`
+      );
+    }
   }
   const indexes = read.map(({shard}) => shard.index);
   const missing = Array.from({length: count}, (_, i) => i + 1).filter((i) => !indexes.includes(i));

@@ -24,7 +24,7 @@ export function pageFilePartOf(dataDir: string): (path: string) => string {
     if (segments[0] === 'en') segments.shift();
     const [section, first, second, third] = segments;
     if (section === 'projects' && first && first !== 'page' && second === 'index.html') {
-      const place = placeOfProject.get(decodeURIComponent(first));
+      const place = placeOfProject.get(first) ?? placeOfProject.get(decoded(first));
       return place ? partOf('projects', place) : CITY_PART;
     }
     if (section === 'notices' && /^\d{4}$/.test(first ?? '') && second && third === 'index.html') {
@@ -42,4 +42,13 @@ export function pageFilePartOf(dataDir: string): (path: string) => string {
     }
     return CITY_PART;
   };
+}
+
+/** A path segment decoded, or as it is where it is no URL encoding (a project id may hold a `%`). */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

@@ -36,14 +36,15 @@ interface FundRow {
  * generously, every published row a page of the part can show:
  *
  * - every part: the site's code, its settings (base path, origin, contact),
- *   the regions (names in breadcrumbs and maps) and the manifest's publication
- *   facts (synthetic, disclosure thresholds, dates) — not the release id, which
- *   every page prints and a rebuild writes into copied pages;
+ *   the regions (names in breadcrumbs and maps) and the manifest's facts the
+ *   pages print (synthetic, disclosure thresholds, the flags' date) — not the
+ *   release id, which every page prints and a rebuild writes into copied pages;
  * - a county's projects (project and notice pages): the rows of every project
  *   of every fund its projects draw on (a project page lists its fund's other
  *   projects, wherever they are) and those funds' rows (with their
  *   reconciliation);
- * - a county's regions (region pages, briefings, region JSON): every indicator,
+ * - a county's regions (region pages, briefings, region JSON): the release
+ *   date (on the briefings), every indicator,
  *   monitoring and quality table whole (a page ranks its region among its
  *   siblings and compares it with its parent, up to the city), the boundaries,
  *   the county's projects and the funds issued to its places or drawn on by
@@ -59,18 +60,29 @@ export function siteParts(dataDir: string, settings: PartSettings, codeKey = sit
   const regions = JSON.parse(file('regions.json').toString('utf8')) as PartRegion[];
   const projects = readCsv<ProjectRow>(file('projects.csv').toString('utf8'));
   const funds = JSON.parse(file('funds.json').toString('utf8')) as FundRow[];
-  const publication = JSON.parse(file('manifest.json').toString('utf8')) as Record<string, unknown>;
-  for (const perRelease of ['build_id', 'tables', 'files', 'inputs']) delete publication[perRelease];
-  const common = [codeKey, JSON.stringify(settings), JSON.stringify(publication), file('regions.json')];
+  const manifest = JSON.parse(file('manifest.json').toString('utf8')) as Record<string, unknown>;
+  // The manifest's facts a county's pages print: whether the data are synthetic (every page's banner), the
+  // disclosure thresholds (bands) and the date flags are judged at (project pages); region briefings add the release
+  // date, which moves with the latest fund or notice anywhere. Not the release id (carried pages get the new one).
+  const facts = (names: readonly string[]) => JSON.stringify(names.map((name) => [name, manifest[name] ?? null]));
+  const common: (string | Buffer)[] = [
+    codeKey,
+    JSON.stringify(settings),
+    facts(['synthetic', 'disclosure', 'flags_reference_date']),
+    file('regions.json')
+  ];
   const regionTables = [
-    'indicators.json',
-    'indicator_values.csv',
-    'monitoring.csv',
-    'monitoring_flows.csv',
-    'not_reported.json',
-    'quality.json',
-    'boundaries.geojson'
-  ].map(file);
+    facts(['release_date']),
+    ...[
+      'indicators.json',
+      'indicator_values.csv',
+      'monitoring.csv',
+      'monitoring_flows.csv',
+      'not_reported.json',
+      'quality.json',
+      'boundaries.geojson'
+    ].map(file)
+  ];
 
   const partOf = regionPartOf(regions);
   const countyOf = (code: string) => partOf('regions', code).slice('regions:'.length);
@@ -104,13 +116,22 @@ export function siteParts(dataDir: string, settings: PartSettings, codeKey = sit
 }
 
 /**
- * A key of everything in the repository that shapes the pages: the site's
- * source, its static files, Astro's configuration and the locked dependencies.
+ * A key of everything that shapes the pages: the site's source, its static
+ * files, Astro's configuration, the package and its locked dependencies, the
+ * pipeline code that runs Astro and carries pages, and the Node.js and ICU
+ * versions (numbers and dates are formatted by `Intl`).
  */
 export function siteCodeKey(root = PROJECT_ROOT): string {
   const files = ['src', 'public'].flatMap((dir) => filesUnder(join(root, dir)));
-  files.push(...['astro.config.mjs', 'package-lock.json', 'tsconfig.json'].map((name) => join(root, name)));
-  return hashOf(files.flatMap((path) => [relative(root, path), readFileSync(path)]));
+  files.push(...filesUnder(join(root, 'pipelines', 'site')));
+  files.push(
+    ...['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'].map((name) => join(root, name))
+  );
+  const {node, icu, unicode} = process.versions;
+  return hashOf([
+    JSON.stringify({node, icu, unicode}),
+    ...files.flatMap((path) => [relative(root, path), readFileSync(path)])
+  ]);
 }
 
 /** The path and bytes of every file under `dir`, in a fixed order, as chunks to hash. */

@@ -1,9 +1,14 @@
 /**
- * `npm run bench:scale [-- --region 3607 --scale default --runs 1]`: the
- * whole `gongshi build` of a sample, cold (a fresh output folder), in a child
- * process as a user runs it: wall time, pages per second, peak memory of the
- * build's process (all its threads; Pagefind's own process apart) and the
- * output's size. The sample is generated once into .gongshi/bench/.
+ * `npm run bench:scale [-- --region 3607 --scale default --runs 1 --county 360726]`:
+ * the whole `gongshi build` of a sample in a child process as a user runs it,
+ * three ways: cold (a fresh output folder); incremental, after a correction in
+ * one county (one project, one village's households, one target), given the
+ * cold build as `--previous`; and in 4 shards of that changed input, one after
+ * another, then `gongshi merge`. For each: wall time, pages per second, peak
+ * memory of the build's process (all its threads; Pagefind's own process
+ * apart) and the output's size; the incremental build and each shard also as
+ * a share of the cold build's time. The sample is generated once into
+ * .gongshi/bench/.
  *
  * Peak memory is the kernel's high-water mark (VmHWM in /proc/<pid>/status),
  * read every half second while the build runs: it only grows, so the last
@@ -11,22 +16,26 @@
  * it is reported as unknown).
  */
 import {spawn} from 'node:child_process';
-import {existsSync, readFileSync} from 'node:fs';
+import {cpSync, existsSync, readFileSync} from 'node:fs';
 import {readdir, rm, stat} from 'node:fs/promises';
 import {join} from 'node:path';
 import {parseArgs} from 'node:util';
 import {PROJECT_ROOT} from '../../pipelines/site/build-site.ts';
 import {generateSample} from '../../pipelines/sample/generate-sample.ts';
+import type {SampleScale} from '../../pipelines/sample/scales.ts';
+import {changeOneCounty} from '../pipelines/run/change-one-county.ts';
 
 const {values} = parseArgs({
   options: {
     region: {type: 'string', default: '3607'},
     scale: {type: 'string', default: 'default'},
-    runs: {type: 'string', default: '1'}
+    runs: {type: 'string', default: '1'},
+    county: {type: 'string'},
+    shards: {type: 'string', default: '4'}
   }
 });
 const region = values.region!;
-const scale = values.scale as 'full' | 'default' | 'tiny';
+const scale = values.scale as SampleScale;
 const bench = join(PROJECT_ROOT, '.gongshi/bench');
 const input = join(bench, `sample-${region}-${scale}`);
 const out = join(bench, `scale-site-${region}-${scale}`);
@@ -41,13 +50,13 @@ interface Run {
   stages: string[];
 }
 
-/** Runs `gongshi build` on the sample into a fresh folder and measures it. */
-async function coldBuild(): Promise<Run> {
-  await rm(out, {recursive: true, force: true});
-  const cli = join(PROJECT_ROOT, 'pipelines/gongshi.js');
-  const args = [cli, 'build', '--input', input, '--out', out, '--site-url', 'https://gongshi.example.gov.cn'];
+const cli = join(PROJECT_ROOT, 'pipelines/gongshi.js');
+const SITE_URL = ['--site-url', 'https://gongshi.example.gov.cn'];
+
+/** Runs `gongshi ...args` in a child process and measures it. */
+async function measure(args: string[]): Promise<Run> {
   const started = performance.now();
-  const child = spawn(process.execPath, args, {cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe']});
+  const child = spawn(process.execPath, [cli, ...args], {cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe']});
   // The build reports its stages on stderr (stdout is for the summary).
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -57,9 +66,15 @@ async function coldBuild(): Promise<Run> {
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   clearInterval(poll);
   const seconds = (performance.now() - started) / 1000;
-  if (code !== 0) throw new Error(`gongshi build exited with ${code}:\n${output}`);
-  const stages = output.split(/\r?\n|\r/).filter((line) => /^(protect|publish|site|index|scan): /.test(line));
+  if (code !== 0) throw new Error(`gongshi ${args.join(' ')} exited with ${code}:\n${output}`);
+  const stages = output.split(/\r?\n|\r/).filter((line) => /^(protect|publish|site|index|scan|merge): /.test(line));
   return {seconds, peakBytes, stages};
+}
+
+/** Runs `gongshi build` on the sample into a fresh folder and measures it. */
+async function coldBuild(): Promise<Run> {
+  await rm(out, {recursive: true, force: true});
+  return measure(['build', '--input', input, '--out', out, ...SITE_URL]);
 }
 
 /** The process's peak resident memory in bytes, or null where /proc does not tell. */
@@ -84,20 +99,54 @@ async function measureOutput(dir: string): Promise<{pages: number; bytes: number
   return {pages, bytes};
 }
 
+const gib = (n: number | null) => (n === null ? 'unknown' : `${(n / 2 ** 30).toFixed(2)} GiB`);
+const rows: string[] = [];
+const row = async (mode: string, run: Run, dir: string, share?: number) => {
+  const {pages, bytes} = await measureOutput(dir);
+  const of = share === undefined ? '' : ` (${(share * 100).toFixed(0)} % of cold)`;
+  rows.push(
+    `| ${region} ${scale} | ${mode} | ${(run.seconds / 60).toFixed(1)} min (${run.seconds.toFixed(0)} s)${of} | ${pages.toLocaleString('en')} | ${(pages / run.seconds).toFixed(0)} | ${gib(run.peakBytes)} | ${(bytes / 2 ** 30).toFixed(2)} GiB |`
+  );
+  console.log(`${mode}: ${run.seconds.toFixed(0)} s${of}\n  ${run.stages.join('\n  ')}`);
+};
+
 const runs: Run[] = [];
 for (let i = 0; i < Number(values.runs); i++) {
   const run = await coldBuild();
   runs.push(run);
-  console.log(`cold build ${i + 1}: ${run.seconds.toFixed(0)} s\n  ${run.stages.join('\n  ')}`);
+  await row('cold', run, out);
 }
-const {pages, bytes} = await measureOutput(out);
-const gib = (n: number | null) => (n === null ? 'unknown' : `${(n / 2 ** 30).toFixed(2)} GiB`);
+const cold = Math.min(...runs.map((r) => r.seconds));
+
+// A correction in one county, built from the cold build (copied, so that each mode starts from the same one).
+const county = values.county ?? (region.length === 6 ? region : '360726');
+const changed = join(bench, `changed-${region}-${scale}`);
+await rm(changed, {recursive: true, force: true});
+cpSync(input, changed, {recursive: true});
+changeOneCounty(changed, county);
+const previous = join(bench, `previous-${region}-${scale}`);
+await rm(previous, {recursive: true, force: true});
+cpSync(out, previous, {recursive: true});
+const incremental = join(bench, `incremental-${region}-${scale}`);
+await rm(incremental, {recursive: true, force: true});
+const rebuilt = await measure(['build', '--input', changed, '--out', incremental, '--previous', previous, ...SITE_URL]);
+await row(`incremental (${county} changed)`, rebuilt, incremental, rebuilt.seconds / cold);
+
+const count = Number(values.shards);
+const shardDirs: string[] = [];
+for (let k = 1; k <= count; k++) {
+  const dir = join(bench, `shard-${k}-${region}-${scale}`);
+  await rm(dir, {recursive: true, force: true});
+  shardDirs.push(dir);
+  const shard = await measure(['build', '--input', changed, '--out', dir, '--shard', `${k}/${count}`, ...SITE_URL]);
+  await row(`shard ${k}/${count}`, shard, dir, shard.seconds / cold);
+}
+const merged = join(bench, `merged-${region}-${scale}`);
+await rm(merged, {recursive: true, force: true});
+const merge = await measure(['merge', '--input', changed, '--out', merged, ...shardDirs.flatMap((d) => ['--from', d])]);
+await row(`merge of ${count}`, merge, merged, merge.seconds / cold);
+
 console.log(`
 | sample | mode | wall | pages | pages/s | peak RSS | output |
 |---|---|---|---|---|---|---|
-${runs
-  .map(
-    (run) =>
-      `| ${region} ${scale} | cold | ${(run.seconds / 60).toFixed(1)} min (${run.seconds.toFixed(0)} s) | ${pages.toLocaleString('en')} | ${(pages / run.seconds).toFixed(0)} | ${gib(run.peakBytes)} | ${(bytes / 2 ** 30).toFixed(2)} GiB |`
-  )
-  .join('\n')}`);
+${rows.join('\n')}`);

@@ -13,6 +13,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import Papa from 'papaparse';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {changeOneCounty} from './change-one-county.ts';
 import {type CommandRun, gongshi, gongshiOk, hashTree} from './gongshi.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'gongshi-incremental-'));
@@ -24,7 +25,7 @@ const incremental = join(root, 'incremental');
 const shards = [1, 2, 3].map((k) => join(root, `shard-${k}`));
 const merged = join(root, 'merged');
 const SITE = ['--site-url', 'https://gongshi.example.gov.cn'];
-const CHANGED_PROJECT_COUNTY = '360726';
+const CHANGED_COUNTY = '360726';
 let incrementalRun: CommandRun;
 let changedProject: string;
 
@@ -32,7 +33,7 @@ beforeAll(async () => {
   await gongshiOk('sample', '--scale', 'small', '--seed', '1', '--out', input);
   await gongshiOk('build', '--input', input, '--out', first, ...SITE);
   cpSync(input, changed, {recursive: true});
-  changedProject = changeInput(changed);
+  changedProject = changeOneCounty(changed, CHANGED_COUNTY);
   // The incremental build may take its previous output as its own `--out` in practice; here it has a copy of its
   // own, so that the cold build compares with the same previous output.
   const previousCopy = join(root, 'first-copy');
@@ -149,42 +150,6 @@ describe('a sharded build', () => {
     expect(run.stderr).toMatch(/data\/regions\.csv differs between shards/);
   });
 });
-
-/**
- * Changes, in 安远县, one project's spending, the incomes of one village's households and one target; returns the
- * project's id.
- */
-function changeInput(dir: string): string {
-  let project = '';
-  editCsv(join(dir, 'projects.csv'), (row) => {
-    if (project || !row.region_code!.startsWith(CHANGED_PROJECT_COUNTY) || !row.spent) return;
-    project = row.project_id!;
-    row.spent = (Number(row.spent) - 1000).toFixed(2);
-  });
-  const village = `${CHANGED_PROJECT_COUNTY}101200`;
-  editCsv(join(dir, 'households.csv'), (row) => {
-    if (row.village_code === village && row.per_capita_income) {
-      row.per_capita_income = (Number(row.per_capita_income) + 500).toFixed(2);
-    }
-  });
-  let targets = 0;
-  editCsv(join(dir, 'targets.csv'), (row) => {
-    if (row.indicator_id === 'collective_income' && row.region_code === CHANGED_PROJECT_COUNTY && row.year === '2025') {
-      row.target = '120000';
-      targets++;
-    }
-  });
-  expect([project !== '', targets]).toEqual([true, 1]);
-  return project;
-}
-
-/** Rewrites a sample CSV (its first line a `#` comment) with `edit` applied to each row. */
-function editCsv(path: string, edit: (row: Record<string, string>) => void): void {
-  const [comment, ...rest] = readFileSync(path, 'utf8').split('\n');
-  const {data, meta} = Papa.parse<Record<string, string>>(rest.join('\n'), {header: true, skipEmptyLines: true});
-  for (const row of data) edit(row);
-  writeFileSync(path, `${comment}\n${Papa.unparse(data, {columns: meta.fields, newline: '\n'})}\n`);
-}
 
 function firstProjectOf(dir: string, county: string): string {
   const [, ...rest] = readFileSync(join(dir, 'projects.csv'), 'utf8').split('\n');
