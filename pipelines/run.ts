@@ -332,13 +332,19 @@ export async function mergeShards({input, out, shards, memoryLimit, progress = S
   try {
     const siteDir = join(staging, 'site');
     let stage = progress.stage('merge');
+    // Pagefind indexes the projects (from the published tables, the same in every shard) while the files are copied.
+    const indexing = startSearchIndex(join(read[0]!.dir, 'data'), base);
     const merged = new Set<string>();
-    for (const {dir} of read) await copyShard(dir, siteDir, merged);
+    try {
+      for (const {dir} of read) await copyShard(dir, siteDir, merged);
+    } catch (error) {
+      await indexing.abandon();
+      throw error;
+    }
     stage.done(`${merged.size} files from ${read.length} shards`);
 
     stage = progress.stage('index');
     const before = new Set(await listSiteFiles(siteDir));
-    const indexing = startSearchIndex(join(siteDir, 'data'), base);
     const {mapped, searchable} = await indexAndMapSite(siteDir, {
       origin: siteUrl ? originOf(siteUrl) : null,
       base,

@@ -72,20 +72,31 @@ export async function carryParts(
     .map((entry) => join(entry.parentPath, entry.name).slice(previous.dir.length + 1))
     .filter((path) => parts.has(partOf(path)))
     .sort();
-  const made = new Set<string>();
-  await inBatches(files, 64, async (path) => {
-    const target = join(siteDir, path);
-    const folder = dirname(target);
-    if (!made.has(folder)) {
-      made.add(folder);
-      await mkdir(folder, {recursive: true});
-    }
-    const text = await readFile(join(previous.dir, path), 'utf8');
-    await writeFile(target, text.replaceAll(previous.buildId, buildId));
+  const folders = [...new Set(files.map((path) => dirname(join(siteDir, path))))];
+  await inPool(folders, 16, (folder) => mkdir(folder, {recursive: true}).then(() => undefined));
+  const [from, to] = [Buffer.from(previous.buildId), Buffer.from(buildId)];
+  await inPool(files, 32, async (path) => {
+    const bytes = await readFile(join(previous.dir, path));
+    await writeFile(join(siteDir, path), replaceBytes(bytes, from, to));
   });
   return files.length;
 }
 
-async function inBatches<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
+/** Runs `work` on every item, `size` at a time (each next item as soon as one is done). */
+async function inPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({length: Math.min(size, items.length)}, worker));
+}
+
+/**
+ * `bytes` with every occurrence of `from` replaced by `to`: in place where both are as long (release ids always are),
+ * else through text.
+ */
+function replaceBytes(bytes: Buffer, from: Buffer, to: Buffer): Buffer {
+  if (from.length !== to.length) return Buffer.from(bytes.toString('utf8').replaceAll(from.toString(), to.toString()));
+  for (let at = bytes.indexOf(from); at >= 0; at = bytes.indexOf(from, at + from.length)) to.copy(bytes, at);
+  return bytes;
 }

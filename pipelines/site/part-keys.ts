@@ -1,4 +1,4 @@
-import {createHash} from 'node:crypto';
+import {type Hash, createHash} from 'node:crypto';
 import {readFileSync, readdirSync, statSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import Papa from 'papaparse';
@@ -43,17 +43,19 @@ interface FundRow {
  *   of every fund its projects draw on (a project page lists its fund's other
  *   projects, wherever they are) and those funds' rows (with their
  *   reconciliation);
- * - a county's regions (region pages, briefings, region JSON): the release
- *   date (on the briefings), every indicator,
- *   monitoring and quality table whole (a page ranks its region among its
- *   siblings and compares it with its parent, up to the city), the boundaries,
- *   the county's projects and the funds issued to its places or drawn on by
- *   its projects;
+ * - a county's regions (the pages, briefings and JSON of its townships and
+ *   villages): the rows of the indicator, monitoring, not-reported and
+ *   quality tables of the county and every place in it (a page compares its
+ *   place with its parent, ranks it among its siblings and lists its
+ *   children, all in the county), the indicators, the years with values, the
+ *   boundaries, the release date (on the briefings), the county's projects
+ *   and the funds issued to its places or drawn on by its projects;
  * - the city: every published file.
  *
  * A change of a project therefore renders its county's parts and the project
- * parts of counties sharing its fund; a change of households or targets all
- * region parts; anything else in the code, everything.
+ * parts of counties sharing its fund; a change of households or targets the
+ * region part of their county (and the city's, with every county's page);
+ * anything else in the code, everything.
  */
 export function siteParts(dataDir: string, settings: PartSettings, codeKey = siteCodeKey()): SiteParts {
   const file = (name: string) => readFileSync(join(dataDir, name));
@@ -71,27 +73,45 @@ export function siteParts(dataDir: string, settings: PartSettings, codeKey = sit
     facts(['synthetic', 'disclosure', 'flags_reference_date']),
     file('regions.json')
   ];
-  const regionTables = [
-    facts(['release_date']),
-    ...[
-      'indicators.json',
-      'indicator_values.csv',
-      'monitoring.csv',
-      'monitoring_flows.csv',
-      'not_reported.json',
-      'quality.json',
-      'boundaries.geojson'
-    ].map(file)
-  ];
-
   const partOf = regionPartOf(regions);
-  const countyOf = (code: string) => partOf('regions', code).slice('regions:'.length);
+  const countyOf = (code: string) => {
+    const part = partOf('projects', code);
+    return part === CITY_PART ? '' : part.slice('projects:'.length);
+  };
   const counties = regions.filter((r) => r.level === 'county').map((r) => r.code);
   const projectsByCounty = Map.groupBy(projects, (p) => countyOf(p.region_code));
   const projectsByFund = Map.groupBy(projects, (p) => p.fund_id);
   const fundById = new Map(funds.map((f) => [f.fund_id, f]));
   const fundsByCounty = Map.groupBy(funds, (f) => countyOf(f.recipient_code));
   const regionsByCounty = Map.groupBy(regions, (r) => countyOf(r.code));
+  // The rows of the region tables by county (the county's own and those of everything below it), each county's
+  // hashed as they are read, and what every region page shares: the indicators, the years there are values for (the
+  // latest is every page's year), the boundaries and the release date.
+  const regionRows = new Map<string, Hash>();
+  const years = new Set<string>();
+  const addRow = (region: string, row: string) => {
+    const county = countyOf(region);
+    let hash = regionRows.get(county);
+    if (!hash) regionRows.set(county, (hash = createHash('sha256')));
+    hash.update(`${Buffer.byteLength(row)}:${row}`);
+  };
+  for (const name of REGION_CSV_TABLES) {
+    forEachCsvLine(file(name).toString('utf8'), (field, line) => {
+      addRow(field('region_code'), `${name} ${line}`);
+      if (name === 'indicator_values.csv') years.add(field('year'));
+    });
+  }
+  for (const name of REGION_JSON_TABLES) {
+    for (const row of JSON.parse(file(name).toString('utf8')) as {region_code: string}[]) {
+      addRow(row.region_code, `${name} ${JSON.stringify(row)}`);
+    }
+  }
+  const regionShared = [
+    facts(['release_date']),
+    file('indicators.json'),
+    file('boundaries.geojson'),
+    [...years].sort().join(',')
+  ];
 
   const keys = new Map<string, string>();
   const weights = new Map<string, number>();
@@ -107,10 +127,14 @@ export function siteParts(dataDir: string, settings: PartSettings, codeKey = sit
     const issued = new Set([...(fundsByCounty.get(county) ?? []).map((f) => f.fund_id), ...fundIds]);
     const issuedRows = [...issued].sort().map((id) => fundById.get(id) ?? null);
     const regionsPart = countyPart('regions', county);
-    keys.set(regionsPart, hashOf([...common, ...regionTables, 'regions', county, JSON.stringify([own, issuedRows])]));
+    const rows = regionRows.get(county)?.digest('hex') ?? '';
+    keys.set(
+      regionsPart,
+      hashOf([...common, ...regionShared, 'regions', county, rows, JSON.stringify([own, issuedRows])])
+    );
     weights.set(regionsPart, regionsByCounty.get(county)?.length ?? 0);
   }
-  keys.set(CITY_PART, hashOf([...common, CITY_PART, ...publishedFiles(dataDir)]));
+  keys.set(CITY_PART, hashOf([...common, CITY_PART, publishedFiles(dataDir)]));
   weights.set(CITY_PART, funds.length + Math.ceil(projects.length / 50));
   return {keys, weights};
 }
@@ -134,9 +158,14 @@ export function siteCodeKey(root = PROJECT_ROOT): string {
   ]);
 }
 
-/** The path and bytes of every file under `dir`, in a fixed order, as chunks to hash. */
-function publishedFiles(dir: string): (string | Buffer)[] {
-  return filesUnder(dir).flatMap((path) => [relative(dir, path), readFileSync(path)]);
+/** A sha256 of the path and bytes of every file under `dir`, in a fixed order, read one at a time. */
+function publishedFiles(dir: string): string {
+  const hash = createHash('sha256');
+  for (const path of filesUnder(dir)) {
+    const bytes = readFileSync(path);
+    hash.update(`${relative(dir, path)}\0${bytes.length}\0`).update(bytes);
+  }
+  return hash.digest('hex');
 }
 
 function filesUnder(dir: string): string[] {
@@ -155,6 +184,34 @@ function hashOf(chunks: readonly (string | Buffer)[]): string {
     hash.update(bytes);
   }
   return hash.digest('hex');
+}
+
+/** The region tables published as CSV and as JSON (a row each per region and more). */
+const REGION_CSV_TABLES = ['indicator_values.csv', 'monitoring.csv', 'monitoring_flows.csv'];
+const REGION_JSON_TABLES = ['not_reported.json', 'quality.json'];
+
+/**
+ * Calls `visit` with each data line of a published CSV as it stands and a reader of its fields by column name. A
+ * line without quotes is split at its commas; one with quotes (a name with a comma) is parsed.
+ */
+function forEachCsvLine(text: string, visit: (field: (column: string) => string, line: string) => void): void {
+  const body = text.replace(/^\uFEFF/, '');
+  const headerEnd = body.indexOf('\n');
+  const columns = new Map(csvFields(body.slice(0, headerEnd)).map((name, index) => [name, index]));
+  // Line by line without splitting the whole text: the indicator values are some 100 MB on a city's data.
+  for (let start = headerEnd + 1; start > 0 && start < body.length;) {
+    const end = body.indexOf('\n', start);
+    const line = body.slice(start, end < 0 ? undefined : end);
+    start = end < 0 ? -1 : end + 1;
+    if (line === '') continue;
+    const fields = line.includes('"') ? csvFields(line) : line.split(',');
+    visit((column) => fields[columns.get(column) ?? -1] ?? '', line);
+  }
+}
+
+/** The fields of one CSV line, quotes undone. */
+function csvFields(line: string): string[] {
+  return Papa.parse<string[]>(line, {header: false}).data[0] ?? [];
 }
 
 function readCsv<T>(text: string): T[] {

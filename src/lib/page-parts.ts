@@ -1,7 +1,8 @@
 /**
  * The parts a site is built in. Most pages show one county's data: its
- * projects and their notices (the `projects` part of the county) and its
- * regions' pages, briefings and JSON (its `regions` part). Every other page —
+ * projects and their notices (the `projects` part of the county) and the
+ * pages, briefings and JSON of its townships and villages (its `regions`
+ * part). Every other page — the counties' own region pages among them,
  * lists, funds, indicators, releases, the home page — is of the whole city
  * (the `city` part). A build may render some parts only: an incremental
  * rebuild the parts whose data or code changed (the rest copied from the last
@@ -27,8 +28,11 @@ export const countyPart = (family: CountyFamily, county: string) => `${family}:$
 
 /**
  * Returns a function giving the part of a page of `family` about a region:
- * the county's part for the county and everything below it, the city part for
- * the city itself (and for a code not in the hierarchy, which no page has).
+ * the county's part for everything below the county (and the county's own
+ * projects), the city part for the city itself and for the counties' own
+ * region pages — a county's page ranks it among all counties and compares it
+ * with the city, so it moves with any county's figures, as the city's pages
+ * do — and for a code not in the hierarchy, which no page has.
  */
 export function regionPartOf(regions: readonly PartRegion[]): (family: CountyFamily, code: string) => string {
   const byCode = new Map(regions.map((r) => [r.code, r]));
@@ -48,7 +52,7 @@ export function regionPartOf(regions: readonly PartRegion[]): (family: CountyFam
   };
   return (family, code) => {
     const county = countyOf(code);
-    return county === null ? CITY_PART : countyPart(family, county);
+    return county === null || (family === 'regions' && county === code) ? CITY_PART : countyPart(family, county);
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:scale [-- --region 3607 --scale default --runs 1 --county 360726]`:
+ * `npm run bench:scale [-- --region 3607 --scale default --runs 1 --county 360726 --modes cold,incremental,sharded]`:
  * the whole `gongshi build` of a sample in a child process as a user runs it,
  * three ways: cold (a fresh output folder); incremental, after a correction in
  * one county (one project, one village's households, one target), given the
@@ -31,7 +31,8 @@ const {values} = parseArgs({
     scale: {type: 'string', default: 'default'},
     runs: {type: 'string', default: '1'},
     county: {type: 'string'},
-    shards: {type: 'string', default: '4'}
+    shards: {type: 'string', default: '4'},
+    modes: {type: 'string', default: 'cold,incremental,sharded'}
   }
 });
 const region = values.region!;
@@ -118,6 +119,7 @@ for (let i = 0; i < Number(values.runs); i++) {
 }
 const cold = Math.min(...runs.map((r) => r.seconds));
 
+const modes = new Set(values.modes!.split(','));
 // A correction in one county, built from the cold build (copied, so that each mode starts from the same one).
 const county = values.county ?? (region.length === 6 ? region : '360726');
 const changed = join(bench, `changed-${region}-${scale}`);
@@ -127,24 +129,44 @@ changeOneCounty(changed, county);
 const previous = join(bench, `previous-${region}-${scale}`);
 await rm(previous, {recursive: true, force: true});
 cpSync(out, previous, {recursive: true});
-const incremental = join(bench, `incremental-${region}-${scale}`);
-await rm(incremental, {recursive: true, force: true});
-const rebuilt = await measure(['build', '--input', changed, '--out', incremental, '--previous', previous, ...SITE_URL]);
-await row(`incremental (${county} changed)`, rebuilt, incremental, rebuilt.seconds / cold);
-
-const count = Number(values.shards);
-const shardDirs: string[] = [];
-for (let k = 1; k <= count; k++) {
-  const dir = join(bench, `shard-${k}-${region}-${scale}`);
-  await rm(dir, {recursive: true, force: true});
-  shardDirs.push(dir);
-  const shard = await measure(['build', '--input', changed, '--out', dir, '--shard', `${k}/${count}`, ...SITE_URL]);
-  await row(`shard ${k}/${count}`, shard, dir, shard.seconds / cold);
+if (modes.has('incremental')) {
+  const incremental = join(bench, `incremental-${region}-${scale}`);
+  await rm(incremental, {recursive: true, force: true});
+  const rebuilt = await measure([
+    'build',
+    '--input',
+    changed,
+    '--out',
+    incremental,
+    '--previous',
+    previous,
+    ...SITE_URL
+  ]);
+  await row(`incremental (${county} changed)`, rebuilt, incremental, rebuilt.seconds / cold);
 }
-const merged = join(bench, `merged-${region}-${scale}`);
-await rm(merged, {recursive: true, force: true});
-const merge = await measure(['merge', '--input', changed, '--out', merged, ...shardDirs.flatMap((d) => ['--from', d])]);
-await row(`merge of ${count}`, merge, merged, merge.seconds / cold);
+
+if (modes.has('sharded')) {
+  const count = Number(values.shards);
+  const shardDirs: string[] = [];
+  for (let k = 1; k <= count; k++) {
+    const dir = join(bench, `shard-${k}-${region}-${scale}`);
+    await rm(dir, {recursive: true, force: true});
+    shardDirs.push(dir);
+    const shard = await measure(['build', '--input', changed, '--out', dir, '--shard', `${k}/${count}`, ...SITE_URL]);
+    await row(`shard ${k}/${count}`, shard, dir, shard.seconds / cold);
+  }
+  const merged = join(bench, `merged-${region}-${scale}`);
+  await rm(merged, {recursive: true, force: true});
+  const merge = await measure([
+    'merge',
+    '--input',
+    changed,
+    '--out',
+    merged,
+    ...shardDirs.flatMap((d) => ['--from', d])
+  ]);
+  await row(`merge of ${count}`, merge, merged, merge.seconds / cold);
+}
 
 console.log(`
 | sample | mode | wall | pages | pages/s | peak RSS | output |

@@ -51,14 +51,15 @@ afterAll(() => rmSync(root, {recursive: true, force: true}));
 
 describe('an incremental rebuild', () => {
   it('copies the parts whose data did not change and renders the rest', () => {
-    // 章贡区's projects share no fund with 安远县's: their pages are copied; everything of 安远县, the region pages of
-    // both counties (a village's households change the city's figures they compare with) and the city's are not.
+    // 章贡区's projects share no fund with 安远县's, and its townships and villages compare with nothing in 安远县: its
+    // pages are copied; 安远县's and the city's (with every county's own page, which a village's households move)
+    // are rendered.
     const parts = JSON.parse(readFileSync(join(incremental, 'gongshi-parts.json'), 'utf8')) as {
       parts: Record<string, string>;
     };
     const before = JSON.parse(readFileSync(join(first, 'gongshi-parts.json'), 'utf8')) as typeof parts;
     const kept = Object.keys(parts.parts).filter((part) => parts.parts[part] === before.parts[part]);
-    expect(kept).toEqual(['projects:360702']);
+    expect(kept).toEqual(['projects:360702', 'regions:360702']);
     const carried = Number(/(\d+) of them carried/.exec(incrementalRun.stderr)?.[1]);
     expect(carried).toBeGreaterThan(100);
   });

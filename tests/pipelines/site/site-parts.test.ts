@@ -31,14 +31,15 @@ afterAll(() => rmSync(root, {recursive: true, force: true}));
 describe('the part of a region’s page', () => {
   const partOf = regionPartOf(REGIONS);
 
-  it('is its county’s for the county, its townships and villages', () => {
+  it('is its county’s for its townships and villages, and for the county’s own projects', () => {
     expect(partOf('projects', '360726101200')).toBe('projects:360726');
     expect(partOf('regions', '360702100')).toBe('regions:360702');
-    expect(partOf('regions', '360726')).toBe('regions:360726');
+    expect(partOf('projects', '360726')).toBe('projects:360726');
   });
 
-  it('is the city’s for the city and for a code outside the hierarchy', () => {
+  it('is the city’s for the city, a county’s own region pages and a code outside the hierarchy', () => {
     expect(partOf('regions', '3607')).toBe(CITY_PART);
+    expect(partOf('regions', '360726')).toBe(CITY_PART);
     expect(partOf('projects', '999999')).toBe(CITY_PART);
   });
 
@@ -73,9 +74,9 @@ describe('the part of a built file', () => {
     expect(partOf('projects/P%41/index.html')).toBe('projects:360702');
   });
 
-  it('is the county’s regions for a region page, its briefing and its JSON', () => {
+  it('is the county’s regions for a township’s or village’s page, briefing and JSON', () => {
     expect(partOf('regions/360726101200/index.html')).toBe('regions:360726');
-    expect(partOf('en/regions/360702/briefing/index.html')).toBe('regions:360702');
+    expect(partOf('en/regions/360702100/briefing/index.html')).toBe('regions:360702');
     expect(partOf('data/regions/360702100.json')).toBe('regions:360702');
   });
 
@@ -83,6 +84,8 @@ describe('the part of a built file', () => {
     for (const path of [
       'index.html',
       'regions/3607/index.html',
+      'en/regions/360702/briefing/index.html',
+      'data/regions/360726.json',
       'projects/index.html',
       'projects/page/2/index.html',
       'notices/index.html',
