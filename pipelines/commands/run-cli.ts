@@ -4,8 +4,9 @@ import type {CommandContext} from './command-context.ts';
 export const USAGE = `gongshi — 公示: static disclosure and progress sites from poverty-consolidation records
 
 Usage:
-  gongshi sample --scale tiny|small|default|full --seed N --out DIR write a synthetic input folder
-                 [--region CODE]                               (of a city, 4 digits, or a county, 6)
+  gongshi sample --scale tiny|small|default|full --seed N --out DIR
+                 [--region CODE]                               write a synthetic input folder
+                                                               (of a city, 4 digits, or a county, 6)
   gongshi check  --input DIR [--lang zh|en]                     validate only (exit 0 publishable, 1 not)
                  [--memory-limit 1GB] [--allow-empty FILE] [--report FILE.json]
   gongshi build  --input DIR [--out dist] [--lang zh|en]        publish the tables and build the site
