@@ -104,32 +104,34 @@ const gib = (n: number | null) => (n === null ? 'unknown' : `${(n / 2 ** 30).toF
 const rows: string[] = [];
 const row = async (mode: string, run: Run, dir: string, share?: number) => {
   const {pages, bytes} = await measureOutput(dir);
-  const of = share === undefined ? '' : ` (${(share * 100).toFixed(0)} % of cold)`;
+  const of = share === undefined || Number.isNaN(share) ? '' : ` (${(share * 100).toFixed(0)} % of cold)`;
   rows.push(
     `| ${region} ${scale} | ${mode} | ${(run.seconds / 60).toFixed(1)} min (${run.seconds.toFixed(0)} s)${of} | ${pages.toLocaleString('en')} | ${(pages / run.seconds).toFixed(0)} | ${gib(run.peakBytes)} | ${(bytes / 2 ** 30).toFixed(2)} GiB |`
   );
   console.log(`${mode}: ${run.seconds.toFixed(0)} s${of}\n  ${run.stages.join('\n  ')}`);
 };
 
+const modes = new Set(values.modes!.split(','));
+if (modes.has('incremental') && !modes.has('cold')) throw new Error('--modes: incremental needs cold (its --previous)');
 const runs: Run[] = [];
-for (let i = 0; i < Number(values.runs); i++) {
+for (let i = 0; modes.has('cold') && i < Number(values.runs); i++) {
   const run = await coldBuild();
   runs.push(run);
   await row('cold', run, out);
 }
-const cold = Math.min(...runs.map((r) => r.seconds));
+// Without a cold build here, no share of it is given.
+const cold = runs.length ? Math.min(...runs.map((r) => r.seconds)) : NaN;
 
-const modes = new Set(values.modes!.split(','));
 // A correction in one county, built from the cold build (copied, so that each mode starts from the same one).
 const county = values.county ?? (region.length === 6 ? region : '360726');
 const changed = join(bench, `changed-${region}-${scale}`);
 await rm(changed, {recursive: true, force: true});
 cpSync(input, changed, {recursive: true});
 changeOneCounty(changed, county);
-const previous = join(bench, `previous-${region}-${scale}`);
-await rm(previous, {recursive: true, force: true});
-cpSync(out, previous, {recursive: true});
 if (modes.has('incremental')) {
+  const previous = join(bench, `previous-${region}-${scale}`);
+  await rm(previous, {recursive: true, force: true});
+  cpSync(out, previous, {recursive: true});
   const incremental = join(bench, `incremental-${region}-${scale}`);
   await rm(incremental, {recursive: true, force: true});
   const rebuilt = await measure([
