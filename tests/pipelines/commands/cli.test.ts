@@ -16,7 +16,7 @@ describe('gongshi command line', () => {
   it('prints usage and exits 0 with --help, 2 without a command', () => {
     const help = gongshi('--help');
     expect(help.status).toBe(0);
-    expect(help.stdout).toMatch(/gongshi sample --scale tiny\|default\|full --seed N --out DIR/);
+    expect(help.stdout).toMatch(/gongshi sample --scale tiny\|small\|default\|full --seed N --out DIR/);
     expect(help.stdout).toContain('--previous DIR');
     expect(help.stdout).toContain('--site-config FILE');
     expect(help.stdout).toContain('--memory-limit SIZE');
@@ -55,7 +55,7 @@ describe('gongshi command line', () => {
 
   it('rejects unknown options and bad values with exit 2', () => {
     expect(gongshi('sample', '--scale', 'huge', '--out', 'x').stderr).toContain(
-      '--scale must be one of tiny, default, full'
+      '--scale must be one of tiny, small, default, full'
     );
     expect(gongshi('sample', '--scale', 'tiny').stderr).toContain('--out is required');
     expect(gongshi('sample', '--seed', '-1', '--out', 'x').status).toBe(2);
