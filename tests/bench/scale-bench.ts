@@ -128,46 +128,32 @@ const changed = join(bench, `changed-${region}-${scale}`);
 await rm(changed, {recursive: true, force: true});
 cpSync(input, changed, {recursive: true});
 changeOneCounty(changed, county);
+/** Runs `gongshi command --out <a fresh folder> ...args`, measures it and adds its row; returns the folder. */
+async function measureInto(mode: string, name: string, command: string, args: string[]): Promise<string> {
+  const dir = join(bench, `${name}-${region}-${scale}`);
+  await rm(dir, {recursive: true, force: true});
+  const run = await measure([command, '--out', dir, ...args]);
+  await row(mode, run, dir, run.seconds / cold);
+  return dir;
+}
+
 if (modes.has('incremental')) {
   const previous = join(bench, `previous-${region}-${scale}`);
   await rm(previous, {recursive: true, force: true});
   cpSync(out, previous, {recursive: true});
-  const incremental = join(bench, `incremental-${region}-${scale}`);
-  await rm(incremental, {recursive: true, force: true});
-  const rebuilt = await measure([
-    'build',
-    '--input',
-    changed,
-    '--out',
-    incremental,
-    '--previous',
-    previous,
-    ...SITE_URL
-  ]);
-  await row(`incremental (${county} changed)`, rebuilt, incremental, rebuilt.seconds / cold);
+  const args = ['--input', changed, '--previous', previous, ...SITE_URL];
+  await measureInto(`incremental (${county} changed)`, 'incremental', 'build', args);
 }
 
 if (modes.has('sharded')) {
   const count = Number(values.shards);
   const shardDirs: string[] = [];
   for (let k = 1; k <= count; k++) {
-    const dir = join(bench, `shard-${k}-${region}-${scale}`);
-    await rm(dir, {recursive: true, force: true});
-    shardDirs.push(dir);
-    const shard = await measure(['build', '--input', changed, '--out', dir, '--shard', `${k}/${count}`, ...SITE_URL]);
-    await row(`shard ${k}/${count}`, shard, dir, shard.seconds / cold);
+    const args = ['--input', changed, '--shard', `${k}/${count}`, ...SITE_URL];
+    shardDirs.push(await measureInto(`shard ${k}/${count}`, `shard-${k}`, 'build', args));
   }
-  const merged = join(bench, `merged-${region}-${scale}`);
-  await rm(merged, {recursive: true, force: true});
-  const merge = await measure([
-    'merge',
-    '--input',
-    changed,
-    '--out',
-    merged,
-    ...shardDirs.flatMap((d) => ['--from', d])
-  ]);
-  await row(`merge of ${count}`, merge, merged, merge.seconds / cold);
+  const from = shardDirs.flatMap((dir) => ['--from', dir]);
+  await measureInto(`merge of ${count}`, 'merged', 'merge', ['--input', changed, ...from]);
 }
 
 console.log(`
