@@ -130,7 +130,7 @@ const VALIDATION_CODES = {
       '格式不对：{level}级代码应为 {digits} 位数字',
       'has the wrong format: a {level} code has {digits} digits'
     ),
-    hint: t('区划代码为 4、6、9 或 12 位数字', 'region codes have 4, 6, 9 or 12 digits')
+    hint: t('区划代码为 2、4、6、9 或 12 位数字', 'region codes have 2, 4, 6, 9 or 12 digits')
   },
   E_DUPLICATE: {
     message: t('与第 {firstLine} 行重复（{key}）', 'duplicates line {firstLine} ({key})'),
@@ -146,18 +146,31 @@ const VALIDATION_CODES = {
   },
   E_UNKNOWN_PARENT: {
     message: t('上级代码在 regions.csv 中不存在', 'is a parent code not found in regions.csv'),
-    hint: t('只有最高一级（市）的上级代码可以为空', 'only the root (city) may have an empty parent code')
+    hint: t(
+      '只有最高一级（省；没有省时为市）的上级代码可以为空',
+      'only the top region (the province; the city where there is none) may have an empty parent code'
+    )
   },
   E_PARENT_LEVEL: {
     message: t('上级应为{expected}级，实际为{actual}级', 'the parent must be a {expected}, not a {actual}'),
     hint: t(
-      '上级代码须恰好高一级：村 → 乡镇 → 县 → 市',
-      'the parent must be exactly one level up: village → township → county → city'
+      '上级代码须恰好高一级：村 → 乡镇 → 县 → 市 → 省',
+      'the parent must be exactly one level up: village → township → county → city → province'
     )
   },
   E_ROOT_PARENT: {
-    message: t('市为最高一级，不应填上级代码', 'the city is the top level and has no parent'),
+    message: t('省为最高一级，不应填上级代码', 'the province is the top level and has no parent'),
     hint: t('清空这一格', 'leave the cell empty')
+  },
+  E_SECOND_ROOT: {
+    message: t(
+      '第 {firstLine} 行已是没有上级的{level}级区划；一份数据只能有一个最高一级区划',
+      'line {firstLine} is already a {level} without a parent; a dataset has one top region'
+    ),
+    hint: t(
+      '一个市的数据只列本市；全省数据加上省一行，并把各市的上级代码填为省代码',
+      "a city's data lists that city only; a province's adds the province's row as each city's parent"
+    )
   },
   E_PARENT_PREFIX: {
     message: t('不是本行代码 {code} 的开头', "does not begin this row's code {code}"),
@@ -358,6 +371,7 @@ function fill(template: string, params: Record<string, string | number>, lang: L
 }
 
 const LEVEL_WORDS: Record<string, Record<Lang, string>> = {
+  province: {zh: '省', en: 'province'},
   city: {zh: '市', en: 'city'},
   county: {zh: '县', en: 'county'},
   township: {zh: '乡镇', en: 'township'},

@@ -1,4 +1,4 @@
-import {CODE_LENGTH, PARENT_LEVEL, type RegionLevel, inputTable} from '../../src/lib/input-tables.ts';
+import {CODE_LENGTH, PARENT_LEVEL, ROOT_LEVELS, type RegionLevel, inputTable} from '../../src/lib/input-tables.ts';
 import type {Problem} from '../lib/error-codes.ts';
 import type {IngestedRow} from '../ingest/read-input-table.ts';
 import {RowCheck} from './row-check.ts';
@@ -14,14 +14,17 @@ export interface Region {
 /**
  * Validates all rows of regions.csv together (parents may come after their
  * children): code format per level, uniqueness, an accepted parent one level
- * up whose code prefixes the child's. A region whose parent is rejected is
- * rejected too, so the accepted regions always form one tree.
+ * up whose code prefixes the child's. One region has no parent: the province,
+ * or the city where the file has no province. A region whose parent is
+ * rejected is rejected too, so the accepted regions always form one tree.
  */
 export function validateRegions(file: string, rows: IngestedRow[]): {accepted: IngestedRow[]; rejected: Problem[][]} {
   const linesOf = new Map<string, number[]>();
   for (const row of rows)
     linesOf.set(String(row.values.code), [...(linesOf.get(String(row.values.code)) ?? []), row.line]);
   const rejected: Problem[][] = [];
+  const rootLevel = rows.some((row) => row.values.level === 'province') ? 'province' : 'city';
+  let firstRoot: number | undefined;
   let pending = rows.filter((row) => {
     const check = new RowCheck(file, row);
     if (!check.filled(inputTable('regions').columns)) {
@@ -36,6 +39,11 @@ export function validateRegions(file: string, rows: IngestedRow[]): {accepted: I
     const other = lines.find((line) => line !== row.line) ?? row.line;
     check.expect(lines.length === 1, 'E_DUPLICATE', 'code', {firstLine: other, key: 'code'});
     if (PARENT_LEVEL[level] === null) check.expect(check.get('parent_code') === null, 'E_ROOT_PARENT', 'parent_code');
+    if (level === rootLevel && check.get('parent_code') === null && check.problems.length === 0) {
+      // A second top region would make two sites' worth of pages with no page above both.
+      firstRoot ??= row.line;
+      check.expect(firstRoot === row.line, 'E_SECOND_ROOT', 'code', {firstLine: firstRoot, level});
+    }
     if (check.problems.length) rejected.push(check.problems);
     return check.problems.length === 0;
   });
@@ -44,8 +52,10 @@ export function validateRegions(file: string, rows: IngestedRow[]): {accepted: I
     const levelOf = new Map(pending.map((row) => [String(row.values.code), row.values.level as RegionLevel]));
     const next = pending.filter((row) => {
       const check = new RowCheck(file, row);
-      const wanted = PARENT_LEVEL[check.get<RegionLevel>('level')!];
+      const level = check.get<RegionLevel>('level')!;
       const parent = check.get<string>('parent_code');
+      const isRoot = parent === null && level === rootLevel && ROOT_LEVELS.includes(level);
+      const wanted = isRoot ? null : PARENT_LEVEL[level];
       if (wanted !== null && check.expect(parent !== null && levelOf.has(parent), 'E_UNKNOWN_PARENT', 'parent_code')) {
         const actual = levelOf.get(parent!)!;
         const code = check.get<string>('code')!;

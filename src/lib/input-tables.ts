@@ -47,17 +47,25 @@ export interface InputTableSpec {
 
 export type InputTableName = 'regions' | 'households' | 'villages' | 'funds' | 'projects' | 'targets';
 
-export const REGION_LEVELS = {city: '市', county: '县', township: '乡镇', village: '村'} as const;
+export const REGION_LEVELS = {province: '省', city: '市', county: '县', township: '乡镇', village: '村'} as const;
 export type RegionLevel = keyof typeof REGION_LEVELS;
 /** Digits of an official code at each level (统计用区划代码, shortened per level). */
-export const CODE_LENGTH: Record<RegionLevel, number> = {city: 4, county: 6, township: 9, village: 12};
-/** The level one up from each (the city is the top). */
+export const CODE_LENGTH: Record<RegionLevel, number> = {province: 2, city: 4, county: 6, township: 9, village: 12};
+/** The level one up from each (the province is the top). */
 export const PARENT_LEVEL: Record<RegionLevel, RegionLevel | null> = {
-  city: null,
+  province: null,
+  city: 'province',
   county: 'city',
   township: 'county',
   village: 'township'
 };
+/**
+ * The levels a hierarchy may start at: a province's site (省 → 市 → …) or a city's, as most offices publish (a
+ * city's row then has no parent; a province is not required above it).
+ */
+export const ROOT_LEVELS: readonly RegionLevel[] = ['province', 'city'];
+/** Whether a level lies above the county: the levels whose regions hold counties rather than belong to one. */
+export const isAboveCounty = (level: string) => level === 'province' || level === 'city';
 
 export const HOUSEHOLD_STATUSES = {poor: '未脱贫', exited: '已脱贫', returned: '返贫', none: '非建档立卡'} as const;
 /**

@@ -100,7 +100,7 @@ describe('readInputTable', () => {
         line: 3,
         column: 'level',
         value: '乡',
-        params: {allowed: 'city 市, county 县, township 乡镇, village 村'}
+        params: {allowed: 'province 省, city 市, county 县, township 乡镇, village 村'}
       },
       {code: 'E_BOOLEAN', file: 'regions.csv', line: 3, column: 'poor_village', value: 'maybe', params: undefined},
       {code: 'E_COLUMN_COUNT', file: 'regions.csv', line: 4, params: {expected: 5, actual: 2}}

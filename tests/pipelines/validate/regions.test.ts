@@ -1,7 +1,8 @@
 /**
- * Rules of regions.csv (data contract, section 1): codes of 4/6/9/12 digits
- * by level, unique; every region but the city has an accepted parent exactly
- * one level up whose code begins its own, so the accepted regions form one tree.
+ * Rules of regions.csv (data contract, section 1): codes of 2/4/6/9/12 digits
+ * by level, unique; every region but the top one (the province, or the city
+ * where there is none) has an accepted parent exactly one level up whose code
+ * begins its own, so the accepted regions form one tree.
  */
 import {afterAll, describe, expect, it} from 'vitest';
 import {accountOf, checkTables, expectRejected} from './check-folder.ts';
@@ -99,16 +100,60 @@ describe('regions.csv', () => {
     expect(checked.report.zh).toContain('值 "360726101" 不是本行代码 360726102001 的开头 [E_PARENT_PREFIX]');
   });
 
-  it('E_ROOT_PARENT: a city with a parent', async () => {
+  it('E_PARENT_LEVEL: a city whose parent is a city', async () => {
     const checked = await checkTables(withRegions({code: '3608', name: '吉安市', level: 'city', parent_code: '3607'}));
     expectRejected(checked, {
-      code: 'E_ROOT_PARENT',
+      code: 'E_PARENT_LEVEL',
       file: 'regions',
       line: lineOf(5),
       column: 'parent_code',
-      value: '3607'
+      value: '3607',
+      params: {expected: 'province', actual: 'city'}
     });
-    expect(checked.report.zh).toContain('市为最高一级，不应填上级代码 [E_ROOT_PARENT]');
+    expect(checked.report.zh).toContain('上级应为省级，实际为市级 [E_PARENT_LEVEL]');
+  });
+
+  it('E_SECOND_ROOT: a second city without a parent, naming the first', async () => {
+    const checked = await checkTables(withRegions({code: '3608', name: '吉安市', level: 'city', parent_code: ''}));
+    expectRejected(checked, {
+      code: 'E_SECOND_ROOT',
+      file: 'regions',
+      line: lineOf(5),
+      column: 'code',
+      value: '3608',
+      params: {firstLine: lineOf(0), level: 'city'}
+    });
+    expect(checked.report.zh).toContain(`第 ${lineOf(0)} 行已是没有上级的市级区划；一份数据只能有一个最高一级区划`);
+    expect(accountOf(checked, 'regions').rowsAccepted).toBe(5);
+  });
+
+  it('accepts a province above the city: the province is then the top, and the city must name it', async () => {
+    const input = minimalInput();
+    input.regions[0]!.parent_code = '36';
+    input.regions.push({code: '36', name: '江西省', level: 'province', parent_code: ''});
+    const checked = await checkTables(input);
+    expect(accountOf(checked, 'regions')).toMatchObject({rowsAccepted: 6, rowsRejected: 0});
+
+    const orphan = minimalInput();
+    orphan.regions.push({code: '36', name: '江西省', level: 'province', parent_code: ''});
+    expectRejected(
+      await checkTables(orphan),
+      {code: 'E_UNKNOWN_PARENT', file: 'regions', line: lineOf(0), column: 'parent_code', value: ''},
+      {rejected: 5}
+    );
+  });
+
+  it('E_ROOT_PARENT: a province with a parent', async () => {
+    const input = minimalInput();
+    input.regions[0]!.parent_code = '36';
+    input.regions.push({code: '36', name: '江西省', level: 'province', parent_code: '3607'});
+    const checked = await checkTables(input);
+    expectRejected(
+      checked,
+      {code: 'E_ROOT_PARENT', file: 'regions', line: lineOf(5), column: 'parent_code', value: '3607'},
+      {rejected: 6}
+    );
+    expect(checked.report.zh).toContain('省为最高一级，不应填上级代码 [E_ROOT_PARENT]');
   });
 
   it('rejects the children of a rejected region, and rows of other files that point into them', async () => {
