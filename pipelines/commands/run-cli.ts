@@ -6,7 +6,8 @@ export const USAGE = `gongshi — 公示: static disclosure and progress sites f
 Usage:
   gongshi sample --scale tiny|small|default|full --seed N --out DIR
                  [--region CODE]                               write a synthetic input folder
-                                                               (of a city, 4 digits, or a county, 6)
+                                                               (of a province, 2 digits, a city, 4,
+                                                               or a county, 6)
   gongshi check  --input DIR [--lang zh|en]                     validate only (exit 0 publishable, 1 not)
                  [--memory-limit 1GB] [--allow-empty FILE] [--report FILE.json]
   gongshi build  --input DIR [--out dist] [--lang zh|en]        publish the tables and build the site

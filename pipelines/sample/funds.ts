@@ -24,7 +24,7 @@ export interface Fund {
 // One letter per kind of allocation in fund_id: C 中央, P 省级, M 市级, X 县级, S 社会帮扶.
 type FundKind = 'C' | 'P' | 'M' | 'X' | 'S';
 
-// Province-wide batches: one document reaches every county, issued on one day.
+// Batches: one document reaches every county of the province (中央, 省级) or of one city (市级), issued on one day.
 const BATCHES: {kind: FundKind; level: FundLevel; count: [number, number]; months: [number, number]}[] = [
   {kind: 'C', level: 'central', count: [2, 3], months: [1, 5]},
   {kind: 'P', level: 'provincial', count: [2, 3], months: [2, 7]},
@@ -46,19 +46,20 @@ export function fundCategory(year: number): string {
 
 /**
  * Returns every fund of the sample, amounts still zero: per year and county,
- * one fund per central, provincial and municipal batch (文号 shared across
- * counties), one to three county allocations (some to a township) and now and
+ * one fund per central, provincial and (its city's) municipal batch (文号
+ * shared across counties), one to three county allocations (some to a township) and now and
  * then a 社会帮扶资金 fund. Sorted by fund_id.
  */
 export function planFunds(seed: number, scope: SampleScope): Fund[] {
   const funds: Fund[] = [];
   for (const year of YEARS) {
-    const batches = provinceBatches(seed, year, scope);
+    const batches = batchesOfYear(seed, year, scope);
     for (const county of scope.counties) {
       const townships = scope.townships.filter((t) => t.parentCode === county.code);
       const allocations = [
-        ...batches.map((b) => ({...b, recipientCode: county.code})),
-        ...countyAllocations(seed, county, townships, year, scope)
+        ...batches.province.map((b) => ({...b, recipientCode: county.code})),
+        ...(batches.city.get(county.parentCode) ?? []).map((b) => ({...b, recipientCode: county.code})),
+        ...countyAllocations(seed, county, townships, year)
       ];
       // fund_id numbers each kind of allocation per recipient: F2021-360726-C01, C02, …
       const serials = new Map<string, number>();
@@ -91,9 +92,14 @@ function documents(random: Random, count: number, maxNumber: number, days: [numb
   return [...numbers].sort((a, b) => a - b).map((number, i) => ({number, issuedDay: issued[i]!}));
 }
 
-function provinceBatches(seed: number, year: number, scope: SampleScope): Allocation[] {
+/**
+ * The year's batches: the central and provincial ones every county receives, then each city's municipal ones, drawn
+ * in that order from one stream (a city's sample draws what it did before provinces were samples).
+ */
+function batchesOfYear(seed: number, year: number, scope: SampleScope) {
   const random = createRandom(seed, 'fund-batches', year);
-  return BATCHES.flatMap((batch) =>
+  const province = PROVINCE_ABBREVIATIONS[scope.top.code.slice(0, 2)] ?? '';
+  const draw = (batch: (typeof BATCHES)[number], issuer: string): Allocation[] =>
     documents(random, random.int(...batch.count), 90, [
       dayOf(year, batch.months[0], 1),
       dayOf(year, batch.months[1], 28)
@@ -101,18 +107,21 @@ function provinceBatches(seed: number, year: number, scope: SampleScope): Alloca
       kind: batch.kind,
       level: batch.level,
       category: fundCategory(year),
-      documentNo: `${documentPrefix(batch.kind, '', scope)}〔${year}〕${number}号`,
+      documentNo: `${documentPrefix(batch.kind, issuer)}〔${year}〕${number}号`,
       issuedDay
-    }))
-  );
+    }));
+  const [central, provincial, municipal] = BATCHES;
+  return {
+    province: [...draw(central!, ''), ...draw(provincial!, province)],
+    city: new Map(scope.cities.map((city) => [city.code, draw(municipal!, city.name[0]!)]))
+  };
 }
 
 function countyAllocations(
   seed: number,
   county: ReferenceRegion,
   townships: readonly ReferenceRegion[],
-  year: number,
-  scope: SampleScope
+  year: number
 ): (Allocation & {recipientCode: string})[] {
   const random = createRandom(seed, 'funds', county.code, year);
   const abbreviation = countyAbbreviation(county.name);
@@ -121,7 +130,7 @@ function countyAllocations(
       kind: 'X' as const,
       level: 'county' as const,
       category: fundCategory(year),
-      documentNo: `${documentPrefix('X', abbreviation, scope)}〔${year}〕${number}号`,
+      documentNo: `${documentPrefix('X', abbreviation)}〔${year}〕${number}号`,
       issuedDay,
       recipientCode: townships.length > 0 && random.chance(0.4) ? random.pick(townships).code : county.code
     })
@@ -134,7 +143,7 @@ function countyAllocations(
       kind: 'S',
       level: 'county',
       category: '社会帮扶资金',
-      documentNo: `${documentPrefix('S', abbreviation, scope)}〔${year}〕${social!.number}号`,
+      documentNo: `${documentPrefix('S', abbreviation)}〔${year}〕${social!.number}号`,
       issuedDay: social!.issuedDay,
       recipientCode: county.code
     }
@@ -155,17 +164,15 @@ export function fundRows(funds: readonly Fund[]): CsvRow[] {
   }));
 }
 
-// 文号 prefixes: 财政部 财农, the province's finance department <province>财农指 (江西省财政厅 赣财农指), the city's
-// <city>市财农字 (赣州市财政局 赣市财农字), a county's finance bureau <county>财农字.
-function documentPrefix(kind: FundKind, abbreviation: string, scope: SampleScope): string {
-  const province = PROVINCE_ABBREVIATIONS[scope.city.code.slice(0, 2)] ?? '';
-  const city = scope.city.name[0]!;
+// 文号 prefixes by the issuer's abbreviation: 财政部 财农, the province's finance department <province>财农指 (江西省财政厅
+// 赣财农指), the city's <city>市财农字 (赣州市财政局 赣市财农字), a county's finance bureau <county>财农字.
+function documentPrefix(kind: FundKind, issuer: string): string {
   return {
     C: '财农',
-    P: `${province}财农指`,
-    M: `${city}市财农字`,
-    X: `${abbreviation}财农字`,
-    S: `${abbreviation}乡振字`
+    P: `${issuer}财农指`,
+    M: `${issuer}市财农字`,
+    X: `${issuer}财农字`,
+    S: `${issuer}乡振字`
   }[kind];
 }
 

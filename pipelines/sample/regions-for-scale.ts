@@ -14,9 +14,10 @@ export interface ReferenceRegion {
 
 /** The regions a sample covers, in code order, with the lists the generators walk. */
 export interface SampleScope {
-  /** The top of the hierarchy. */
-  city: ReferenceRegion;
+  /** The top of the hierarchy: a province or a city. */
+  top: ReferenceRegion;
   regions: ReferenceRegion[];
+  cities: ReferenceRegion[];
   counties: ReferenceRegion[];
   townships: ReferenceRegion[];
   villages: ReferenceRegion[];
@@ -33,20 +34,20 @@ export const DEFAULT_SAMPLE_REGION = '3607';
 // three-year plan is one of the project's sources, small enough for `tiny`.
 const TINY_TOWNSHIP = '360726101';
 
-/** A unit's level by the length of its code; a province's code (2 digits) is none of the contract's. */
+/** A unit's level by the length of its code. */
 const LEVEL_OF_LENGTH = new Map(Object.entries(CODE_LENGTH).map(([level, length]) => [length, level as RegionLevel]));
 
 /**
- * Reads the reference hierarchy of a city (4-digit code) or of one county
- * (6 digits, under its city) from its province's file; throws a message naming
- * the code when the region is not in the reference. A province (2 digits) is
- * refused: the data contract's top level is the city.
+ * Reads the reference hierarchy of a province (2-digit code), a city (4) or
+ * one county (6 digits, under its city) from its province's file: the region,
+ * the units above it up to the city (a province's sample starts at the
+ * province) and everything below it. Throws a message naming the code when
+ * the region is not in the reference.
  */
 export function readReferenceRegions(regionCode: string = DEFAULT_SAMPLE_REGION): ReferenceRegion[] {
-  if (!/^(\d{4}|\d{6})$/.test(regionCode)) {
+  if (!/^(\d{2}|\d{4}|\d{6})$/.test(regionCode)) {
     throw new Error(
-      `a sample's region is a city (4 digits, e.g. 3607) or a county (6 digits, e.g. 360726), not "${regionCode}"` +
-        (/^\d{2}$/.test(regionCode) ? ': a province-wide site needs a province level above the city (not yet)' : '')
+      `a sample's region is a province (2 digits, e.g. 36), a city (4, e.g. 3607) or a county (6, e.g. 360726), not "${regionCode}"`
     );
   }
   let bytes: Buffer;
@@ -59,19 +60,17 @@ export function readReferenceRegions(regionCode: string = DEFAULT_SAMPLE_REGION)
     header: true,
     skipEmptyLines: true
   });
-  const city = regionCode.slice(0, 4);
+  const top = regionCode.length === 2 ? 'province' : 'city';
   const regions: ReferenceRegion[] = [];
   let province = '';
   for (const {code, name} of data) {
-    if (code?.length === 2 && name) {
-      province = name;
-      continue;
-    }
     const level = LEVEL_OF_LENGTH.get(code?.length ?? 0);
     if (!code || !name || !level) throw new Error(`malformed reference region: ${JSON.stringify({code, name})}`);
-    // The region's city above it, the region itself and everything below it.
-    if (level === 'city' ? code !== city : !code.startsWith(regionCode)) continue;
-    const parent = PARENT_LEVEL[level];
+    if (level === 'province') province = name;
+    // The region's city above it (a county's sample), the region itself and everything below it.
+    const within = level === 'city' && top === 'city' ? code === regionCode.slice(0, 4) : code.startsWith(regionCode);
+    if (!within || (level === 'province' && top !== 'province')) continue;
+    const parent = level === top ? null : PARENT_LEVEL[level];
     regions.push({
       code,
       name: level === 'city' ? cityName(name, province) : name,
@@ -96,7 +95,7 @@ function cityName(name: string, province: string): string {
 }
 
 /**
- * Returns the regions of a scale: for `tiny` the chain city → 安远县 → 孔田镇
+ * Returns the regions of a scale: for `tiny` the chain (province →) city → 安远县 → 孔田镇
  * and that township's villages (elsewhere than 赣州市 the first township of
  * five villages or more); for `small` that and the first such township of
  * another county, with its county (two counties: what incremental rebuilds
@@ -114,16 +113,20 @@ export function regionsForScale(all: readonly ReferenceRegion[], scale: SampleSc
   const regions = chosen
     ? all.filter(
         (r) =>
-          r.level === 'city' ||
-          chosen.some((t) => r.code === t.parentCode || r.code === t.code || r.parentCode === t.code)
+          r.level === 'province' ||
+          chosen.some(
+            (t) =>
+              r.code === t.code.slice(0, 4) || r.code === t.parentCode || r.code === t.code || r.parentCode === t.code
+          )
       )
     : [...all];
   regions.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 
   const ofLevel = (level: RegionLevel) => regions.filter((r) => r.level === level);
   return {
-    city: ofLevel('city')[0]!,
+    top: regions.find((r) => r.parentCode === '')!,
     regions,
+    cities: ofLevel('city'),
     counties: ofLevel('county'),
     townships: ofLevel('township'),
     villages: ofLevel('village'),

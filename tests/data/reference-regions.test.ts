@@ -29,7 +29,7 @@ describe('reference hierarchy of 赣州市', () => {
 });
 
 describe('reference hierarchy of every province', () => {
-  it('reads any city or county of the country with its parents, and refuses what is not one', () => {
+  it('reads any province, city or county of the country with its parents, and refuses what is not one', () => {
     const shenzhen = readReferenceRegions('4403');
     expect(shenzhen.find((r) => r.level === 'city')?.name).toBe('深圳市');
     expect(shenzhen.filter((r) => r.level === 'county').map((r) => r.name)).toContain('南山区');
@@ -39,7 +39,12 @@ describe('reference hierarchy of every province', () => {
     expect(anyuan.every((r) => r.level === 'city' || r.code.startsWith('360726'))).toBe(true);
     expect(readReferenceRegions('1101').find((r) => r.level === 'city')?.name).toBe('北京市');
     expect(readReferenceRegions('4290').find((r) => r.level === 'city')?.name).toBe('湖北省省直辖县级行政区划');
-    expect(() => readReferenceRegions('36')).toThrow(/province level/);
+    const jiangxi = readReferenceRegions('36');
+    expect(jiangxi.filter((r) => r.parentCode === '').map((r) => [r.code, r.level])).toEqual([['36', 'province']]);
+    expect(jiangxi.filter((r) => r.level === 'city')).toHaveLength(11);
+    expect(jiangxi.filter((r) => r.level === 'city').every((r) => r.parentCode === '36')).toBe(true);
+    expect(anyuan.some((r) => r.level === 'province')).toBe(false);
+    expect(() => readReferenceRegions('360')).toThrow(/a province \(2 digits/);
     expect(() => readReferenceRegions('9901')).toThrow(/no province 99/);
     expect(() => readReferenceRegions('3699')).toThrow(/no region 3699/);
   });

@@ -1,5 +1,5 @@
-// `gongshi sample --region CODE`: a sample of any city or county of the reference hierarchy, under its real codes and
-// names, that the pipeline's own validation accepts whole.
+// `gongshi sample --region CODE`: a sample of any province, city or county of the reference hierarchy, under its real
+// codes and names, that the pipeline's own validation accepts whole.
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -12,10 +12,12 @@ import {readSample} from './read-sample.ts';
 const root = mkdtempSync(join(tmpdir(), 'gongshi-sample-region-'));
 const shenzhen = join(root, '4403');
 const anyuan = join(root, '360726');
+const jiangxi = join(root, '36');
 
 beforeAll(async () => {
   await generateSample({region: '4403', scale: 'tiny', seed: 1, out: shenzhen});
   await generateSample({region: '360726', scale: 'default', seed: 1, out: anyuan});
+  await generateSample({region: '36', scale: 'small', seed: 1, out: jiangxi});
 }, 60_000);
 afterAll(() => rmSync(root, {recursive: true, force: true}));
 
@@ -50,12 +52,45 @@ describe('a sample of another region', () => {
     expect(files.find((f) => f.file === 'households.csv')?.rowsAccepted).toBeGreaterThan(1000);
   });
 
-  it('refuses a region that is not a city or county of the reference, saying why', async () => {
-    await expect(generateSample({region: '36', scale: 'tiny', seed: 1, out: join(root, 'x')})).rejects.toThrow(
-      /province level/
+  it('samples a province from the province down, with each city its own municipal documents', async () => {
+    const regions = readSample(jiangxi, 'regions.csv');
+    const above = regions.filter((r) => r.level === 'province' || r.level === 'city');
+    // 孔田镇 of 安远县 (赣州市), and the first town of the province outside 安远县: 扬子洲镇 of 东湖区 (南昌市).
+    expect(above.map((r) => [r.code, r.name, r.parent_code])).toEqual([
+      ['36', '江西省', ''],
+      ['3601', '南昌市', '36'],
+      ['3607', '赣州市', '36']
+    ]);
+    expect(regions.filter((r) => r.level === 'county').map((r) => r.parent_code)).toEqual(['3601', '3607']);
+    const funds = readSample(jiangxi, 'funds.csv');
+    const municipal = (county: string) =>
+      new Set(
+        funds
+          .filter((f) => f.level === 'municipal' && f.recipient_code === county)
+          .map((f) => f.document_no!.slice(0, 5))
+      );
+    expect(municipal('360102')).toEqual(new Set(['南市财农字']));
+    expect(municipal('360726')).toEqual(new Set(['赣市财农字']));
+    // The province's documents reach the counties of both cities, each under one number.
+    const provincial = (county: string) =>
+      funds
+        .filter((f) => f.level === 'provincial' && f.recipient_code === county && f.year === '2023')
+        .map((f) => f.document_no);
+    expect(provincial('360102')).toEqual(provincial('360726'));
+    const {files, faults} = await checkInput({input: jiangxi, lang: 'en'});
+    expect(faults).toEqual([]);
+    for (const file of files) expect(file.rowsRejected, file.file).toBe(0);
+  });
+
+  it('refuses a region that is not a province, city or county of the reference, saying why', async () => {
+    await expect(generateSample({region: '360', scale: 'tiny', seed: 1, out: join(root, 'x')})).rejects.toThrow(
+      /a province \(2 digits/
     );
     await expect(generateSample({region: '3699', scale: 'tiny', seed: 1, out: join(root, 'y')})).rejects.toThrow(
       /no region 3699/
+    );
+    await expect(generateSample({region: '99', scale: 'tiny', seed: 1, out: join(root, 'z')})).rejects.toThrow(
+      /no province 99/
     );
   });
 });
