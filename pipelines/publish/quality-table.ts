@@ -39,12 +39,12 @@ export async function createQualityTable(
   rejections: readonly RegionRejections[],
   workDir: string
 ): Promise<void> {
-  // Each accepted region's county; the city is its own line.
+  // Each accepted region's county; the city and the province are each their own line.
   const countyOf = new Map(
     (
       await readRows(
         connection,
-        `SELECT r.code, CASE WHEN r.level = 'city' THEN r.code ELSE a.ancestor_code END AS county
+        `SELECT r.code, CASE WHEN r.level IN ('province', 'city') THEN r.code ELSE a.ancestor_code END AS county
          FROM regions r LEFT JOIN ancestry a ON a.code = r.code AND a.ancestor_level = 'county'`
       )
     ).map((r) => [String(r.code), String(r.county ?? '')])

@@ -3,6 +3,7 @@ import {join} from 'node:path';
 import Papa from 'papaparse';
 import {projectTypeLabel} from '../../src/lib/data-labels.ts';
 import type {Locale} from '../../src/lib/i18n.ts';
+import {isAboveCounty} from '../../src/lib/input-tables.ts';
 import {postsNotices} from '../../src/lib/notice-places.ts';
 import {placeName} from '../../src/lib/place-name.ts';
 
@@ -53,12 +54,12 @@ export function projectSearchRecords(dataDir: string, base: string): SearchRecor
   );
   const text = readFileSync(join(data, 'projects.csv'), 'utf8').replace(/^\uFEFF/, '');
   const projects = Papa.parse<Record<string, string>>(text, {header: true, skipEmptyLines: true}).data;
-  // The places below the city, from the county down to the project's own.
+  // The places below the city (and province), from the county down to the project's own.
   const placesOf = (code: string): Region[] => {
     const chain: Region[] = [];
     for (
       let r = regions.get(code);
-      r && r.level !== 'city';
+      r && !isAboveCounty(r.level);
       r = r.parent_code ? regions.get(r.parent_code) : undefined
     ) {
       chain.unshift(r);

@@ -310,7 +310,7 @@ export function indicatorMap(
   );
 }
 
-/** A county page's map: the county, dark, among the other counties of its city. */
+/** A county page's map: the county, dark, among the other counties of the site (its city's or its province's). */
 export function locatorMap(
   county: PublishedRegion,
   counties: readonly PublishedRegion[],

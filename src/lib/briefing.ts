@@ -12,7 +12,7 @@ import type {IndicatorStatus, PublishedProject, PublishedRegion} from './publish
 import type {RegionLevel} from './input-tables.ts';
 
 /** The levels that get a briefing: a village's page is already short. */
-export const BRIEFING_LEVELS: readonly RegionLevel[] = ['city', 'county', 'township'];
+export const BRIEFING_LEVELS: readonly RegionLevel[] = ['province', 'city', 'county', 'township'];
 
 /** An indicator whose status is not what it was the year before. */
 export interface StatusChange {

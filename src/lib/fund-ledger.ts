@@ -1,6 +1,12 @@
-import {FUND_LEVELS, type FundLevel} from './input-tables.ts';
+import {FUND_LEVELS, type FundLevel, isAboveCounty} from './input-tables.ts';
 import type {PublishedFund} from './project-index.ts';
-import {type PublishedProject, readProjects, readPublishedJson, readRegions} from './published-data.ts';
+import {
+  type PublishedProject,
+  type PublishedRegion,
+  readProjects,
+  readPublishedJson,
+  readRegions
+} from './published-data.ts';
 import {regionTreeOf} from './region-tree.ts';
 
 /** Money of one fund level that reached one county (directly or through its townships). */
@@ -66,19 +72,26 @@ function buildFundLedger(rawFunds: PublishedFund[], projects: PublishedProject[]
 }
 
 // The chart runs from level to county: a fund issued to a township or village is counted for its county, one
-// issued to the city stays with the city (named as itself).
+// issued to the city (or the province) stays with it (named as itself).
 function fundFlows(funds: PublishedFund[]): FundFlow[] {
   const tree = regionTreeOf(readRegions());
   const countyOf = (code: string) => {
     const region = tree.byCode.get(code)!;
-    if (region.level === 'county' || region.level === 'city') return region;
+    if (region.level === 'county' || isAboveCounty(region.level)) return region;
     return tree.ancestors(code).find((a) => a.level === 'county') ?? region;
   };
+  // The chart keys its bars by name: a county whose name another county of the province shares (桥西区 in three of
+  // 河北's cities) is named with its city.
+  const namesake = Map.groupBy(tree.byCode.values(), (r) => `${r.level}|${r.name}`);
+  const label = (region: PublishedRegion) =>
+    (namesake.get(`${region.level}|${region.name}`)?.length ?? 0) > 1 && region.parent_code
+      ? `${tree.byCode.get(region.parent_code)!.name}${region.name}`
+      : region.name;
   const sums = new Map<string, FundFlow & {code: string}>();
   for (const f of funds) {
     const county = countyOf(f.recipient_code);
     const key = `${county.code}|${f.level}`;
-    const flow = sums.get(key) ?? {code: county.code, county: county.name, level: f.level as FundLevel, amount: 0};
+    const flow = sums.get(key) ?? {code: county.code, county: label(county), level: f.level as FundLevel, amount: 0};
     flow.amount += f.amount;
     sums.set(key, flow);
   }

@@ -3,14 +3,16 @@
  * projects and their notices (the `projects` part of the county) and the
  * pages, briefings and JSON of its townships and villages (its `regions`
  * part). Every other page — the counties' own region pages among them,
- * lists, funds, indicators, releases, the home page — is of the whole city
- * (the `city` part). A build may render some parts only: an incremental
+ * lists, funds, indicators, releases, the home page — is of the whole site,
+ * a city's or a province's with its cities (the `city` part). A build may render some parts only: an incremental
  * rebuild the parts whose data or code changed (the rest copied from the last
  * output), a shard of a sharded build the parts dealt to it. A part is never
  * split, so that the pages of a county are built together and together copied.
  */
 
-/** The part of the pages of the whole city. */
+import {isAboveCounty} from './input-tables.ts';
+
+/** The part of the pages of the whole site: its city's (or its province's and cities'). */
 export const CITY_PART = 'city';
 
 /** The two kinds of a county's pages, kept apart because different data change them. */
@@ -42,7 +44,7 @@ export function regionPartOf(regions: readonly PartRegion[]): (family: CountyFam
     if (known !== undefined) return known;
     const region = byCode.get(code);
     const county =
-      !region || region.level === 'city' || region.parent_code === null
+      !region || isAboveCounty(region.level) || region.parent_code === null
         ? null
         : region.level === 'county'
           ? region.code

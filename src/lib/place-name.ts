@@ -16,6 +16,7 @@ const GENERIC_PARTS: readonly (readonly [string, string])[] = [
   ['社区居民委员会', 'Shequ Jumin Weiyuanhui'],
   ['村民委员会', 'Cunmin Weiyuanhui'],
   ['居民委员会', 'Jumin Weiyuanhui'],
+  ['自治区', 'Zizhiqu'],
   ['村委会', 'Cunweihui'],
   ['居委会', 'Juweihui'],
   ['办事处', 'Banshichu'],
@@ -26,7 +27,8 @@ const GENERIC_PARTS: readonly (readonly [string, string])[] = [
   ['乡', 'Xiang'],
   ['县', 'Xian'],
   ['区', 'Qu'],
-  ['市', 'Shi']
+  ['市', 'Shi'],
+  ['省', 'Sheng']
 ];
 
 /**

@@ -1,6 +1,7 @@
 import {PROJECT_FLAGS, type ProjectFlag, splitFlags} from './flags.ts';
 import {type PublishedProject, readProjects, readRegions} from './published-data.ts';
 import {CODED_COLUMNS, COMPACT_COLUMNS, type CompactProjects, type CompactRegion} from './compact-projects.ts';
+import {isAboveCounty} from './input-tables.ts';
 import {placePinyin} from './place-name.ts';
 import {regionTreeOf} from './region-tree.ts';
 
@@ -44,7 +45,7 @@ export function compactProjects(): CompactProjects {
   const used = new Map<string, CompactRegion>();
   for (const code of new Set(projects.map((p) => p.region_code))) {
     for (const region of [...tree.ancestors(code), tree.byCode.get(code)!]) {
-      if (region.level === 'city') continue;
+      if (isAboveCounty(region.level)) continue;
       used.set(region.code, [region.code, region.name, region.level, region.parent_code, placePinyin(region.name)]);
     }
   }
