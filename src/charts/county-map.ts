@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type {Feature, FeatureCollection, MultiPolygon, Polygon} from 'geojson';
 import {simplifyRing} from '../lib/simplify-ring.ts';
+import {dropOverlappingLabels, shapeArea} from './map-labels.ts';
 import {renderSvg} from './render-svg.ts';
 
 /** A class of the map's legend: its words and its fill, hatched (withheld) or dotted (not reported) over it. */
@@ -76,6 +77,15 @@ export function countyMapSvg(
   const outline = shapes.filter((s) => s.properties.code === options.highlight);
   const domain: FeatureCollection = {type: 'FeatureCollection', features: [...shapes]};
   const county = (s: CountyShape) => byCode.get(s.properties.code)!;
+  // Where names would cover each other, the page's own county keeps its name first, then the counties with data
+  // (a blank one is outside the site), each group largest first.
+  const labelRanks = new Map<string, number>();
+  const rankLabel = (label: string, rank: number) => labelRanks.set(label, Math.max(rank, labelRanks.get(label) ?? 0));
+  for (const s of blank) rankLabel(options.blankLabel(s), shapeArea(s.geometry));
+  for (const s of drawn) {
+    const bonus = s.properties.code === options.highlight ? 2e6 : 1e6;
+    rankLabel(county(s).label, bonus + shapeArea(s.geometry));
+  }
   const hatch = `${options.id}-hatch`;
   const dots = `${options.id}-dots`;
   return renderSvg(
@@ -161,6 +171,7 @@ export function countyMapSvg(
         link.setAttribute('data-class', c.classId);
         link.setAttribute('data-value', c.value);
       }
+      dropOverlappingLabels(svg, (label) => labelRanks.get(label) ?? 0);
     }
   );
 }
