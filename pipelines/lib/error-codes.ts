@@ -159,7 +159,7 @@ const VALIDATION_CODES = {
     )
   },
   E_ROOT_PARENT: {
-    message: t('省为最高一级，不应填上级代码', 'the province is the top level and has no parent'),
+    message: t('{level}为最高一级，不应填上级代码', 'the {level} is the top level and has no parent'),
     hint: t('清空这一格', 'leave the cell empty')
   },
   E_SECOND_ROOT: {
@@ -168,7 +168,7 @@ const VALIDATION_CODES = {
       'line {firstLine} is already a {level} without a parent; a dataset has one top region'
     ),
     hint: t(
-      '一个市的数据只列本市；全省数据加上省一行，并把各市的上级代码填为省代码',
+      '一个市的数据只列本市；全省数据的各市上级代码填为省代码',
       "a city's data lists that city only; a province's adds the province's row as each city's parent"
     )
   },

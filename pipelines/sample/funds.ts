@@ -24,12 +24,18 @@ export interface Fund {
 // One letter per kind of allocation in fund_id: C 中央, P 省级, M 市级, X 县级, S 社会帮扶.
 type FundKind = 'C' | 'P' | 'M' | 'X' | 'S';
 
-// Batches: one document reaches every county of the province (中央, 省级) or of one city (市级), issued on one day.
-const BATCHES: {kind: FundKind; level: FundLevel; count: [number, number]; months: [number, number]}[] = [
+interface Batch {
+  kind: FundKind;
+  level: FundLevel;
+  count: [number, number];
+  months: [number, number];
+}
+// Batches: one document reaches every county of the sample (中央, 省级) or of one city (市级), issued on one day.
+const PROVINCE_BATCHES: Batch[] = [
   {kind: 'C', level: 'central', count: [2, 3], months: [1, 5]},
-  {kind: 'P', level: 'provincial', count: [2, 3], months: [2, 7]},
-  {kind: 'M', level: 'municipal', count: [1, 2], months: [3, 9]}
+  {kind: 'P', level: 'provincial', count: [2, 3], months: [2, 7]}
 ];
+const CITY_BATCH: Batch = {kind: 'M', level: 'municipal', count: [1, 2], months: [3, 9]};
 
 // Leading characters too common to name a county on their own (大余 → 余, 上犹 → 犹, 南康 → 康).
 const GENERIC_FIRST = new Set(['大', '上', '南']);
@@ -96,10 +102,14 @@ function documents(random: Random, count: number, maxNumber: number, days: [numb
  * The year's batches: the central and provincial ones every county receives, then each city's municipal ones, drawn
  * in that order from one stream (a city's sample draws what it did before provinces were samples).
  */
-function batchesOfYear(seed: number, year: number, scope: SampleScope) {
+function batchesOfYear(
+  seed: number,
+  year: number,
+  scope: SampleScope
+): {province: Allocation[]; city: Map<string, Allocation[]>} {
   const random = createRandom(seed, 'fund-batches', year);
   const province = PROVINCE_ABBREVIATIONS[scope.top.code.slice(0, 2)] ?? '';
-  const draw = (batch: (typeof BATCHES)[number], issuer: string): Allocation[] =>
+  const draw = (batch: Batch, issuer: string): Allocation[] =>
     documents(random, random.int(...batch.count), 90, [
       dayOf(year, batch.months[0], 1),
       dayOf(year, batch.months[1], 28)
@@ -110,10 +120,9 @@ function batchesOfYear(seed: number, year: number, scope: SampleScope) {
       documentNo: `${documentPrefix(batch.kind, issuer)}〔${year}〕${number}号`,
       issuedDay
     }));
-  const [central, provincial, municipal] = BATCHES;
   return {
-    province: [...draw(central!, ''), ...draw(provincial!, province)],
-    city: new Map(scope.cities.map((city) => [city.code, draw(municipal!, city.name[0]!)]))
+    province: PROVINCE_BATCHES.flatMap((batch) => draw(batch, batch.kind === 'P' ? province : '')),
+    city: new Map(scope.cities.map((city) => [city.code, draw(CITY_BATCH, city.name[0]!)]))
   };
 }
 

@@ -69,7 +69,7 @@ export function readReferenceRegions(regionCode: string = DEFAULT_SAMPLE_REGION)
     if (level === 'province') province = name;
     // The region's city above it (a county's sample), the region itself and everything below it.
     const within = level === 'city' && top === 'city' ? code === regionCode.slice(0, 4) : code.startsWith(regionCode);
-    if (!within || (level === 'province' && top !== 'province')) continue;
+    if (!within) continue;
     const parent = level === top ? null : PARENT_LEVEL[level];
     regions.push({
       code,

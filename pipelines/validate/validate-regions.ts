@@ -23,7 +23,9 @@ export function validateRegions(file: string, rows: IngestedRow[]): {accepted: I
   for (const row of rows)
     linesOf.set(String(row.values.code), [...(linesOf.get(String(row.values.code)) ?? []), row.line]);
   const rejected: Problem[][] = [];
-  const rootLevel = rows.some((row) => row.values.level === 'province') ? 'province' : 'city';
+  // A file with a province row is a province's, topped by it; any other, a city's.
+  const rootLevel = ROOT_LEVELS.find((level) => rows.some((row) => row.values.level === level)) ?? 'city';
+  const firstProvince = rows.find((row) => row.values.level === 'province')?.line;
   let firstRoot: number | undefined;
   let pending = rows.filter((row) => {
     const check = new RowCheck(file, row);
@@ -38,11 +40,17 @@ export function validateRegions(file: string, rows: IngestedRow[]): {accepted: I
     const lines = linesOf.get(code)!;
     const other = lines.find((line) => line !== row.line) ?? row.line;
     check.expect(lines.length === 1, 'E_DUPLICATE', 'code', {firstLine: other, key: 'code'});
-    if (PARENT_LEVEL[level] === null) check.expect(check.get('parent_code') === null, 'E_ROOT_PARENT', 'parent_code');
-    if (level === rootLevel && check.get('parent_code') === null && check.problems.length === 0) {
-      // A second top region would make two sites' worth of pages with no page above both.
-      firstRoot ??= row.line;
-      check.expect(firstRoot === row.line, 'E_SECOND_ROOT', 'code', {firstLine: firstRoot, level});
+    const parent = check.get<string>('parent_code');
+    if (level === rootLevel) {
+      // The top has no parent: a city's file names no province above the city (the official lists do).
+      if (check.expect(parent === null, 'E_ROOT_PARENT', 'parent_code', {level}) && check.problems.length === 0) {
+        // A second top region would make two sites' worth of pages with no page above both.
+        firstRoot ??= row.line;
+        check.expect(firstRoot === row.line, 'E_SECOND_ROOT', 'code', {firstLine: firstRoot, level});
+      }
+    } else if (level === 'city' && parent === null) {
+      // A province's file whose city has no parent: the province is the top, not this city.
+      check.expect(false, 'E_SECOND_ROOT', 'parent_code', {firstLine: firstProvince!, level: rootLevel});
     }
     if (check.problems.length) rejected.push(check.problems);
     return check.problems.length === 0;
@@ -54,8 +62,7 @@ export function validateRegions(file: string, rows: IngestedRow[]): {accepted: I
       const check = new RowCheck(file, row);
       const level = check.get<RegionLevel>('level')!;
       const parent = check.get<string>('parent_code');
-      const isRoot = parent === null && level === rootLevel && ROOT_LEVELS.includes(level);
-      const wanted = isRoot ? null : PARENT_LEVEL[level];
+      const wanted = parent === null && level === rootLevel ? null : PARENT_LEVEL[level];
       if (wanted !== null && check.expect(parent !== null && levelOf.has(parent), 'E_UNKNOWN_PARENT', 'parent_code')) {
         const actual = levelOf.get(parent!)!;
         const code = check.get<string>('code')!;

@@ -66,6 +66,8 @@ export const PARENT_LEVEL: Record<RegionLevel, RegionLevel | null> = {
 export const ROOT_LEVELS: readonly RegionLevel[] = ['province', 'city'];
 /** Whether a level lies above the county: the levels whose regions hold counties rather than belong to one. */
 export const isAboveCounty = (level: string) => level === 'province' || level === 'city';
+/** Whether a region is a county or above it: the regions a site's overview tables list. */
+export const isCountyOrAbove = (level: string) => level === 'county' || isAboveCounty(level);
 
 export const HOUSEHOLD_STATUSES = {poor: '未脱贫', exited: '已脱贫', returned: '返贫', none: '非建档立卡'} as const;
 /**

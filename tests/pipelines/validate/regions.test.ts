@@ -100,17 +100,24 @@ describe('regions.csv', () => {
     expect(checked.report.zh).toContain('值 "360726101" 不是本行代码 360726102001 的开头 [E_PARENT_PREFIX]');
   });
 
-  it('E_PARENT_LEVEL: a city whose parent is a city', async () => {
-    const checked = await checkTables(withRegions({code: '3608', name: '吉安市', level: 'city', parent_code: '3607'}));
-    expectRejected(checked, {
-      code: 'E_PARENT_LEVEL',
-      file: 'regions',
-      line: lineOf(5),
-      column: 'parent_code',
-      value: '3607',
-      params: {expected: 'province', actual: 'city'}
-    });
-    expect(checked.report.zh).toContain('上级应为省级，实际为市级 [E_PARENT_LEVEL]');
+  it('E_ROOT_PARENT: the city of a city’s file with a parent, even its province as the official lists give', async () => {
+    const input = minimalInput();
+    input.regions[0]!.parent_code = '36';
+    const checked = await checkTables(input);
+    expectRejected(
+      checked,
+      {
+        code: 'E_ROOT_PARENT',
+        file: 'regions',
+        line: lineOf(0),
+        column: 'parent_code',
+        value: '36',
+        params: {level: 'city'}
+      },
+      {rejected: 5}
+    );
+    expect(checked.report.zh).toContain('市为最高一级，不应填上级代码 [E_ROOT_PARENT]');
+    expect(checked.report.en).toContain('the city is the top level and has no parent [E_ROOT_PARENT]');
   });
 
   it('E_SECOND_ROOT: a second city without a parent, naming the first', async () => {
@@ -131,16 +138,24 @@ describe('regions.csv', () => {
     const input = minimalInput();
     input.regions[0]!.parent_code = '36';
     input.regions.push({code: '36', name: '江西省', level: 'province', parent_code: ''});
-    const checked = await checkTables(input);
-    expect(accountOf(checked, 'regions')).toMatchObject({rowsAccepted: 6, rowsRejected: 0});
+    expect(accountOf(await checkTables(input), 'regions')).toMatchObject({rowsAccepted: 6, rowsRejected: 0});
 
     const orphan = minimalInput();
     orphan.regions.push({code: '36', name: '江西省', level: 'province', parent_code: ''});
+    const checked = await checkTables(orphan);
     expectRejected(
-      await checkTables(orphan),
-      {code: 'E_UNKNOWN_PARENT', file: 'regions', line: lineOf(0), column: 'parent_code', value: ''},
+      checked,
+      {
+        code: 'E_SECOND_ROOT',
+        file: 'regions',
+        line: lineOf(0),
+        column: 'parent_code',
+        value: '',
+        params: {firstLine: lineOf(5), level: 'province'}
+      },
       {rejected: 5}
     );
+    expect(checked.report.zh).toContain(`第 ${lineOf(5)} 行已是没有上级的省级区划`);
   });
 
   it('E_ROOT_PARENT: a province with a parent', async () => {
@@ -150,7 +165,14 @@ describe('regions.csv', () => {
     const checked = await checkTables(input);
     expectRejected(
       checked,
-      {code: 'E_ROOT_PARENT', file: 'regions', line: lineOf(5), column: 'parent_code', value: '3607'},
+      {
+        code: 'E_ROOT_PARENT',
+        file: 'regions',
+        line: lineOf(5),
+        column: 'parent_code',
+        value: '3607',
+        params: {level: 'province'}
+      },
       {rejected: 6}
     );
     expect(checked.report.zh).toContain('省为最高一级，不应填上级代码 [E_ROOT_PARENT]');
