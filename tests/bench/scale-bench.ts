@@ -21,6 +21,7 @@ import {readdir, rm, stat} from 'node:fs/promises';
 import {join} from 'node:path';
 import {parseArgs} from 'node:util';
 import {PROJECT_ROOT} from '../../pipelines/site/build-site.ts';
+import {wantedHeapMiB} from '../../pipelines/larger-heap.js';
 import {generateSample} from '../../pipelines/sample/generate-sample.ts';
 import type {SampleScale} from '../../pipelines/sample/scales.ts';
 import {changeOneCounty} from '../pipelines/run/change-one-county.ts';
@@ -57,7 +58,9 @@ const SITE_URL = ['--site-url', 'https://gongshi.example.gov.cn'];
 /** Runs `gongshi ...args` in a child process and measures it. */
 async function measure(args: string[]): Promise<Run> {
   const started = performance.now();
-  const child = spawn(process.execPath, [cli, ...args], {cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe']});
+  // The heap `gongshi` would relaunch itself with, given here: the build stays the one process measured.
+  const heap = `--max-old-space-size=${wantedHeapMiB()}`;
+  const child = spawn(process.execPath, [heap, cli, ...args], {cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe']});
   // The build reports its stages on stderr (stdout is for the summary).
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
