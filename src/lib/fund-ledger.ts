@@ -80,22 +80,47 @@ function fundFlows(funds: PublishedFund[]): FundFlow[] {
     if (region.level === 'county' || isAboveCounty(region.level)) return region;
     return tree.ancestors(code).find((a) => a.level === 'county') ?? region;
   };
-  // The chart keys its bars by name: a county whose name another county of the province shares (桥西区 in three of
-  // 河北's cities) is named with its city.
-  const namesake = Map.groupBy(tree.byCode.values(), (r) => `${r.level}|${r.name}`);
-  const label = (region: PublishedRegion) =>
-    (namesake.get(`${region.level}|${region.name}`)?.length ?? 0) > 1 && region.parent_code
-      ? `${tree.byCode.get(region.parent_code)!.name}${region.name}`
-      : region.name;
   const sums = new Map<string, FundFlow & {code: string}>();
+  const recipients = new Map<string, PublishedRegion>();
   for (const f of funds) {
     const county = countyOf(f.recipient_code);
+    recipients.set(county.code, county);
     const key = `${county.code}|${f.level}`;
-    const flow = sums.get(key) ?? {code: county.code, county: label(county), level: f.level as FundLevel, amount: 0};
+    const flow = sums.get(key) ?? {code: county.code, county: county.name, level: f.level as FundLevel, amount: 0};
     flow.amount += f.amount;
     sums.set(key, flow);
   }
+  const labels = uniqueLabels([...recipients.values()], tree.byCode);
+  for (const flow of sums.values()) flow.county = labels.get(flow.code)!;
   return [...sums.values()]
     .sort((a, b) => a.code.localeCompare(b.code) || LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level))
     .map(({county, level, amount}) => ({county, level, amount: Math.round(amount * 100) / 100}));
+}
+
+/**
+ * A name for each region that no other of `regions` shares, as the chart keys its bars by name: the name, else
+ * (桥西区 in three of 河北's cities) the parent's name before it, else (a municipality's province and city, both
+ * 北京市) the code after it.
+ */
+export function uniqueLabels(
+  regions: readonly PublishedRegion[],
+  byCode: ReadonlyMap<string, PublishedRegion>
+): Map<string, string> {
+  const qualified = (r: PublishedRegion) => {
+    const parent = r.parent_code ? byCode.get(r.parent_code)?.name : undefined;
+    return parent && parent !== r.name ? `${parent}${r.name}` : r.name;
+  };
+  const counts = (label: (r: PublishedRegion) => string) => {
+    const n = new Map<string, number>();
+    for (const r of regions) n.set(label(r), (n.get(label(r)) ?? 0) + 1);
+    return n;
+  };
+  const byName = counts((r) => r.name);
+  const byQualified = counts(qualified);
+  return new Map(
+    regions.map((r) => [
+      r.code,
+      byName.get(r.name) === 1 ? r.name : byQualified.get(qualified(r)) === 1 ? qualified(r) : `${r.name} ${r.code}`
+    ])
+  );
 }
