@@ -2,7 +2,18 @@ import {spawnSync} from 'node:child_process';
 import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {describe, expect, it} from 'vitest';
+import {afterAll, describe, expect, it} from 'vitest';
+
+/** Folders the tests make, removed when they end. */
+const made: string[] = [];
+const scratch = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, {recursive: true, force: true});
+});
 
 const CLI = join(import.meta.dirname, '../../../pipelines/cli.ts');
 
@@ -73,7 +84,7 @@ describe('gongshi command line', () => {
   });
 
   it("takes DuckDB's memory limit from --memory-limit or GONGSHI_MEMORY_LIMIT, and refuses what is not a size", () => {
-    const input = mkdtempSync(join(tmpdir(), 'gongshi-cli-'));
+    const input = scratch('gongshi-cli-');
     expect(gongshi('sample', '--scale', 'tiny', '--seed', '1', '--out', input).status).toBe(0);
     expect(gongshi('check', '--input', input, '--memory-limit', '256MB').status).toBe(0);
     const wrong = gongshi('check', '--input', input, '--memory-limit', 'lots');
@@ -90,7 +101,7 @@ describe('gongshi command line', () => {
   });
 
   it('refuses with exit 2 an --input that is a file or does not exist, saying which, in both languages', () => {
-    const input = mkdtempSync(join(tmpdir(), 'gongshi-cli-'));
+    const input = scratch('gongshi-cli-');
     writeFileSync(join(input, 'regions.csv'), 'code,name,level\n3607,赣州市,city\n');
     const file = gongshi('check', '--input', join(input, 'regions.csv'));
     expect(file.status).toBe(2);
@@ -104,7 +115,7 @@ describe('gongshi command line', () => {
   });
 
   it('fails check with exit 1 and E_MISSING_FILE on a folder without regions.csv, in both languages', () => {
-    const empty = mkdtempSync(join(tmpdir(), 'gongshi-cli-'));
+    const empty = scratch('gongshi-cli-');
     const zh = gongshi('check', '--input', empty);
     expect(zh.status).toBe(1);
     expect(zh.stdout).toContain('regions.csv');
@@ -116,8 +127,8 @@ describe('gongshi command line', () => {
   });
 
   it('fails build with exit 1 on a missing required column and leaves the output folder alone', () => {
-    const input = mkdtempSync(join(tmpdir(), 'gongshi-cli-'));
-    const out = mkdtempSync(join(tmpdir(), 'gongshi-out-'));
+    const input = scratch('gongshi-cli-');
+    const out = scratch('gongshi-out-');
     writeFileSync(join(out, 'keep.txt'), 'last good output');
     writeFileSync(join(input, 'regions.csv'), 'code,name,level\n3607,赣州市,city\n');
     const run = gongshi('build', '--input', input, '--out', out);
