@@ -4,7 +4,8 @@
  * limit was given.
  */
 import {spawnSync} from 'node:child_process';
-import {join} from 'node:path';
+import {existsSync} from 'node:fs';
+import {dirname, join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {wantedHeapMiB} from '../../../pipelines/larger-heap.js';
 
@@ -25,6 +26,17 @@ describe('the command’s heap', () => {
     if (wantedHeapMiB() > 4500) expect(heap).toBeGreaterThan(4500);
     expect(args).toBe('--input a b');
     expect(status).toBe(3);
+  });
+
+  it('leaves nothing in the temporary folder when the command is killed (row-level work files)', () => {
+    const result = spawnSync(process.execPath, [probe, '--die'], {
+      env: {...process.env, NODE_OPTIONS: ''},
+      encoding: 'utf8'
+    });
+    expect(result.status).toBe(128 + 9);
+    expect(result.stdout).toMatch(/gongshi-probe-/);
+    expect(existsSync(result.stdout)).toBe(false);
+    expect(existsSync(dirname(result.stdout))).toBe(false);
   });
 
   it('is the one the user gave, where one was given', () => {
