@@ -129,7 +129,11 @@ function prefixIndex(values: Set<string>): PrefixIndex {
 /**
  * Digit runs, also grouped by single spaces or hyphens (`138 1234 5678`).
  * A run is bounded by non-digits, so a digit string inside a longer one (a
- * phone inside a 12-digit code) is never a candidate. Each run, each group
+ * phone inside a 12-digit code) is never a candidate; nor is either side of a
+ * decimal point between digits: `1.13444423929`, a village's rate in a
+ * province's indicator_values, is a number, though its 11 decimals are one of
+ * the 375,000 phones of the province's sample (six such rates failed the
+ * build). Each run, each group
  * joined, a run followed by an ID check character `X`, and a run after a
  * +86/0086 prefix is looked up in both sets, when its length is one of theirs.
  */
@@ -152,6 +156,10 @@ function scanDigits(
     let j = i + 1;
     while (j < n && isDigit(text.charCodeAt(j))) j++;
     let next = text.charCodeAt(j);
+    if (inDecimal(text, i, j)) {
+      i = j;
+      continue;
+    }
     // Most runs stand alone: only their length is looked at unless it is a candidate's.
     if ((next !== 32 && next !== 45) || !isDigit(text.charCodeAt(j + 1))) {
       const length = j - i;
@@ -187,6 +195,11 @@ function scanDigits(
     i = j;
   }
 }
+
+/** Whether the digit run `text[start, end)` is the integer or the fractional part of a decimal number (`12.5`). */
+const inDecimal = (text: string, start: number, end: number) =>
+  (text.charCodeAt(start - 1) === 46 && isDigit(text.charCodeAt(start - 2))) ||
+  (text.charCodeAt(end) === 46 && isDigit(text.charCodeAt(end + 1)));
 
 /** Whether an ID check character `X` (or `x`) stands at `at`, not followed by a digit. */
 const hasCheckChar = (text: string, at: number) =>

@@ -40,3 +40,23 @@ describe('createPiiMatcher: names written with spaces inside', () => {
     expect(scan('肖   荣华')).toEqual([]);
   });
 });
+
+describe('createPiiMatcher: numbers', () => {
+  const phones = createPiiMatcher({names: new Set(), idNumbers: new Set(), phones: new Set(['13444423929'])}, []);
+  const found = (text: string) => {
+    const offsets: number[] = [];
+    phones.scan(text, (_, offset) => offsets.push(offset));
+    return offsets;
+  };
+
+  it('finds a phone wherever it stands alone, a full stop after it included', () => {
+    expect(found('联系电话13444423929')).toEqual([4]);
+    expect(found('call 13444423929.')).toEqual([5]);
+    expect(found('a,13444423929,b')).toEqual([2]);
+  });
+
+  it('reads either side of a decimal point between digits as a number, not a phone (a rate of a province)', () => {
+    expect(found('village,2020,1.13444423929,,')).toEqual([]);
+    expect(found('13444423929.5')).toEqual([]);
+  });
+});
