@@ -4,10 +4,11 @@
  * pages, briefings and JSON of its townships and villages (its `regions`
  * part). Every other page — the counties' own region pages among them,
  * lists, funds, indicators, releases, the home page — is of the whole site,
- * a city's or a province's with its cities (the `city` part). A build may render some parts only: an incremental
- * rebuild the parts whose data or code changed (the rest copied from the last
- * output), a shard of a sharded build the parts dealt to it. A part is never
- * split, so that the pages of a county are built together and together copied.
+ * a city's or a province's with its cities (the `city` part). A build may
+ * render some parts only: an incremental rebuild the parts whose data or code
+ * changed (the rest copied from the last output), a shard of a sharded build
+ * the parts dealt to it. A part is never split, so that the pages of a county
+ * are built together and together copied.
  */
 
 import {isAboveCounty} from './input-tables.ts';
