@@ -7,7 +7,7 @@ describe('UI strings', () => {
   });
 
   it('fills named placeholders', () => {
-    expect(t('zh-CN', 'home.summary', {city: '赣州市', counties: 18, townships: 310, villages: 4081})).toBe(
+    expect(t('zh-CN', 'home.summary', {place: '赣州市', counties: 18, townships: 310, villages: 4081})).toBe(
       '赣州市辖 18 个县（市、区）、310 个乡镇（街道）、4081 个村（居）。'
     );
   });
