@@ -1,4 +1,4 @@
-import {cpSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
@@ -178,7 +178,11 @@ describe('readIndicatorRegistry', () => {
     const edited = edit(yaml);
     expect(edited).not.toBe(yaml);
     writeFileSync(file, edited);
-    expect(() => readIndicatorRegistry(dir)).toThrow(/family_doctor_rate\.yml/);
-    expect(() => readIndicatorRegistry(dir)).toThrow(message);
+    try {
+      expect(() => readIndicatorRegistry(dir)).toThrow(/family_doctor_rate\.yml/);
+      expect(() => readIndicatorRegistry(dir)).toThrow(message);
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
   });
 });

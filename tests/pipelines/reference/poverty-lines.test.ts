@@ -1,11 +1,14 @@
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {describe, expect, it} from 'vitest';
+import {afterAll, describe, expect, it} from 'vitest';
 import {readPovertyLines} from '../../../pipelines/reference/poverty-lines.ts';
 
+const folder = mkdtempSync(join(tmpdir(), 'gongshi-lines-'));
+afterAll(() => rmSync(folder, {recursive: true, force: true}));
+
 function table(text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'gongshi-lines-')), 'poverty-lines.csv');
+  const file = join(mkdtempSync(join(folder, 'table-')), 'poverty-lines.csv');
   writeFileSync(file, text);
   return file;
 }

@@ -1,12 +1,22 @@
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {describe, expect, it} from 'vitest';
+import {afterAll, describe, expect, it} from 'vitest';
 import {createStaging, swapOutput} from '../../../pipelines/site/swap-output.ts';
+
+const made: string[] = [];
+const scratch = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongshi-swap-'));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, {recursive: true, force: true});
+});
 
 describe('staging and swap', () => {
   it('replaces the output only on swap, and clears the staging folders of dead builds but not of running ones', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gongshi-swap-'));
+    const dir = scratch();
     const out = join(dir, 'site');
     mkdirSync(out);
     writeFileSync(join(out, 'index.html'), 'old');
@@ -28,7 +38,7 @@ describe('staging and swap', () => {
   });
 
   it('puts back the last good output that a build killed between the two renames left aside', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gongshi-swap-'));
+    const dir = scratch();
     const out = join(dir, 'site');
     const deadPid = 2 ** 22 + 1;
     mkdirSync(join(dir, `.site.staging-${deadPid}.old`));
