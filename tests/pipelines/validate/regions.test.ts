@@ -19,6 +19,14 @@ function withRegions(...extra: Row[]) {
 
 const village = (code: string, parent_code: string): Row => ({code, name: '南门村', level: 'village', parent_code});
 
+/** The minimal folder with 江西省 (`36`, parent `provinceParent`) after its five, its city's parent `cityParent`. */
+function underProvince(cityParent: string, provinceParent = '') {
+  const input = minimalInput();
+  input.regions[0]!.parent_code = cityParent;
+  input.regions.push({code: '36', name: '江西省', level: 'province', parent_code: provinceParent});
+  return input;
+}
+
 describe('regions.csv', () => {
   it('E_CODE_FORMAT: a village code that is not 12 digits', async () => {
     const checked = await checkTables(withRegions(village('36072610103', '360726101')));
@@ -135,14 +143,10 @@ describe('regions.csv', () => {
   });
 
   it('accepts a province above the city: the province is then the top, and the city must name it', async () => {
-    const input = minimalInput();
-    input.regions[0]!.parent_code = '36';
-    input.regions.push({code: '36', name: '江西省', level: 'province', parent_code: ''});
-    expect(accountOf(await checkTables(input), 'regions')).toMatchObject({rowsAccepted: 6, rowsRejected: 0});
+    const accepted = await checkTables(underProvince('36'));
+    expect(accountOf(accepted, 'regions')).toMatchObject({rowsAccepted: 6, rowsRejected: 0});
 
-    const orphan = minimalInput();
-    orphan.regions.push({code: '36', name: '江西省', level: 'province', parent_code: ''});
-    const checked = await checkTables(orphan);
+    const checked = await checkTables(underProvince(''));
     expectRejected(
       checked,
       {
@@ -159,10 +163,7 @@ describe('regions.csv', () => {
   });
 
   it('E_ROOT_PARENT: a province with a parent', async () => {
-    const input = minimalInput();
-    input.regions[0]!.parent_code = '36';
-    input.regions.push({code: '36', name: '江西省', level: 'province', parent_code: '3607'});
-    const checked = await checkTables(input);
+    const checked = await checkTables(underProvince('36', '3607'));
     expectRejected(
       checked,
       {
