@@ -3,8 +3,7 @@
  * could read it (decoded, decompressed, unescaped; Parquet through DuckDB).
  * scan-site-for-pii.ts deals the files out and runs shares side by side.
  */
-import {isUtf8} from 'node:buffer';
-import {readFile, writeFile} from 'node:fs/promises';
+import {open, readFile, writeFile} from 'node:fs/promises';
 import {extname, join, relative, sep} from 'node:path';
 import {brotliDecompressSync, gunzipSync} from 'node:zlib';
 import type {DuckDBConnection} from '@duckdb/node-api';
@@ -13,7 +12,7 @@ import {createWorkDir, removeWorkDir} from '../lib/work-dir.ts';
 import type {PiiValues} from '../ingest/collect-pii.ts';
 import {createPiiMatcher} from './pii-matcher.ts';
 import type {PiiKind, PiiMatcher} from './pii-matcher.ts';
-import {unescapeText} from './unescape-text.ts';
+import {PIECE_BYTES, scanText, scanTextFile} from './scan-text.ts';
 
 export type {PiiKind} from './pii-matcher.ts';
 
@@ -74,13 +73,13 @@ export async function scanFiles({siteDir, paths, pii, publicVocabulary, memoryLi
   try {
     // Reading runs a few files ahead of scanning, so the disk and the CPU both stay busy. A failed read
     // is held until its turn (a rejection nobody awaits yet would end the process).
-    const reads: (Promise<{bytes?: Buffer | null; error?: unknown}> | undefined)[] = [];
+    const reads: (Promise<{bytes?: Buffer | typeof LARGE | null; error?: unknown}> | undefined)[] = [];
     const readAhead = (i: number) => {
       if (i >= paths.length || reads[i]) return;
       const path = paths[i]!;
       reads[i] = SKIPPED.has(extname(path).toLowerCase())
         ? Promise.resolve({bytes: null})
-        : readFile(path).then(
+        : readUnlessLarge(path).then(
             (bytes) => ({bytes}),
             (error: unknown) => ({error})
           );
@@ -92,7 +91,9 @@ export async function scanFiles({siteDir, paths, pii, publicVocabulary, memoryLi
       if (error) throw error;
       if (!bytes) continue;
       const file = relative(siteDir, paths[i]!).split(sep).join('/');
-      await scanFile(file, paths[i]!, bytes, matcher, parquet, (kind, offset) => leaks.push({file, kind, offset}));
+      const onPii = (kind: PiiKind, offset: number) => leaks.push({file, kind, offset});
+      if (bytes === LARGE) await scanLargeFile(file, paths[i]!, matcher, parquet, onPii);
+      else await scanFile(file, paths[i]!, bytes, matcher, parquet, onPii);
     }
   } finally {
     await parquet.close();
@@ -101,6 +102,49 @@ export async function scanFiles({siteDir, paths, pii, publicVocabulary, memoryLi
 }
 
 const READ_AHEAD = 8;
+/** A file larger than a piece of text: read as it is scanned, not ahead. */
+const LARGE = Symbol('large');
+
+/** The bytes of the file at `path`, or LARGE when it is larger than a piece (scan-text.ts). */
+async function readUnlessLarge(path: string): Promise<Buffer | typeof LARGE> {
+  const handle = await open(path);
+  try {
+    return (await handle.stat()).size > PIECE_BYTES ? LARGE : await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Scans a large file: text a piece at a time, Parquet's rows likewise; a compressed copy is decompressed whole. */
+async function scanLargeFile(
+  name: string,
+  path: string,
+  matcher: PiiMatcher,
+  parquet: ParquetReader,
+  onPii: (kind: PiiKind, offset: number) => void
+): Promise<void> {
+  const extension = extname(name).toLowerCase();
+  const {head, tail} = await fileEnds(path);
+  if (extension === '.br' || isGzip(head)) await scanFile(name, path, await readFile(path), matcher, parquet, onPii);
+  else if (extension === '.parquet' || isParquet(Buffer.concat([head, tail])))
+    await scanTextFile(await parquet.read(path), matcher, onPii);
+  else await scanTextFile(path, matcher, onPii);
+}
+
+/** The first and the last 4 bytes of the file at `path` (what tells gzip and Parquet). */
+async function fileEnds(path: string): Promise<{head: Buffer; tail: Buffer}> {
+  const handle = await open(path);
+  try {
+    const {size} = await handle.stat();
+    const head = Buffer.alloc(4);
+    const tail = Buffer.alloc(4);
+    await handle.read(head, 0, 4, 0);
+    await handle.read(tail, 0, 4, Math.max(0, size - 4));
+    return {head, tail};
+  } finally {
+    await handle.close();
+  }
+}
 
 async function scanFile(
   name: string,
@@ -122,9 +166,9 @@ async function scanFile(
     extension = extname(inner).toLowerCase();
     if (SKIPPED.has(extension)) return;
   }
-  const text =
-    extension === '.parquet' || isParquet(bytes) ? await parquet.read(compressed ? bytes : path) : decodeText(bytes);
-  matcher.scan(unescapeText(text), onPii);
+  if (extension === '.parquet' || isParquet(bytes))
+    await scanTextFile(await parquet.read(compressed ? bytes : path), matcher, onPii);
+  else scanText(bytes, matcher, onPii);
 }
 
 const isGzip = (bytes: Buffer) => bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
@@ -132,16 +176,6 @@ const isParquet = (bytes: Buffer) =>
   bytes.length >= 8 &&
   bytes.subarray(0, 4).toString('latin1') === 'PAR1' &&
   bytes.subarray(-4).toString('latin1') === 'PAR1';
-
-/** The text of `bytes`: UTF-8 (BOM kept, as one character), else GB18030, else UTF-8 with replacement characters. */
-function decodeText(bytes: Buffer): string {
-  if (isUtf8(bytes)) return bytes.toString('utf8');
-  try {
-    return new TextDecoder('gb18030', {fatal: true}).decode(bytes);
-  } catch {
-    return bytes.toString('utf8');
-  }
-}
 
 /**
  * Reads Parquet files (their bytes are compressed) through one DuckDB
@@ -157,7 +191,10 @@ class ParquetReader {
     this.#memoryLimit = memoryLimit;
   }
 
-  /** Returns the text of the Parquet file at `file` (a path, or the bytes of a decompressed copy). */
+  /**
+   * Writes the rows of the Parquet file at `file` (a path, or the bytes of a decompressed copy) as UTF-8 text
+   * to a file of its own, and returns that file's path (valid until the next read).
+   */
   async read(file: string | Buffer): Promise<string> {
     this.#tempDir ??= createWorkDir('gongshi-scan-');
     const tempDir = await this.#tempDir;
@@ -175,7 +212,7 @@ class ParquetReader {
     await connection.run(
       `COPY (SELECT * FROM read_parquet(${sqlString(path as string)})) TO ${sqlString(text)} (FORMAT csv, HEADER true, DELIMITER '\t')`
     );
-    return readFile(text, 'utf8');
+    return text;
   }
 
   async close(): Promise<void> {

@@ -4,7 +4,9 @@ import {dirname, join} from 'node:path';
 import {gzipSync} from 'node:zlib';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {PiiValues} from '../../../pipelines/ingest/collect-pii.ts';
+import {createPiiMatcher} from '../../../pipelines/audit/pii-matcher.ts';
 import {scanSiteForPii} from '../../../pipelines/audit/scan-site-for-pii.ts';
+import {unescapeText} from '../../../pipelines/audit/unescape-text.ts';
 import type {PiiLeak} from '../../../pipelines/audit/scan-site-for-pii.ts';
 import {openDuckDB, sqlString} from '../../../pipelines/lib/duckdb.ts';
 
@@ -104,5 +106,44 @@ describe('scanSiteForPii memory', () => {
     // A limit DuckDB refuses shows that the one given is the one used.
     await expect(scanSiteForPii(site, PII, VOCABULARY, {memoryLimit: 'a lot'})).rejects.toThrow(/config/i);
     expect(await scanSiteForPii(site, PII, VOCABULARY, {memoryLimit: '64MB'})).toEqual(leaks);
+  });
+});
+
+describe('scanSiteForPii on a large table', () => {
+  it('finds what a scan of the whole text finds, at the same offsets, though it reads a large file in pieces', async () => {
+    // 12 MB of lines with Han text (offsets in UTF-16 differ from bytes), leaks on lines about the 4 MB cuts
+    // between pieces, at the end, as character references, and a 5 MB line with no break in it; as a file, as a
+    // gzip copy (decompressed whole, scanned in pieces), and a GB18030 file found out only at its end (read again whole).
+    const lines: string[] = ['region,name,note'];
+    for (let i = 0; lines.length < 120_000; i++) {
+      const note = i === 40_000 || i === 80_000 ? `户主${NAME} 电话 ${PHONE_HTML}` : `上魏村村委会 ${100_000 + i}`;
+      lines.push(`360726101200,安远县第${i}组,${note}`);
+    }
+    lines.push(`360726101200,${[...ESCAPED_NAME].map((c) => `&#x${c.codePointAt(0)!.toString(16)};`).join('')},`);
+    lines.push(`${'安远县 '.repeat(1_000_000)}${ID}`);
+    const text = lines.join('\n');
+    // 户主钟秀英 in GB18030, after 10 MB of ASCII lines: the file is GB18030, not UTF-8.
+    const ascii = Array.from({length: 800_000}, (_, i) => `360726101200,${100_000 + i}`).join('\n');
+    const gb18030 = Buffer.concat([Buffer.from(`${ascii}\n`), Buffer.from('bba7d6f7d6d3d0e3d3a2', 'hex')]);
+    const big = await mkdtemp(join(tmpdir(), 'gongshi-scan-big-'));
+    try {
+      await writeFile(join(big, 'table.csv'), text);
+      await writeFile(join(big, 'table.csv.gz'), gzipSync(text));
+      await writeFile(join(big, 'table.txt'), gb18030);
+      const whole = (content: string) => {
+        const expected: {kind: string; offset: number}[] = [];
+        createPiiMatcher(PII, VOCABULARY).scan(unescapeText(content), (kind, offset) => expected.push({kind, offset}));
+        return expected.sort((a, b) => a.offset - b.offset);
+      };
+      const found = await scanSiteForPii(big, PII, VOCABULARY);
+      const inFile = (file: string) => found.filter((l) => l.file === file).map(({kind, offset}) => ({kind, offset}));
+      expect(whole(text).map((leak) => leak.kind)).toEqual(['name', 'phone', 'name', 'phone', 'name', 'id_number']);
+      expect(inFile('table.csv')).toEqual(whole(text));
+      expect(inFile('table.csv.gz')).toEqual(whole(text));
+      expect(inFile('table.txt')).toEqual(whole(new TextDecoder('gb18030').decode(gb18030)));
+      expect(inFile('table.txt').map((leak) => leak.kind)).toEqual(['name']);
+    } finally {
+      await rm(big, {recursive: true, force: true});
+    }
   });
 });
