@@ -11,8 +11,9 @@ import {closeDuckDB, openDuckDB, sqlString} from '../lib/duckdb.ts';
 import {createWorkDir, removeWorkDir} from '../lib/work-dir.ts';
 import type {PiiValues} from '../ingest/collect-pii.ts';
 import {createPiiMatcher} from './pii-matcher.ts';
-import type {PiiKind, PiiMatcher} from './pii-matcher.ts';
-import {PIECE_BYTES, scanText, scanTextFile} from './scan-text.ts';
+import type {OnPii, PiiKind, PiiMatcher} from './pii-matcher.ts';
+import {PIECE_BYTES, scanText, scanTextChunks, scanTextFile} from './scan-text.ts';
+import {isZip, readZipEntries} from './zip-entries.ts';
 
 export type {PiiKind} from './pii-matcher.ts';
 
@@ -67,9 +68,12 @@ const SKIPPED = new Set([
 
 /** Returns every occurrence of a value of `pii` in the files of `share`, in the order of its paths. */
 export async function scanFiles({siteDir, paths, pii, publicVocabulary, memoryLimit}: ScanShare): Promise<PiiLeak[]> {
-  const matcher = createPiiMatcher(pii, publicVocabulary);
   const leaks: PiiLeak[] = [];
-  const parquet = new ParquetReader(memoryLimit);
+  const scan: Scan = {
+    matcher: createPiiMatcher(pii, publicVocabulary),
+    parquet: new ParquetReader(memoryLimit),
+    report: (file) => (kind, offset) => leaks.push({file, kind, offset})
+  };
   try {
     // Reading runs a few files ahead of scanning, so the disk and the CPU both stay busy. A failed read
     // is held until its turn (a rejection nobody awaits yet would end the process).
@@ -91,14 +95,20 @@ export async function scanFiles({siteDir, paths, pii, publicVocabulary, memoryLi
       if (error) throw error;
       if (!bytes) continue;
       const file = relative(siteDir, paths[i]!).split(sep).join('/');
-      const onPii = (kind: PiiKind, offset: number) => leaks.push({file, kind, offset});
-      if (bytes === LARGE) await scanLargeFile(file, paths[i]!, matcher, parquet, onPii);
-      else await scanFile(file, paths[i]!, bytes, matcher, parquet, onPii);
+      if (bytes === LARGE) await scanLargeFile(file, paths[i]!, scan);
+      else await scanFile(file, paths[i]!, bytes, scan);
     }
   } finally {
-    await parquet.close();
+    await scan.parquet.close();
   }
   return leaks;
+}
+
+/** What scanning a file needs: the matcher, the Parquet reader, and where to report a file's leaks. */
+interface Scan {
+  matcher: PiiMatcher;
+  parquet: ParquetReader;
+  report: (file: string) => OnPii;
 }
 
 const READ_AHEAD = 8;
@@ -115,23 +125,21 @@ async function readUnlessLarge(path: string): Promise<Buffer | typeof LARGE> {
   }
 }
 
-/** Scans a large file: text a piece at a time, Parquet's rows likewise; a compressed copy is decompressed whole. */
-async function scanLargeFile(
-  name: string,
-  path: string,
-  matcher: PiiMatcher,
-  parquet: ParquetReader,
-  onPii: (kind: PiiKind, offset: number) => void
-): Promise<void> {
+/**
+ * Scans a large file: text a piece at a time, Parquet's rows likewise, a ZIP archive entry by entry; a
+ * compressed copy is decompressed whole.
+ */
+async function scanLargeFile(name: string, path: string, scan: Scan): Promise<void> {
   const extension = extname(name).toLowerCase();
   const {head, tail} = await fileEnds(path);
-  if (extension === '.br' || isGzip(head)) await scanFile(name, path, await readFile(path), matcher, parquet, onPii);
+  if (isZip(head)) await scanZip(name, path, scan);
+  else if (extension === '.br' || isGzip(head)) await scanFile(name, path, await readFile(path), scan);
   else if (extension === '.parquet' || isParquet(Buffer.concat([head, tail])))
-    await scanTextFile(await parquet.read(path), matcher, onPii);
-  else await scanTextFile(path, matcher, onPii);
+    await scanTextFile(await scan.parquet.read(path), scan.matcher, scan.report(name));
+  else await scanTextFile(path, scan.matcher, scan.report(name));
 }
 
-/** The first and the last 4 bytes of the file at `path` (what tells gzip and Parquet). */
+/** The first and the last 4 bytes of the file at `path` (what tells ZIP, gzip and Parquet). */
 async function fileEnds(path: string): Promise<{head: Buffer; tail: Buffer}> {
   const handle = await open(path);
   try {
@@ -146,14 +154,11 @@ async function fileEnds(path: string): Promise<{head: Buffer; tail: Buffer}> {
   }
 }
 
-async function scanFile(
-  name: string,
-  path: string,
-  data: Buffer,
-  matcher: PiiMatcher,
-  parquet: ParquetReader,
-  onPii: (kind: PiiKind, offset: number) => void
-): Promise<void> {
+/**
+ * Scans the file `name` from its bytes `data`; `path` is where it lies (Parquet and ZIP are read from there),
+ * null for an entry of an archive.
+ */
+async function scanFile(name: string, path: string | null, data: Buffer, scan: Scan): Promise<void> {
   let extension = extname(name).toLowerCase();
   let bytes = data;
   let compressed = false;
@@ -166,9 +171,39 @@ async function scanFile(
     extension = extname(inner).toLowerCase();
     if (SKIPPED.has(extension)) return;
   }
-  if (extension === '.parquet' || isParquet(bytes))
-    await scanTextFile(await parquet.read(compressed ? bytes : path), matcher, onPii);
-  else scanText(bytes, matcher, onPii);
+  if (isZip(bytes)) {
+    if (compressed || path === null)
+      throw new Error(`${name}: a ZIP archive inside another file, which the PII scan cannot read`);
+    await scanZip(name, path, scan);
+  } else if (extension === '.parquet' || isParquet(bytes))
+    await scanTextFile(
+      await scan.parquet.read(compressed || path === null ? bytes : path),
+      scan.matcher,
+      scan.report(name)
+    );
+  else scanText(bytes, scan.matcher, scan.report(name));
+}
+
+/**
+ * Scans each entry of the ZIP archive at `path` as the file it unpacks to, reported as `<archive>/<entry>`:
+ * text streamed and inflated a piece at a time, Parquet through a copy, compressed entries whole.
+ */
+async function scanZip(name: string, path: string, scan: Scan): Promise<void> {
+  for (const entry of await readZipEntries(path)) {
+    const file = `${name}/${entry.name}`;
+    const extension = extname(entry.name).toLowerCase();
+    if (entry.name.endsWith('/') || SKIPPED.has(extension)) continue;
+    if (extension === '.parquet')
+      await scanTextFile(await scan.parquet.read(entry.read()), scan.matcher, scan.report(file));
+    else if (/\.(gz|br|zip)$/i.test(entry.name)) await scanFile(file, null, await allBytes(entry.read()), scan);
+    else await scanTextChunks(entry.read(), () => allBytes(entry.read()), scan.matcher, scan.report(file));
+  }
+}
+
+async function allBytes(chunks: AsyncIterable<Buffer>): Promise<Buffer> {
+  const all: Buffer[] = [];
+  for await (const chunk of chunks) all.push(chunk);
+  return Buffer.concat(all);
 }
 
 const isGzip = (bytes: Buffer) => bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
@@ -192,25 +227,22 @@ class ParquetReader {
   }
 
   /**
-   * Writes the rows of the Parquet file at `file` (a path, or the bytes of a decompressed copy) as UTF-8 text
-   * to a file of its own, and returns that file's path (valid until the next read).
+   * Writes the rows of the Parquet file at `file` (a path, or the bytes of a decompressed copy or an archive's
+   * entry) as UTF-8 text to a file of its own, and returns that file's path (valid until the next read).
    */
-  async read(file: string | Buffer): Promise<string> {
+  async read(file: string | Buffer | AsyncIterable<Buffer>): Promise<string> {
     this.#tempDir ??= createWorkDir('gongshi-scan-');
     const tempDir = await this.#tempDir;
     // The rows read may be the very leak looked for: pages DuckDB spills go to the private folder too,
     // not to its default `.tmp` in the working folder.
     this.#connection ??= openDuckDB({tempDirectory: join(tempDir, 'duckdb'), memoryLimit: this.#memoryLimit});
     const connection = await this.#connection;
-    let path = file;
-    if (typeof file !== 'string') {
-      // DuckDB reads files, so a decompressed copy goes to a temporary one.
-      path = join(tempDir, 'copy.parquet');
-      await writeFile(path, file);
-    }
+    // DuckDB reads files, so a decompressed copy or an entry goes to a temporary one.
+    const path = typeof file === 'string' ? file : join(tempDir, 'copy.parquet');
+    if (typeof file !== 'string') await writeFile(path, file);
     const text = join(tempDir, 'rows.tsv');
     await connection.run(
-      `COPY (SELECT * FROM read_parquet(${sqlString(path as string)})) TO ${sqlString(text)} (FORMAT csv, HEADER true, DELIMITER '\t')`
+      `COPY (SELECT * FROM read_parquet(${sqlString(path)})) TO ${sqlString(text)} (FORMAT csv, HEADER true, DELIMITER '\t')`
     );
     return text;
   }

@@ -37,35 +37,55 @@ export function scanText(bytes: Buffer, matcher: PiiMatcher, onPii: OnPii): void
 
 /** Scans the text of the file at `path` as {@link scanText} does, reading it a piece at a time. */
 export async function scanTextFile(path: string, matcher: PiiMatcher, onPii: OnPii): Promise<void> {
-  // Held until the end: a piece that is not UTF-8 means the file is read again whole, in another encoding.
+  const blocks = async function* () {
+    const handle = await open(path);
+    try {
+      for (;;) {
+        const block = Buffer.allocUnsafe(PIECE_BYTES);
+        const {bytesRead} = await handle.read(block, 0, PIECE_BYTES, null);
+        if (bytesRead === 0) return;
+        yield block.subarray(0, bytesRead);
+      }
+    } finally {
+      await handle.close();
+    }
+  };
+  await scanTextChunks(blocks(), () => readFile(path), matcher, onPii);
+}
+
+/**
+ * Scans the text of a file given as `chunks` of its bytes, in order, as
+ * {@link scanText} does, a piece at a time; `whole` gives all its bytes again
+ * should they prove not to be UTF-8 (and to be decoded otherwise).
+ */
+export async function scanTextChunks(
+  chunks: AsyncIterable<Buffer>,
+  whole: () => Promise<Buffer>,
+  matcher: PiiMatcher,
+  onPii: OnPii
+): Promise<void> {
+  // Held until the end: a piece that is not UTF-8 means the text is read again whole, in another encoding.
   const found: [Parameters<OnPii>[0], number][] = [];
   const scan = pieceScanner(matcher, (kind, offset) => found.push([kind, offset]));
-  const handle = await open(path);
-  let utf8 = true;
-  try {
-    let held: Buffer[] = [];
-    for (;;) {
-      const block = Buffer.allocUnsafe(PIECE_BYTES);
-      const {bytesRead} = await handle.read(block, 0, PIECE_BYTES, null);
-      const read = block.subarray(0, bytesRead);
-      const lineEnd = bytesRead === 0 ? -1 : read.lastIndexOf(0x0a) + 1;
-      if (lineEnd === 0) {
-        held.push(read);
-        continue;
-      }
-      const piece = Buffer.concat([...held, lineEnd < 0 ? Buffer.alloc(0) : read.subarray(0, lineEnd)]);
-      held = lineEnd < 0 ? [] : [read.subarray(lineEnd)];
-      if (!isUtf8(piece)) {
-        utf8 = false;
-        break;
-      }
-      if (piece.length > 0) scan(piece);
-      if (bytesRead === 0) break;
-    }
-  } finally {
-    await handle.close();
+  let held: Buffer[] = [];
+  let heldBytes = 0;
+  const scanPiece = (piece: Buffer) => {
+    if (!isUtf8(piece)) return false;
+    if (piece.length > 0) scan(piece);
+    return true;
+  };
+  for await (const chunk of chunks) {
+    held.push(chunk);
+    heldBytes += chunk.length;
+    // A piece ends after the last line break of the chunk that makes it large enough (a long line waits for one).
+    const lineEnd = heldBytes < PIECE_BYTES ? 0 : chunk.lastIndexOf(0x0a) + 1;
+    if (lineEnd === 0) continue;
+    if (!scanPiece(Buffer.concat(held, heldBytes - chunk.length + lineEnd)))
+      return scanText(await whole(), matcher, onPii);
+    held = [chunk.subarray(lineEnd)];
+    heldBytes = chunk.length - lineEnd;
   }
-  if (!utf8) return scanText(await readFile(path), matcher, onPii);
+  if (!scanPiece(Buffer.concat(held, heldBytes))) return scanText(await whole(), matcher, onPii);
   for (const [kind, offset] of found) onPii(kind, offset);
 }
 

@@ -9,6 +9,7 @@ import {scanSiteForPii} from '../../../pipelines/audit/scan-site-for-pii.ts';
 import {unescapeText} from '../../../pipelines/audit/unescape-text.ts';
 import type {PiiLeak} from '../../../pipelines/audit/scan-site-for-pii.ts';
 import {openDuckDB, sqlString} from '../../../pipelines/lib/duckdb.ts';
+import {folderEntries, writeDataZip} from '../../../pipelines/release/write-data-zip.ts';
 
 // Invented values, planted in the site below; none may appear in a leak record.
 const NAME = '钟秀英';
@@ -144,6 +145,51 @@ describe('scanSiteForPii on a large table', () => {
       expect(inFile('table.txt').map((leak) => leak.kind)).toEqual(['name']);
     } finally {
       await rm(big, {recursive: true, force: true});
+    }
+  });
+});
+
+describe('scanSiteForPii on a ZIP archive', () => {
+  it('reads each entry as it unpacks: deflated text, large text in pieces, stored Parquet', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gongshi-scan-zip-'));
+    try {
+      const lines = Array.from({length: 400_000}, (_, i) => `360726101200,安远县第${i}组`);
+      lines[300_000] = `360726101200,户主${NAME}`;
+      const large = lines.join('\n');
+      const entries = {
+        'rows.csv': `region,phone\n360726101200,${PHONE_GZ}\n`,
+        'large.csv': large,
+        'logo.png': `\x89PNG ${PHONE_IN_IMAGE}`
+      };
+      for (const [name, content] of Object.entries(entries)) await writeFile(join(dir, name), content);
+      const connection = await openDuckDB();
+      await connection.run(
+        `COPY (SELECT '${PHONE_PARQUET}' AS phone) TO ${sqlString(join(dir, 'contacts.parquet'))} (FORMAT parquet)`
+      );
+      connection.closeSync();
+      const site = join(dir, 'site');
+      await mkdir(join(site, 'data'), {recursive: true});
+      const names = [...Object.keys(entries), 'contacts.parquet'];
+      await writeDataZip(join(site, 'data', 'tables.zip'), folderEntries(dir, names, 'tables'));
+      const found = await scanSiteForPii(site, PII, VOCABULARY);
+      expect(found.map(({file, kind}) => [file, kind])).toEqual([
+        ['data/tables.zip/tables/contacts.parquet', 'phone'],
+        ['data/tables.zip/tables/large.csv', 'name'],
+        ['data/tables.zip/tables/rows.csv', 'phone']
+      ]);
+      expect(found[1]!.offset).toBe(large.indexOf(NAME));
+    } finally {
+      await rm(dir, {recursive: true, force: true});
+    }
+  });
+
+  it('fails on an archive it cannot read, rather than leave it unread', async () => {
+    const site = await mkdtemp(join(tmpdir(), 'gongshi-scan-zip-'));
+    try {
+      await writeFile(join(site, 'broken.zip'), Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(100)]));
+      await expect(scanSiteForPii(site, PII, VOCABULARY)).rejects.toThrow(/broken\.zip.*cannot read its entries/);
+    } finally {
+      await rm(site, {recursive: true, force: true});
     }
   });
 });
