@@ -96,8 +96,8 @@ export const PUBLISHED_TABLES: (TableDescription & {json: boolean})[] = [
     primaryKey: ['region_code', 'dataset', 'measure'],
     title: {zh: '数据质量', en: 'Data quality'},
     description: {
-      zh: '按县（市、区）统计的计数：每个输入文件读取、接受、拒绝的行数及各错误代码的问题数（dataset 为文件名，measure 为 read、accepted、rejected 或错误代码），以及各公开数据表中不公开的单元数（measure 为 withheld）；市本级的行记在市代码下，代码无法识别的行 region_code 为空。不含任何个人记录。',
-      en: 'Counts per county: rows read, accepted and rejected of each input file and problems by error code (dataset is the file, measure is read, accepted, rejected or the error code), and withheld cells of each published table (measure withheld); rows about the city itself under the city code, rows whose code is not a known region with an empty region_code. No record-level data.'
+      zh: '按县（市、区）统计的计数：每个输入文件读取、接受、拒绝的行数及各错误代码的问题数（dataset 为文件名，measure 为 read、accepted、rejected 或错误代码），以及各公开数据表中不公开的单元数（measure 为 withheld）；市本级的行记在市代码下（全省的数据中，省本级的行记在省代码下），代码无法识别的行 region_code 为空。不含任何个人记录。',
+      en: 'Counts per county: rows read, accepted and rejected of each input file and problems by error code (dataset is the file, measure is read, accepted, rejected or the error code), and withheld cells of each published table (measure withheld); rows about the city itself under the city code (in the data of a province, rows about the province itself under the province code), rows whose code is not a known region with an empty region_code. No record-level data.'
     }
   },
   {
