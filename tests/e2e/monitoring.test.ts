@@ -7,6 +7,8 @@ const regions = readPublishedCsv('regions');
 const city = regions.find((r) => r.level === 'city') as Record<string, string>;
 const township = regions.find((r) => r.level === 'township') as Record<string, string>;
 const WITHHELD = {'zh-CN': '—（不公开）', en: '— (withheld)'} as const;
+const share = readPublishedCsv('indicators').find((i) => i.id === 'monitored_share')!;
+const controlLine = (JSON.parse(share.targets!) as {source: string}[])[0]!;
 
 /** The published flows of a region as the page's data table should read: year, entered, exited. */
 function expectedRows(code: string, locale: 'zh-CN' | 'en'): string[][] {
@@ -45,6 +47,10 @@ describe('flows into and out of monitoring (tiny sample, JavaScript off)', () =>
       expect(svgText.some((text) => /≤ ?5\.0%/.test(text))).toBe(true);
       const heading = locale === 'en' ? 'Risk elimination rate' : '风险消除率';
       await expect(page.locator('h2', {hasText: heading}).count()).resolves.toBe(1);
+      // The introduction cites the control line's document as the published indicator gives it, for any place.
+      const intro = (await page.locator('h1 + p').textContent())!.replace(/\s+/g, ' ');
+      expect(intro).toContain(controlLine.source);
+      expect(intro).toMatch(/5\.0%/);
       await context.close();
     });
 
