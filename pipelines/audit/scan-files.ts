@@ -19,7 +19,10 @@ export type {PiiKind} from './pii-matcher.ts';
 
 /** One occurrence of input PII in the site. */
 export interface PiiLeak {
-  /** Path relative to the site folder, with `/` separators; a compressed copy keeps its `.gz`/`.br`. */
+  /**
+   * Path relative to the site folder, with `/` separators; a compressed copy keeps its `.gz`/`.br`; an entry of a
+   * ZIP archive is `<archive>/<entry>` (the archive itself stands for its listing of entry names).
+   */
   file: string;
   kind: PiiKind;
   /**
@@ -172,6 +175,8 @@ async function scanFile(name: string, path: string | null, data: Buffer, scan: S
     if (SKIPPED.has(extension)) return;
   }
   if (isZip(bytes)) {
+    // An archive inside an archive (an .xlsx in the data zip) is nothing Gongshi writes: a build that has one stops
+    // rather than leave it unread.
     if (compressed || path === null)
       throw new Error(`${name}: a ZIP archive inside another file, which the PII scan cannot read`);
     await scanZip(name, path, scan);
@@ -185,18 +190,26 @@ async function scanFile(name: string, path: string | null, data: Buffer, scan: S
 }
 
 /**
- * Scans each entry of the ZIP archive at `path` as the file it unpacks to, reported as `<archive>/<entry>`:
- * text streamed and inflated a piece at a time, Parquet through a copy, compressed entries whole.
+ * Scans the ZIP archive at `path` as its listing and its entries: the entry names as a text of the archive's own, each
+ * entry as the file it unpacks to, reported as `<archive>/<entry>`. An entry is told by its first bytes as a file is:
+ * text is streamed and inflated a piece at a time; Parquet, compressed copies and archives are read whole.
  */
 async function scanZip(name: string, path: string, scan: Scan): Promise<void> {
-  for (const entry of await readZipEntries(path)) {
+  const entries = await readZipEntries(path, name);
+  scanText(Buffer.from(entries.map((entry) => entry.name).join('\n')), scan.matcher, scan.report(name));
+  for (const entry of entries) {
     const file = `${name}/${entry.name}`;
-    const extension = extname(entry.name).toLowerCase();
-    if (entry.name.endsWith('/') || SKIPPED.has(extension)) continue;
-    if (extension === '.parquet')
-      await scanTextFile(await scan.parquet.read(entry.read()), scan.matcher, scan.report(file));
-    else if (/\.(gz|br|zip)$/i.test(entry.name)) await scanFile(file, null, await allBytes(entry.read()), scan);
-    else await scanTextChunks(entry.read(), () => allBytes(entry.read()), scan.matcher, scan.report(file));
+    if (entry.name.endsWith('/') || SKIPPED.has(extname(entry.name).toLowerCase())) continue;
+    const chunks = entry.read()[Symbol.asyncIterator]();
+    const first = await chunks.next();
+    const head: Buffer = first.done ? Buffer.alloc(0) : first.value;
+    const rest = async function* () {
+      yield head;
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+    };
+    const binary = /\.(parquet|gz|br|zip)$/i.test(entry.name) || isGzip(head) || isZip(head) || startsParquet(head);
+    if (binary) await scanFile(file, null, await allBytes(rest()), scan);
+    else await scanTextChunks(rest(), () => allBytes(entry.read()), scan.matcher, scan.report(file));
   }
 }
 
@@ -206,6 +219,7 @@ async function allBytes(chunks: AsyncIterable<Buffer>): Promise<Buffer> {
   return Buffer.concat(all);
 }
 
+const startsParquet = (bytes: Buffer) => bytes.subarray(0, 4).toString('latin1') === 'PAR1';
 const isGzip = (bytes: Buffer) => bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 const isParquet = (bytes: Buffer) =>
   bytes.length >= 8 &&
@@ -230,7 +244,7 @@ class ParquetReader {
    * Writes the rows of the Parquet file at `file` (a path, or the bytes of a decompressed copy or an archive's
    * entry) as UTF-8 text to a file of its own, and returns that file's path (valid until the next read).
    */
-  async read(file: string | Buffer | AsyncIterable<Buffer>): Promise<string> {
+  async read(file: string | Buffer): Promise<string> {
     this.#tempDir ??= createWorkDir('gongshi-scan-');
     const tempDir = await this.#tempDir;
     // The rows read may be the very leak looked for: pages DuckDB spills go to the private folder too,

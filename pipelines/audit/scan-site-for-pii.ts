@@ -31,13 +31,13 @@ export interface ScanOptions {
  * Returns every occurrence of a value of `pii` in the files under `siteDir`,
  * sorted by file and offset. Text files of any extension (HTML, JS, CSS,
  * JSON, CSV, XML, TXT, SVG…) are decoded (UTF-8, else GB18030) and
- * unescaped; Parquet files are read through DuckDB; `.gz` and `.br` copies
+ * unescaped; Parquet files are read through DuckDB; ZIP archives entry by entry; `.gz` and `.br` copies
  * are decompressed first; images, fonts, media and `.wasm` are skipped. Names
  * inside a term of `publicVocabulary` (region and indicator names,
  * the names of offices, UI strings…) are not reported.
  * The files are dealt to worker threads in turn (a city's site is some 200,000
- * pages, minutes on one core); Parquet files stay on this thread, with the one
- * DuckDB that reads them.
+ * pages, minutes on one core); Parquet files and ZIP archives (which hold Parquet
+ * files) stay on this thread, with the one DuckDB that reads them.
  */
 export async function scanSiteForPii(
   siteDir: string,
@@ -69,18 +69,18 @@ export async function scanSiteForPii(
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.offset - b.offset));
 }
 
-/** Deals `paths` round `count` shares (neighbours, often alike in size, go to different threads); Parquet to the first. */
+/** Deals `paths` round `count` shares (neighbours, often alike in size, go to different threads); Parquet and ZIP to the first. */
 function dealFiles(paths: readonly string[], count: number): string[][] {
   const shares: string[][] = Array.from({length: count}, () => []);
   let next = 0;
   for (const path of paths) {
-    if (PARQUET.test(path)) shares[0]!.push(path);
+    if (READ_BY_DUCKDB.test(path)) shares[0]!.push(path);
     else shares[next++ % count]!.push(path);
   }
   return shares;
 }
 
-const PARQUET = /\.parquet(\.gz|\.br)?$/i;
+const READ_BY_DUCKDB = /\.(parquet|zip)(\.gz|\.br)?$/i;
 
 /** Every regular file under `dir` (symbolic links to files included, to folders not followed), sorted. */
 export async function listSiteFiles(dir: string): Promise<string[]> {

@@ -1,12 +1,13 @@
 /**
- * Scans a file's text for input PII as one text (scan-files.ts), a piece at a
- * time: a province's published tables are hundreds of megabytes, and their
- * whole text, unescaped and with its name dots folded, was several copies of
- * it in memory at once (2.2 GiB more in a province's final scan).
+ * Scans a file's text for input PII (scan-files.ts) a piece at a time, with the
+ * offsets of the whole text: a province's published tables are hundreds of
+ * megabytes, and their whole text, unescaped and with its name dots folded,
+ * was several copies of it in memory at once (2.3 GiB more in a province's
+ * final scan).
  */
 import {isUtf8} from 'node:buffer';
 import {open, readFile} from 'node:fs/promises';
-import type {OnPii, PiiMatcher} from './pii-matcher.ts';
+import type {OnPii, PiiKind, PiiMatcher} from './pii-matcher.ts';
 import {unescapeText} from './unescape-text.ts';
 
 /**
@@ -65,7 +66,7 @@ export async function scanTextChunks(
   onPii: OnPii
 ): Promise<void> {
   // Held until the end: a piece that is not UTF-8 means the text is read again whole, in another encoding.
-  const found: [Parameters<OnPii>[0], number][] = [];
+  const found: [PiiKind, number][] = [];
   const scan = pieceScanner(matcher, (kind, offset) => found.push([kind, offset]));
   let held: Buffer[] = [];
   let heldBytes = 0;

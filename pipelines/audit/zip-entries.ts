@@ -9,7 +9,7 @@
  */
 import {createReadStream} from 'node:fs';
 import {open} from 'node:fs/promises';
-import {Readable} from 'node:stream';
+import {Readable, pipeline} from 'node:stream';
 import {createInflateRaw} from 'node:zlib';
 
 export interface ZipEntry {
@@ -33,24 +33,34 @@ export const isZip = (head: Buffer) =>
   (head[2] === 3 || head[2] === 5) &&
   head[3] === head[2] + 1;
 
-/** The entries of the ZIP archive at `path`, in the order of its central directory. */
-export async function readZipEntries(path: string): Promise<ZipEntry[]> {
+/**
+ * The entries of the ZIP archive at `path`, in the order of its central directory; `label` names the archive in an
+ * error (the site-relative path). Any directory that does not hold together is an error.
+ */
+export async function readZipEntries(path: string, label = path): Promise<ZipEntry[]> {
   const handle = await open(path);
-  const fail = (what: string) => new Error(`${path}: ${what}; the PII scan cannot read its entries`);
+  const fail = (what: string) => new Error(`${label}: ${what}; the PII scan cannot read its entries`);
   try {
     const {size} = await handle.stat();
-    // The end of the central directory: 22 bytes, followed by a comment of at most 65,535.
+    // The end of the central directory: 22 bytes, then a comment of at most 65,535 that must end the file (a
+    // signature inside a comment is not the record).
     const tail = Buffer.alloc(Math.min(size, 22 + 0xffff));
     await handle.read(tail, 0, tail.length, size - tail.length);
-    const end = tail.lastIndexOf(END_OF_DIRECTORY);
-    if (end < 0 || end + 22 > tail.length) throw fail('no end of central directory');
+    let end = tail.lastIndexOf(END_OF_DIRECTORY);
+    while (end >= 0 && (end + 22 > tail.length || end + 22 + tail.readUInt16LE(end + 20) !== tail.length)) {
+      end = end === 0 ? -1 : tail.lastIndexOf(END_OF_DIRECTORY, end - 1);
+    }
+    if (end < 0) throw fail('no end of central directory');
     const count = tail.readUInt16LE(end + 10);
-    const directory = Buffer.alloc(tail.readUInt32LE(end + 12));
+    const directorySize = tail.readUInt32LE(end + 12);
     const directoryStart = tail.readUInt32LE(end + 16);
-    if (count === 0xffff || directoryStart === 0xffffffff) throw fail('a ZIP64 archive');
-    await handle.read(directory, 0, directory.length, directoryStart);
+    if (directoryStart === 0xffffffff || directorySize === 0xffffffff) throw fail('a ZIP64 archive');
+    if (directoryStart + directorySize > size - tail.length + end) throw fail('a directory beyond the end of the file');
+    const directory = Buffer.alloc(directorySize);
+    await handle.read(directory, 0, directorySize, directoryStart);
     const entries: ZipEntry[] = [];
-    for (let at = 0, i = 0; i < count; i++) {
+    // Every entry to the directory's end: the count is 16 bits, and a writer may wrap it past 65,535 entries.
+    for (let at = 0; at < directory.length;) {
       if (at + 46 > directory.length || directory.readUInt32LE(at) !== DIRECTORY_ENTRY)
         throw fail('a damaged directory');
       const flags = directory.readUInt16LE(at + 8);
@@ -68,8 +78,10 @@ export async function readZipEntries(path: string): Promise<ZipEntry[]> {
       await handle.read(local, 0, 30, localHeader);
       if (local.readUInt32LE(0) !== LOCAL_HEADER) throw fail(`entry ${name} has no local header`);
       const start = localHeader + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+      if (start + compressedSize > size) throw fail(`entry ${name} runs past the end of the file`);
       entries.push({name, read: () => entryBytes(path, start, compressedSize, method === DEFLATED)});
     }
+    if (entries.length % 0x10000 !== count) throw fail(`${entries.length} entries where the directory counts ${count}`);
     return entries;
   } finally {
     await handle.close();
@@ -79,7 +91,6 @@ export async function readZipEntries(path: string): Promise<ZipEntry[]> {
 function entryBytes(path: string, start: number, length: number, deflated: boolean): AsyncIterable<Buffer> {
   const raw = length === 0 ? Readable.from([]) : createReadStream(path, {start, end: start + length - 1});
   if (!deflated) return raw;
-  const inflate = createInflateRaw();
-  raw.on('error', (error: Error) => inflate.destroy(error));
-  return raw.pipe(inflate);
+  // pipeline closes the file when inflating fails or its reader stops early; the error reaches the reader.
+  return pipeline(raw, createInflateRaw(), () => {});
 }

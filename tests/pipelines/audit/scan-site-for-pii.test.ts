@@ -1,4 +1,4 @@
-import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises';
+import {mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {gzipSync} from 'node:zlib';
@@ -112,19 +112,19 @@ describe('scanSiteForPii memory', () => {
 
 describe('scanSiteForPii on a large table', () => {
   it('finds what a scan of the whole text finds, at the same offsets, though it reads a large file in pieces', async () => {
-    // 12 MB of lines with Han text (offsets in UTF-16 differ from bytes), leaks on lines about the 4 MB cuts
-    // between pieces, at the end, as character references, and a 5 MB line with no break in it; as a file, as a
-    // gzip copy (decompressed whole, scanned in pieces), and a GB18030 file found out only at its end (read again whole).
-    const lines: string[] = ['region,name,note'];
+    // 12 MB of lines with Han text (offsets in UTF-16 differ from bytes), every line opening with a phone and every
+    // third closing with a name (so a leak stands on each side of every cut between pieces), character references
+    // at the end, and a 5 MB line with no break in it; as a file, as a gzip copy (decompressed whole, scanned in
+    // pieces), and a GB18030 file found out only at its end (read again whole, its first findings not kept twice).
+    const lines: string[] = ['phone,region,note'];
     for (let i = 0; lines.length < 120_000; i++) {
-      const note = i === 40_000 || i === 80_000 ? `户主${NAME} 电话 ${PHONE_HTML}` : `上魏村村委会 ${100_000 + i}`;
-      lines.push(`360726101200,安远县第${i}组,${note}`);
+      lines.push(`${PHONE_HTML},安远县第${i}组,${i % 3 === 0 ? `户主${NAME}` : `上魏村村委会 ${100_000 + i}`}`);
     }
     lines.push(`360726101200,${[...ESCAPED_NAME].map((c) => `&#x${c.codePointAt(0)!.toString(16)};`).join('')},`);
     lines.push(`${'安远县 '.repeat(1_000_000)}${ID}`);
     const text = lines.join('\n');
-    // 户主钟秀英 in GB18030, after 10 MB of ASCII lines: the file is GB18030, not UTF-8.
-    const ascii = Array.from({length: 800_000}, (_, i) => `360726101200,${100_000 + i}`).join('\n');
+    // A phone, 10 MB of ASCII lines, then 户主钟秀英 in GB18030: the file is GB18030, not UTF-8.
+    const ascii = [PHONE_SPACED, ...Array.from({length: 800_000}, (_, i) => `360726101200,${100_000 + i}`)].join('\n');
     const gb18030 = Buffer.concat([Buffer.from(`${ascii}\n`), Buffer.from('bba7d6f7d6d3d0e3d3a2', 'hex')]);
     const big = await mkdtemp(join(tmpdir(), 'gongshi-scan-big-'));
     try {
@@ -138,11 +138,14 @@ describe('scanSiteForPii on a large table', () => {
       };
       const found = await scanSiteForPii(big, PII, VOCABULARY);
       const inFile = (file: string) => found.filter((l) => l.file === file).map(({kind, offset}) => ({kind, offset}));
-      expect(whole(text).map((leak) => leak.kind)).toEqual(['name', 'phone', 'name', 'phone', 'name', 'id_number']);
+      const kinds = whole(text).map((leak) => leak.kind);
+      expect(kinds.filter((kind) => kind === 'phone')).toHaveLength(119_999);
+      expect(kinds.filter((kind) => kind === 'name')).toHaveLength(40_001);
+      expect(kinds.at(-1)).toBe('id_number');
       expect(inFile('table.csv')).toEqual(whole(text));
       expect(inFile('table.csv.gz')).toEqual(whole(text));
       expect(inFile('table.txt')).toEqual(whole(new TextDecoder('gb18030').decode(gb18030)));
-      expect(inFile('table.txt').map((leak) => leak.kind)).toEqual(['name']);
+      expect(inFile('table.txt').map((leak) => leak.kind)).toEqual(['phone', 'name']);
     } finally {
       await rm(big, {recursive: true, force: true});
     }
@@ -150,15 +153,19 @@ describe('scanSiteForPii on a large table', () => {
 });
 
 describe('scanSiteForPii on a ZIP archive', () => {
-  it('reads each entry as it unpacks: deflated text, large text in pieces, stored Parquet', async () => {
+  it('reads its listing and each entry as it unpacks: deflated text, large text in pieces, Parquet, gzip by its bytes', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'gongshi-scan-zip-'));
     try {
       const lines = Array.from({length: 400_000}, (_, i) => `360726101200,安远县第${i}组`);
       lines[300_000] = `360726101200,户主${NAME}`;
       const large = lines.join('\n');
-      const entries = {
+      const entries: Record<string, string | Buffer> = {
         'rows.csv': `region,phone\n360726101200,${PHONE_GZ}\n`,
         'large.csv': large,
+        // gzip under a name that says text: told by its bytes.
+        'notes.csv': gzipSync(`note\n联系电话 ${PHONE_HTML}\n`),
+        // A name in the listing only.
+        [`户主${NAME}.txt`]: '已核实',
         'logo.png': `\x89PNG ${PHONE_IN_IMAGE}`
       };
       for (const [name, content] of Object.entries(entries)) await writeFile(join(dir, name), content);
@@ -173,11 +180,13 @@ describe('scanSiteForPii on a ZIP archive', () => {
       await writeDataZip(join(site, 'data', 'tables.zip'), folderEntries(dir, names, 'tables'));
       const found = await scanSiteForPii(site, PII, VOCABULARY);
       expect(found.map(({file, kind}) => [file, kind])).toEqual([
+        ['data/tables.zip', 'name'],
         ['data/tables.zip/tables/contacts.parquet', 'phone'],
         ['data/tables.zip/tables/large.csv', 'name'],
+        ['data/tables.zip/tables/notes.csv', 'phone'],
         ['data/tables.zip/tables/rows.csv', 'phone']
       ]);
-      expect(found[1]!.offset).toBe(large.indexOf(NAME));
+      expect(found[2]!.offset).toBe(large.indexOf(NAME));
     } finally {
       await rm(dir, {recursive: true, force: true});
     }
@@ -187,7 +196,17 @@ describe('scanSiteForPii on a ZIP archive', () => {
     const site = await mkdtemp(join(tmpdir(), 'gongshi-scan-zip-'));
     try {
       await writeFile(join(site, 'broken.zip'), Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(100)]));
-      await expect(scanSiteForPii(site, PII, VOCABULARY)).rejects.toThrow(/broken\.zip.*cannot read its entries/);
+      await expect(scanSiteForPii(site, PII, VOCABULARY)).rejects.toThrow(
+        /^broken\.zip: no end.*cannot read its entries/
+      );
+      // A directory that holds more entries than its count says (a writer wraps the count past 65,535).
+      await rm(join(site, 'broken.zip'));
+      await writeFile(join(site, 'one.txt'), 'x');
+      await writeDataZip(join(site, 'miscounted.zip'), folderEntries(site, ['one.txt', 'one.txt'], 'a'));
+      const zip = await readFile(join(site, 'miscounted.zip'));
+      zip.writeUInt16LE(1, zip.length - 22 + 10);
+      await writeFile(join(site, 'miscounted.zip'), zip);
+      await expect(scanSiteForPii(site, PII, VOCABULARY)).rejects.toThrow(/miscounted\.zip: 2 entries where/);
     } finally {
       await rm(site, {recursive: true, force: true});
     }
