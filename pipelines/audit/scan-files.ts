@@ -80,7 +80,7 @@ export async function scanFiles({siteDir, paths, pii, publicVocabulary, memoryLi
   try {
     // Reading runs a few files ahead of scanning, so the disk and the CPU both stay busy. A failed read
     // is held until its turn (a rejection nobody awaits yet would end the process).
-    const reads: (Promise<{bytes?: Buffer | typeof LARGE | null; error?: unknown}> | undefined)[] = [];
+    const reads: (Promise<{bytes?: Buffer | LargeFile | null; error?: unknown}> | undefined)[] = [];
     const readAhead = (i: number) => {
       if (i >= paths.length || reads[i]) return;
       const path = paths[i]!;
@@ -98,8 +98,8 @@ export async function scanFiles({siteDir, paths, pii, publicVocabulary, memoryLi
       if (error) throw error;
       if (!bytes) continue;
       const file = relative(siteDir, paths[i]!).split(sep).join('/');
-      if (bytes === LARGE) await scanLargeFile(file, paths[i]!, scan);
-      else await scanFile(file, paths[i]!, bytes, scan);
+      if (Buffer.isBuffer(bytes)) await scanFile(file, paths[i]!, bytes, scan);
+      else await scanLargeFile(file, paths[i]!, bytes, scan);
     }
   } finally {
     await scan.parquet.close();
@@ -115,14 +115,27 @@ interface Scan {
 }
 
 const READ_AHEAD = 8;
-/** A file larger than a piece of text: read as it is scanned, not ahead. */
-const LARGE = Symbol('large');
 
-/** The bytes of the file at `path`, or LARGE when it is larger than a piece (scan-text.ts). */
-async function readUnlessLarge(path: string): Promise<Buffer | typeof LARGE> {
+/**
+ * A file larger than a piece of text (scan-text.ts), read as it is scanned, not ahead: its first and last 4 bytes
+ * (what tells ZIP, gzip and Parquet).
+ */
+interface LargeFile {
+  head: Buffer;
+  tail: Buffer;
+}
+
+/** The bytes of the file at `path`, or its ends when it is larger than a piece. */
+async function readUnlessLarge(path: string): Promise<Buffer | LargeFile> {
   const handle = await open(path);
   try {
-    return (await handle.stat()).size > PIECE_BYTES ? LARGE : await handle.readFile();
+    const {size} = await handle.stat();
+    if (size <= PIECE_BYTES) return await handle.readFile();
+    const head = Buffer.alloc(4);
+    const tail = Buffer.alloc(4);
+    await handle.read(head, 0, 4, 0);
+    await handle.read(tail, 0, 4, size - 4);
+    return {head, tail};
   } finally {
     await handle.close();
   }
@@ -132,29 +145,13 @@ async function readUnlessLarge(path: string): Promise<Buffer | typeof LARGE> {
  * Scans a large file: text a piece at a time, Parquet's rows likewise, a ZIP archive entry by entry; a
  * compressed copy is decompressed whole.
  */
-async function scanLargeFile(name: string, path: string, scan: Scan): Promise<void> {
+async function scanLargeFile(name: string, path: string, {head, tail}: LargeFile, scan: Scan): Promise<void> {
   const extension = extname(name).toLowerCase();
-  const {head, tail} = await fileEnds(path);
   if (isZip(head)) await scanZip(name, path, scan);
   else if (extension === '.br' || isGzip(head)) await scanFile(name, path, await readFile(path), scan);
   else if (extension === '.parquet' || isParquet(Buffer.concat([head, tail])))
     await scanTextFile(await scan.parquet.read(path), scan.matcher, scan.report(name));
   else await scanTextFile(path, scan.matcher, scan.report(name));
-}
-
-/** The first and the last 4 bytes of the file at `path` (what tells ZIP, gzip and Parquet). */
-async function fileEnds(path: string): Promise<{head: Buffer; tail: Buffer}> {
-  const handle = await open(path);
-  try {
-    const {size} = await handle.stat();
-    const head = Buffer.alloc(4);
-    const tail = Buffer.alloc(4);
-    await handle.read(head, 0, 4, 0);
-    await handle.read(tail, 0, 4, Math.max(0, size - 4));
-    return {head, tail};
-  } finally {
-    await handle.close();
-  }
 }
 
 /**
@@ -186,7 +183,7 @@ async function scanFile(name: string, path: string | null, data: Buffer, scan: S
       scan.matcher,
       scan.report(name)
     );
-  else scanText(bytes, scan.matcher, scan.report(name));
+  else await scanText(bytes, scan.matcher, scan.report(name));
 }
 
 /**
@@ -196,7 +193,7 @@ async function scanFile(name: string, path: string | null, data: Buffer, scan: S
  */
 async function scanZip(name: string, path: string, scan: Scan): Promise<void> {
   const entries = await readZipEntries(path, name);
-  scanText(Buffer.from(entries.map((entry) => entry.name).join('\n')), scan.matcher, scan.report(name));
+  await scanText(Buffer.from(entries.map((entry) => entry.name).join('\n')), scan.matcher, scan.report(name));
   for (const entry of entries) {
     const file = `${name}/${entry.name}`;
     if (entry.name.endsWith('/') || SKIPPED.has(extname(entry.name).toLowerCase())) continue;

@@ -23,17 +23,11 @@ export const PIECE_BYTES = 4 * 1024 * 1024;
  * GB18030, else UTF-8 with replacement characters. Offsets are those of the
  * whole decoded, unescaped text.
  */
-export function scanText(bytes: Buffer, matcher: PiiMatcher, onPii: OnPii): void {
-  if (!isUtf8(bytes)) {
-    matcher.scan(unescapeText(decodeText(bytes)), onPii);
-    return;
-  }
-  const scan = pieceScanner(matcher, onPii);
-  for (let start = 0; start < bytes.length;) {
-    const end = pieceEnd(bytes, start);
-    scan(bytes.subarray(start, end));
-    start = end;
-  }
+export async function scanText(bytes: Buffer, matcher: PiiMatcher, onPii: OnPii): Promise<void> {
+  const blocks = function* () {
+    for (let start = 0; start < bytes.length; start += PIECE_BYTES) yield bytes.subarray(start, start + PIECE_BYTES);
+  };
+  await scanTextChunks(blocks(), () => Promise.resolve(bytes), matcher, onPii);
 }
 
 /** Scans the text of the file at `path` as {@link scanText} does, reading it a piece at a time. */
@@ -60,7 +54,7 @@ export async function scanTextFile(path: string, matcher: PiiMatcher, onPii: OnP
  * should they prove not to be UTF-8 (and to be decoded otherwise).
  */
 export async function scanTextChunks(
-  chunks: AsyncIterable<Buffer>,
+  chunks: AsyncIterable<Buffer> | Iterable<Buffer>,
   whole: () => Promise<Buffer>,
   matcher: PiiMatcher,
   onPii: OnPii
@@ -81,12 +75,11 @@ export async function scanTextChunks(
     // A piece ends after the last line break of the chunk that makes it large enough (a long line waits for one).
     const lineEnd = heldBytes < PIECE_BYTES ? 0 : chunk.lastIndexOf(0x0a) + 1;
     if (lineEnd === 0) continue;
-    if (!scanPiece(Buffer.concat(held, heldBytes - chunk.length + lineEnd)))
-      return scanText(await whole(), matcher, onPii);
+    if (!scanPiece(joined(held, heldBytes - chunk.length + lineEnd))) return scanDecoded(await whole(), matcher, onPii);
     held = [chunk.subarray(lineEnd)];
     heldBytes = chunk.length - lineEnd;
   }
-  if (!scanPiece(Buffer.concat(held, heldBytes))) return scanText(await whole(), matcher, onPii);
+  if (!scanPiece(joined(held, heldBytes))) return scanDecoded(await whole(), matcher, onPii);
   for (const [kind, offset] of found) onPii(kind, offset);
 }
 
@@ -101,13 +94,13 @@ function pieceScanner(matcher: PiiMatcher, onPii: OnPii): (piece: Buffer) => voi
   };
 }
 
-/** Where the piece of `bytes` from `start` ends: after the last line break within PIECE_BYTES, else after the next. */
-function pieceEnd(bytes: Buffer, start: number): number {
-  if (bytes.length - start <= PIECE_BYTES) return bytes.length;
-  const before = bytes.lastIndexOf(0x0a, start + PIECE_BYTES - 1);
-  if (before >= start) return before + 1;
-  const after = bytes.indexOf(0x0a, start + PIECE_BYTES);
-  return after < 0 ? bytes.length : after + 1;
+/** The first `length` bytes of `buffers` as one buffer (one buffer is not copied: a small file is one). */
+const joined = (buffers: Buffer[], length: number) =>
+  buffers.length === 1 ? buffers[0]!.subarray(0, length) : Buffer.concat(buffers, length);
+
+/** Scans the text of `bytes`, not UTF-8, decoded whole. */
+function scanDecoded(bytes: Buffer, matcher: PiiMatcher, onPii: OnPii): void {
+  matcher.scan(unescapeText(decodeText(bytes)), onPii);
 }
 
 /** The text of `bytes`: UTF-8 (BOM kept, as one character), else GB18030, else UTF-8 with replacement characters. */
