@@ -8,7 +8,7 @@ import {readdir, stat} from 'node:fs/promises';
 import {availableParallelism} from 'node:os';
 import {join} from 'node:path';
 import type {PiiValues} from '../ingest/collect-pii.ts';
-import {type PiiLeak, type ScanShare, scanFiles} from './scan-files.ts';
+import type {PiiLeak, ScanShare} from './scan-files.ts';
 import {scanFilesInWorker} from './scan-files-in-worker.ts';
 
 export type {PiiKind, PiiLeak} from './scan-files.ts';
@@ -37,7 +37,7 @@ export interface ScanOptions {
  * the names of offices, UI strings…) are not reported.
  * The files are dealt to worker threads in turn (a city's site is some 200,000
  * pages, minutes on one core); Parquet files and ZIP archives (which hold Parquet
- * files) all go to the first share, with the one DuckDB that reads them.
+ * files) all go to the first, with the one DuckDB that reads them.
  */
 export async function scanSiteForPii(
   siteDir: string,
@@ -48,13 +48,10 @@ export async function scanSiteForPii(
   paths ??= await listSiteFiles(siteDir);
   const shares = dealFiles(paths, Math.max(1, Math.min(threads, Math.floor(paths.length / filesPerThread))));
   const share = (files: string[]): ScanShare => ({siteDir, paths: files, pii, publicVocabulary, memoryLimit});
-  // More than one share: each runs in a thread of its own and this one only waits. A scan makes garbage in
-  // proportion to the text it reads, and every major collection marks the whole heap: on this thread, which still
-  // holds the render's modules (a province's shard: some 4 GiB), the scan took 7 times as long as in a worker.
-  const scans =
-    shares.length > 1
-      ? shares.map((files) => scanFilesInWorker(share(files)))
-      : [{leaks: scanFiles(share(shares[0]!)), stop: () => {}}];
+  // Every share runs in a thread of its own and this one only waits. A scan makes garbage in proportion to the text
+  // it reads, and every major collection marks the whole heap: on this thread, which may still hold the render's
+  // modules or the protect stage's cells (a province: 4 to 6 GiB), the scan took 7 times as long as in a worker.
+  const scans = shares.map((files) => scanFilesInWorker(share(files)));
   // The first failure ends the other threads (the build stops, and its folder is removed under them) and is the one
   // reported once every share has settled.
   let failure: {error: unknown} | undefined;
