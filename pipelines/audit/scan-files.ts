@@ -3,12 +3,11 @@
  * could read it (decoded, decompressed, unescaped; Parquet through DuckDB).
  * scan-site-for-pii.ts deals the files out and runs shares side by side.
  */
-import {open, readFile, writeFile} from 'node:fs/promises';
+import {mkdir, open, readFile, writeFile} from 'node:fs/promises';
 import {extname, join, relative, sep} from 'node:path';
 import {brotliDecompressSync, gunzipSync} from 'node:zlib';
 import type {DuckDBConnection} from '@duckdb/node-api';
 import {closeDuckDB, openDuckDB, sqlString} from '../lib/duckdb.ts';
-import {createWorkDir, removeWorkDir} from '../lib/work-dir.ts';
 import type {PiiValues} from '../ingest/collect-pii.ts';
 import {createPiiMatcher} from './pii-matcher.ts';
 import type {OnPii, PiiKind, PiiMatcher} from './pii-matcher.ts';
@@ -42,6 +41,11 @@ export interface ScanShare {
   publicVocabulary: readonly string[];
   /** DuckDB's memory limit for reading Parquet files. */
   memoryLimit?: string;
+  /**
+   * A private folder (made on first use, not removed) for Parquet's rows as text and DuckDB's spilled pages: row-level
+   * data, so it is the caller's work folder, which a stopped worker or a signal does not leave behind.
+   */
+  workDir: string;
 }
 
 export /** Files no visitor reads as text, and whose bytes hold no text to find: skipped. */
@@ -70,11 +74,18 @@ const SKIPPED = new Set([
 ]);
 
 /** Returns every occurrence of a value of `pii` in the files of `share`, in the order of its paths. */
-export async function scanFiles({siteDir, paths, pii, publicVocabulary, memoryLimit}: ScanShare): Promise<PiiLeak[]> {
+export async function scanFiles({
+  siteDir,
+  paths,
+  pii,
+  publicVocabulary,
+  memoryLimit,
+  workDir
+}: ScanShare): Promise<PiiLeak[]> {
   const leaks: PiiLeak[] = [];
   const scan: Scan = {
     matcher: createPiiMatcher(pii, publicVocabulary),
-    parquet: new ParquetReader(memoryLimit),
+    parquet: new ParquetReader(memoryLimit, workDir),
     report: (file) => (kind, offset) => leaks.push({file, kind, offset})
   };
   try {
@@ -230,11 +241,12 @@ const isParquet = (bytes: Buffer) =>
  */
 class ParquetReader {
   readonly #memoryLimit: string | undefined;
+  readonly #workDir: string;
   #connection: Promise<DuckDBConnection> | undefined;
-  #tempDir: Promise<string> | undefined;
 
-  constructor(memoryLimit: string | undefined) {
+  constructor(memoryLimit: string | undefined, workDir: string) {
     this.#memoryLimit = memoryLimit;
+    this.#workDir = workDir;
   }
 
   /**
@@ -242,29 +254,26 @@ class ParquetReader {
    * entry) as UTF-8 text to a file of its own, and returns that file's path (valid until the next read).
    */
   async read(file: string | Buffer): Promise<string> {
-    this.#tempDir ??= createWorkDir('gongshi-scan-');
-    const tempDir = await this.#tempDir;
     // The rows read may be the very leak looked for: pages DuckDB spills go to the private folder too,
     // not to its default `.tmp` in the working folder.
-    this.#connection ??= openDuckDB({tempDirectory: join(tempDir, 'duckdb'), memoryLimit: this.#memoryLimit});
+    this.#connection ??= mkdir(this.#workDir, {recursive: true}).then(() =>
+      openDuckDB({tempDirectory: join(this.#workDir, 'duckdb'), memoryLimit: this.#memoryLimit})
+    );
     const connection = await this.#connection;
     // DuckDB reads files, so a decompressed copy or an entry goes to a temporary one.
-    const path = typeof file === 'string' ? file : join(tempDir, 'copy.parquet');
+    const path = typeof file === 'string' ? file : join(this.#workDir, 'copy.parquet');
     if (typeof file !== 'string') await writeFile(path, file);
-    const text = join(tempDir, 'rows.tsv');
+    const text = join(this.#workDir, 'rows.tsv');
     await connection.run(
       `COPY (SELECT * FROM read_parquet(${sqlString(path)})) TO ${sqlString(text)} (FORMAT csv, HEADER true, DELIMITER '\t')`
     );
     return text;
   }
 
+  /** Closes the connection; the files stay for the caller to remove with its folder. */
   async close(): Promise<void> {
-    try {
-      // A connection that failed to open has thrown from read() already.
-      const connection = await this.#connection?.catch(() => undefined);
-      if (connection) closeDuckDB(connection);
-    } finally {
-      if (this.#tempDir) await removeWorkDir(await this.#tempDir);
-    }
+    // A connection that failed to open has thrown from read() already.
+    const connection = await this.#connection?.catch(() => undefined);
+    if (connection) closeDuckDB(connection);
   }
 }

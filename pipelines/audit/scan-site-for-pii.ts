@@ -8,6 +8,7 @@ import {readdir, stat} from 'node:fs/promises';
 import {availableParallelism} from 'node:os';
 import {join} from 'node:path';
 import type {PiiValues} from '../ingest/collect-pii.ts';
+import {createWorkDir, removeWorkDir} from '../lib/work-dir.ts';
 import type {PiiLeak, ScanShare} from './scan-files.ts';
 import {scanFilesInWorker} from './scan-files-in-worker.ts';
 
@@ -47,26 +48,41 @@ export async function scanSiteForPii(
 ): Promise<PiiLeak[]> {
   paths ??= await listSiteFiles(siteDir);
   const shares = dealFiles(paths, Math.max(1, Math.min(threads, Math.floor(paths.length / filesPerThread))));
-  const share = (files: string[]): ScanShare => ({siteDir, paths: files, pii, publicVocabulary, memoryLimit});
+  // Parquet's rows go to this thread's work folder, a subfolder per share (a file told Parquet by its bytes can be in
+  // any): a worker gets no signals, and one stopped mid-scan runs no cleanup of its own.
+  const workDir = await createWorkDir('gongshi-scan-');
+  const share = (files: string[], index: number): ScanShare => ({
+    siteDir,
+    paths: files,
+    pii,
+    publicVocabulary,
+    memoryLimit,
+    workDir: join(workDir, String(index))
+  });
   // Every share runs in a thread of its own and this one only waits. A scan makes garbage in proportion to the text
   // it reads, and every major collection marks the whole heap: on this thread, which may still hold the render's
   // modules or the protect stage's cells (a province: 4 to 6 GiB), a province's tables took 298 s to scan, against
   // 31 s in a worker (BENCHMARKS.md).
-  const scans = shares.map((files) => scanFilesInWorker(share(files)));
+  const scans = shares.map((files, index) => scanFilesInWorker(share(files, index)));
   // The first failure ends the other threads (the build stops, and its folder is removed under them) and is the one
-  // reported once every share has settled.
+  // reported once every thread has ended.
   let failure: {error: unknown} | undefined;
-  const settled = await Promise.allSettled(
-    scans.map(({leaks}) =>
-      leaks.catch((error: unknown) => {
-        if (!failure) {
-          failure = {error};
-          for (const scan of scans) scan.stop();
-        }
-        throw error;
-      })
-    )
-  );
+  let settled: PromiseSettledResult<PiiLeak[]>[];
+  try {
+    settled = await Promise.allSettled(
+      scans.map(({leaks}) =>
+        leaks.catch((error: unknown) => {
+          if (!failure) {
+            failure = {error};
+            for (const scan of scans) scan.stop();
+          }
+          throw error;
+        })
+      )
+    );
+  } finally {
+    await removeWorkDir(workDir);
+  }
   if (failure) throw failure.error;
   return settled
     .flatMap((result) => (result.status === 'fulfilled' ? result.value : []))

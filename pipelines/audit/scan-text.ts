@@ -11,8 +11,9 @@ import type {OnPii, PiiKind, PiiMatcher} from './pii-matcher.ts';
 import {unescapeText} from './unescape-text.ts';
 
 /**
- * The size of a piece: UTF-8 text is decoded and scanned this much at a time,
- * cut after a line break (a longer line is one piece). Nothing the matcher
+ * The size of a piece: UTF-8 text is decoded and scanned at least this much
+ * at a time (a block read and what was left of the one before it: at most
+ * twice this), cut after a line break (a longer line is one piece). Nothing the matcher
  * finds or unescapes spans a line break, and a line break byte is never part
  * of a multi-byte character, so the pieces find what the whole text would.
  */
@@ -94,9 +95,19 @@ function pieceScanner(matcher: PiiMatcher, onPii: OnPii): (piece: Buffer) => voi
   };
 }
 
-/** The first `length` bytes of `buffers` as one buffer (one buffer is not copied: a small file is one). */
-const joined = (buffers: Buffer[], length: number) =>
-  buffers.length === 1 ? buffers[0]!.subarray(0, length) : Buffer.concat(buffers, length);
+/**
+ * The first `length` bytes of `buffers` as one buffer: a view where they lie side by side in one block of memory
+ * (a small file; the blocks of {@link scanText}'s buffer, which may hold a line of hundreds of megabytes), else a copy.
+ */
+function joined(buffers: Buffer[], length: number): Buffer {
+  const first = buffers[0];
+  if (!first) return Buffer.alloc(0);
+  const adjacent = buffers.every(
+    (b, i) =>
+      i === 0 || (b.buffer === first.buffer && b.byteOffset === buffers[i - 1]!.byteOffset + buffers[i - 1]!.length)
+  );
+  return adjacent ? Buffer.from(first.buffer, first.byteOffset, length) : Buffer.concat(buffers, length);
+}
 
 /** Scans the text of `bytes`, not UTF-8, decoded whole. */
 function scanDecoded(bytes: Buffer, matcher: PiiMatcher, onPii: OnPii): void {

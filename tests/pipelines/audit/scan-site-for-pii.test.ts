@@ -1,4 +1,4 @@
-import {mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
+import {mkdir, mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {gzipSync} from 'node:zlib';
@@ -99,6 +99,29 @@ describe('scanSiteForPii', () => {
 describe('scanSiteForPii in worker threads', () => {
   it('finds the same leaks, in the same order, with the files dealt to three threads', async () => {
     expect(await scanSiteForPii(site, PII, VOCABULARY, {threads: 3, filesPerThread: 1})).toEqual(leaks);
+  });
+
+  it('leaves no Parquet rows behind when one thread fails while another is reading them', async () => {
+    // Two threads: the first reads a Parquet file (its rows to a work folder) then 2,001 pages; the second fails on
+    // its last file, a broken archive by its bytes, and the first is stopped mid-scan.
+    const dir = await mkdtemp(join(tmpdir(), 'gongshi-scan-stopped-'));
+    const temp = await mkdtemp(join(tmpdir(), 'gongshi-scan-temp-'));
+    const tmpdirBefore = process.env.TMPDIR;
+    try {
+      await writeFile(join(dir, 'a.parquet'), await readFile(join(site, 'data', 'contacts.parquet')));
+      for (let i = 0; i < 4001; i++) await writeFile(join(dir, `f${String(i).padStart(4, '0')}.html`), `<p>${i}</p>`);
+      await writeFile(join(dir, 'zz-broken.txt'), Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(100)]));
+      process.env.TMPDIR = temp;
+      await expect(scanSiteForPii(dir, PII, VOCABULARY, {threads: 2, filesPerThread: 1})).rejects.toThrow(
+        /^zz-broken\.txt: no end/
+      );
+      expect(await readdir(temp)).toEqual([]);
+    } finally {
+      if (tmpdirBefore === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmpdirBefore;
+      await rm(dir, {recursive: true, force: true});
+      await rm(temp, {recursive: true, force: true});
+    }
   });
 });
 
