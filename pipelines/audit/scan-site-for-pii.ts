@@ -61,8 +61,8 @@ export async function scanSiteForPii(
   });
   // Every share runs in a thread of its own and this one only waits. A scan makes garbage in proportion to the text
   // it reads, and every major collection marks the whole heap: on this thread, which may still hold the render's
-  // modules or the protect stage's cells (a province: 4 to 6 GiB), a province's tables took 298 s to scan, against
-  // 31 s in a worker (BENCHMARKS.md).
+  // modules or the protect stage's cells (a province: 4 to 6 GiB), a province's shard took 276 s for its final scan,
+  // against 129 s with this thread idle (BENCHMARKS.md).
   const scans = shares.map((files, index) => scanFilesInWorker(share(files, index)));
   // The first failure ends the other threads (the build stops, and its folder is removed under them) and is the one
   // reported once every thread has ended.
